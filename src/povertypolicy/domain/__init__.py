@@ -1,0 +1,38 @@
+"""Domain objects: the typed, validated inputs of every rule."""
+
+from .base import DomainObject
+from .enums import (
+    BasicNeed,
+    CardClass,
+    HukouType,
+    LabourCapacity,
+    LandType,
+    MonitoringCategory,
+    RiskFactor,
+    Sex,
+    SiteLocation,
+)
+from .land import Parcel
+from .monitoring import MonitoringCase
+from .person import Household, Person
+from .site import Building, Entrance, ResettlementSite
+
+__all__ = [
+    "BasicNeed",
+    "Building",
+    "CardClass",
+    "DomainObject",
+    "Entrance",
+    "HukouType",
+    "Household",
+    "LabourCapacity",
+    "LandType",
+    "MonitoringCase",
+    "MonitoringCategory",
+    "Parcel",
+    "Person",
+    "ResettlementSite",
+    "RiskFactor",
+    "Sex",
+    "SiteLocation",
+]

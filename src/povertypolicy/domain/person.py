@@ -1,0 +1,97 @@
+"""People and households; 家庭成员 / 户."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from ..errors import InputError
+from ..money import Money
+from . import _validate as v
+from .base import DomainObject
+from .enums import CardClass, HukouType, LabourCapacity, Sex
+
+__all__ = ["Household", "Person"]
+
+
+@attrs.frozen(kw_only=True)
+class Person(DomainObject):
+    """A member of a household; 家庭成员. ``None`` in a fact field means "not recorded"."""
+
+    id: str = attrs.field(validator=v.identifier)
+    birth_date: dt.date = attrs.field(validator=v.past_date)
+    name: str = attrs.field(default="", validator=v.text)
+    sex: Sex | None = attrs.field(default=None, validator=v.optional(v.member_of(Sex)))
+    id_number: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
+    hukou: HukouType | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(HukouType))
+    )
+    registered_locally: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    lives_in_area: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    labour_capacity: LabourCapacity | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(LabourCapacity))
+    )
+    pension_insured: bool = attrs.field(default=False, validator=v.boolean)
+
+    def age_on(self, on: dt.date) -> int:
+        """Age in whole years on a date (a 29 February birthday turns over on 1 March)."""
+        if on < self.birth_date:
+            raise InputError(
+                obj="Person", field="birth_date", value=self.birth_date, expected=f"on or before {on}"
+            )
+        return relativedelta(on, self.birth_date).years
+
+
+@attrs.frozen(kw_only=True)
+class Household(DomainObject):
+    """A household and its members; 户. ``head_id`` names the head (户主), default the first member."""
+
+    id: str = attrs.field(validator=v.identifier)
+    members: tuple[Person, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(Person, non_empty=True)
+    )
+    head_id: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
+    village: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
+    relocation_applied_on: dt.date | None = attrs.field(
+        default=None, validator=v.optional(v.past_date)
+    )
+    registered_poor: bool = attrs.field(default=False, validator=v.boolean)
+    card_class: CardClass | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(CardClass))
+    )
+    dibao: bool = attrs.field(default=False, validator=v.boolean)
+    extreme_poverty_support: bool = attrs.field(default=False, validator=v.boolean)
+    annual_net_income: Money | None = attrs.field(default=None, validator=v.optional(v.money))
+
+    def __attrs_post_init__(self) -> None:
+        v.unique_ids(self, "members", self.members)
+        if self.head_id is not None and self.head_id not in {m.id for m in self.members}:
+            raise InputError(
+                obj="Household",
+                field="head_id",
+                value=self.head_id,
+                expected=f"the id of a member ({', '.join(m.id for m in self.members)})",
+            )
+
+    @property
+    def head(self) -> Person:
+        """The head of household (户主)."""
+        if self.head_id is None:
+            return self.members[0]
+        return next(m for m in self.members if m.id == self.head_id)
+
+    @property
+    def size(self) -> int:
+        """Number of members."""
+        return len(self.members)
+
+    def member(self, person_id: str) -> Person:
+        """The member with this id."""
+        for m in self.members:
+            if m.id == person_id:
+                return m
+        raise InputError(
+            obj="Household", field="members", value=person_id, expected="the id of a member"
+        )

@@ -1,0 +1,50 @@
+"""Locale handling: the three supported locales and their normalisation with Babel."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+
+from ..errors import UnsupportedLocaleError
+
+__all__ = ["DEFAULT_LOCALE", "SUPPORTED_LOCALES", "normalise_locale"]
+
+SUPPORTED_LOCALES: tuple[str, ...] = ("zh_Hans", "zh_Hant", "en")
+DEFAULT_LOCALE = "zh_Hans"
+
+
+@lru_cache(maxsize=64)
+def _normalise(text: str) -> str:
+    sep = "-" if "-" in text else "_"
+    try:
+        loc = Locale.parse(text, sep=sep)
+    except (ValueError, UnknownLocaleError):
+        raise UnsupportedLocaleError(
+            f"unknown locale {text!r}; supported: {', '.join(SUPPORTED_LOCALES)}"
+        ) from None
+    if loc.language == "en":
+        return "en"
+    if loc.language == "zh":
+        script = loc.script
+        if script is None:
+            # Babel's likely subtags: zh → zh_Hans_CN, zh_TW → zh_Hant_TW.
+            script = "Hant" if loc.territory in {"TW", "HK", "MO"} else "Hans"
+        if script in {"Hans", "Hant"}:
+            return f"zh_{script}"
+    raise UnsupportedLocaleError(
+        f"locale {text!r} is not supported; supported: {', '.join(SUPPORTED_LOCALES)} "
+        "(and their regional variants such as zh_CN, zh-TW, zh_Hant_HK, en_US)"
+    )
+
+
+def normalise_locale(locale: str | Locale) -> str:
+    """Map a locale (``zh_CN``, ``zh-TW``, ``zh_Hant_HK``, ``en_GB`` …) to a catalog folder name."""
+    if isinstance(locale, Locale):
+        locale = str(locale)
+    if not isinstance(locale, str) or not locale:
+        raise UnsupportedLocaleError(
+            f"locale must be a non-empty string, got {locale!r}; "
+            f"supported: {', '.join(SUPPORTED_LOCALES)}"
+        )
+    return _normalise(locale)

@@ -1,0 +1,170 @@
+"""A policy: a pack chain resolved at one date; 政策（某日适用的政策包链）."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from ..errors import InputError, ParameterNotFoundError, ParameterPeriodError, PolicyPackError
+from .pack import PolicyPack, load_pack, shipped_pack_ids
+from .parameter import Parameter
+from .spec import all_specs
+
+__all__ = ["PackInfo", "Policy", "packs"]
+
+
+def _chain(ref: str | os.PathLike[str]) -> tuple[PolicyPack, ...]:
+    chain: list[PolicyPack] = []
+    seen: dict[str, str] = {}
+    pack = load_pack(ref)
+    while True:
+        if pack.id in seen:
+            raise PolicyPackError(
+                file=pack.path,
+                key="parent",
+                problem="cycle in parent chain: "
+                + " → ".join([*(p.id for p in chain), pack.id]),
+            )
+        seen[pack.id] = pack.path
+        chain.append(pack)
+        if pack.parent is None:
+            return tuple(chain)
+        parent_ref = pack.parent
+        pack = load_pack(parent_ref, relative_to=None if pack.shipped else pack.path)
+
+
+# Loaded packs are cached objects, so their identities key the resolved policies.
+_policy_cache: dict[tuple[tuple[int, ...], dt.date], Policy] = {}
+
+
+def _cached(chain: tuple[PolicyPack, ...], on: dt.date) -> Policy:
+    key = (tuple(id(p) for p in chain), on)
+    policy = _policy_cache.get(key)
+    if policy is None:
+        policy = Policy(chain=chain, on=on, resolved=_resolve(chain, on))
+        _policy_cache[key] = policy
+    return policy
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """A pack chain (child first) resolved on one date; cheap to query, immutable, hashable."""
+
+    chain: tuple[PolicyPack, ...]
+    on: dt.date
+    _resolved: Mapping[str, Parameter | ParameterPeriodError] = attrs.field(
+        eq=False, hash=False, repr=False
+    )
+
+    @classmethod
+    def load(cls, pack: str | os.PathLike[str], *, on: dt.date) -> Policy:
+        """Load a shipped pack by id, or a pack file by path, and resolve its chain on ``on``."""
+        if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
+            raise InputError(obj="Policy.load", field="on", value=on, expected="a datetime.date")
+        return _cached(_chain(pack), on)
+
+    @property
+    def id(self) -> str:
+        """The id of the pack that was loaded (the first in the chain)."""
+        return self.chain[0].id
+
+    def param(self, name: str) -> Parameter:
+        """The parameter ``name`` on this policy's date; raises if undefined or out of period."""
+        found = self._resolved.get(name)
+        if found is None:
+            raise ParameterNotFoundError(name=name, chain=[p.id for p in self.chain])
+        if isinstance(found, ParameterPeriodError):
+            raise found
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(self._resolved.get(name), Parameter)  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[Parameter]:
+        """The parameters that have a value on this date, by name."""
+        for name in sorted(self._resolved):
+            value = self._resolved[name]
+            if isinstance(value, Parameter):
+                yield value
+
+    def at(self, on: dt.date) -> Policy:
+        """The same chain resolved on another date."""
+        if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
+            raise InputError(obj="Policy.at", field="on", value=on, expected="a datetime.date")
+        return _cached(self.chain, on)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the chain and every parameter in force."""
+        return {
+            "chain": [p.id for p in self.chain],
+            "on": self.on.isoformat(),
+            "parameters": {p.name: p.to_dict() for p in self},
+        }
+
+
+def _resolve(
+    chain: tuple[PolicyPack, ...], on: dt.date
+) -> dict[str, Parameter | ParameterPeriodError]:
+    specs = all_specs()
+    names = {name for pack in chain for name in pack.parameters}
+    out: dict[str, Parameter | ParameterPeriodError] = {}
+    for name in names:
+        covered: list[str] = []
+        for pack in chain:
+            pp = pack.parameters.get(name)
+            if pp is None:
+                continue
+            hit = next((v for v in pp.values if v.covers(on)), None)
+            if hit is None:
+                covered.extend(f"{v.period_text()} ({pack.id})" for v in pp.values)
+                continue
+            out[name] = Parameter(
+                name=name,
+                value=hit.value,
+                unit=pp.unit,
+                citation=hit.citation,
+                pack_id=pack.id,
+                valid_from=hit.start,
+                valid_until=hit.end,
+                threshold=specs[name].threshold,
+                bound=pp.bound,
+                qualifier=pp.qualifier,
+            )
+            break
+        else:
+            out[name] = ParameterPeriodError(name=name, on=on.isoformat(), covered=covered)
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class PackInfo:
+    """A shipped pack's identity, as listed by :func:`packs`."""
+
+    id: str
+    title: str
+    issuer: str
+    document_number: str | None
+    source: str
+    parent: str | None
+
+
+def packs() -> tuple[PackInfo, ...]:
+    """The packs shipped with the library, with their titles; 内置政策包."""
+    out = []
+    for pack_id in shipped_pack_ids():
+        pack = load_pack(pack_id)
+        out.append(
+            PackInfo(
+                id=pack.id,
+                title=pack.title,
+                issuer=pack.issuer,
+                document_number=pack.document_number,
+                source=str(pack.source),
+                parent=pack.parent,
+            )
+        )
+    return tuple(out)

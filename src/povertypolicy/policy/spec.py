@@ -1,0 +1,111 @@
+"""Parameter specifications: the names, units and kinds every rule area declares."""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import pkgutil
+from collections.abc import Mapping
+from functools import cache
+
+import attrs
+
+__all__ = ["Kind", "ParameterSpec", "Side", "Unit", "all_specs"]
+
+
+class Kind(enum.StrEnum):
+    """What Python type a parameter's value has once loaded."""
+
+    MONEY = "money"
+    DECIMAL = "decimal"
+    INTEGER = "integer"
+    DATE = "date"
+    TEXT = "text"
+
+
+class Unit(enum.StrEnum):
+    """Units a parameter may be given in; 单位."""
+
+    YUAN = "yuan"
+    YUAN_PER_PERSON = "yuan_per_person"
+    YUAN_PER_HOUSEHOLD = "yuan_per_household"
+    YUAN_PER_MU = "yuan_per_mu"
+    PERCENT = "percent"
+    TIMES = "times"
+    HOUSEHOLDS = "households"
+    PEOPLE = "people"
+    SQUARE_METRES = "m2"
+    MU = "mu"
+    CUBIC_METRES_PER_PERSON = "m3_per_person"
+    DAYS = "days"
+    MONTHS = "months"
+    YEARS = "years"
+    COUNT = "count"
+    DATE = "date"
+    CHOICE = "choice"
+
+    @property
+    def kind(self) -> Kind:
+        """The value kind of this unit."""
+        return _UNIT_KIND[self]
+
+
+_UNIT_KIND: dict[Unit, Kind] = {
+    Unit.YUAN: Kind.MONEY,
+    Unit.YUAN_PER_PERSON: Kind.MONEY,
+    Unit.YUAN_PER_HOUSEHOLD: Kind.MONEY,
+    Unit.YUAN_PER_MU: Kind.MONEY,
+    Unit.PERCENT: Kind.DECIMAL,
+    Unit.TIMES: Kind.DECIMAL,
+    Unit.HOUSEHOLDS: Kind.INTEGER,
+    Unit.PEOPLE: Kind.INTEGER,
+    Unit.SQUARE_METRES: Kind.DECIMAL,
+    Unit.MU: Kind.DECIMAL,
+    Unit.CUBIC_METRES_PER_PERSON: Kind.DECIMAL,
+    Unit.DAYS: Kind.INTEGER,
+    Unit.MONTHS: Kind.INTEGER,
+    Unit.YEARS: Kind.INTEGER,
+    Unit.COUNT: Kind.INTEGER,
+    Unit.DATE: Kind.DATE,
+    Unit.CHOICE: Kind.TEXT,
+}
+
+
+class Side(enum.StrEnum):
+    """Which side a threshold bounds: ``lower`` (N以上 / 超过 N) or ``upper`` (N以下 / 不满 N)."""
+
+    LOWER = "lower"
+    UPPER = "upper"
+
+
+@attrs.frozen(kw_only=True)
+class ParameterSpec:
+    """What a rule area expects of one parameter: its unit, whether it is a threshold or a range."""
+
+    name: str
+    unit: Unit
+    rules: tuple[str, ...]
+    threshold: Side | None = None
+    is_range: bool = False
+    choices: tuple[str, ...] | None = None
+
+    @property
+    def label_key(self) -> str:
+        """Catalog key of the parameter's label: ``<area>.param.<rest>``."""
+        area, _, rest = self.name.partition(".")
+        return f"{area}.param.{rest}"
+
+
+@cache
+def all_specs() -> Mapping[str, ParameterSpec]:
+    """Every declared parameter, from each module in ``povertypolicy.policy.specs``."""
+    from . import specs
+
+    out: dict[str, ParameterSpec] = {}
+    for info in sorted(pkgutil.iter_modules(specs.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{specs.__name__}.{info.name}")
+        for spec in getattr(module, "SPECS", ()):
+            if spec.name in out:  # pragma: no cover - guarded by tests
+                raise RuntimeError(f"parameter {spec.name} declared twice")
+            out[spec.name] = spec
+    return out

@@ -1,0 +1,1 @@
+"""Parameter declarations, one module per rule area; each module exposes ``SPECS``."""

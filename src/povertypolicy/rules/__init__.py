@@ -1,0 +1,5 @@
+"""Rules: pure functions ``rule(subject, policy, ...) -> Result[T]``, one module per policy area."""
+
+from . import housing
+
+__all__ = ["housing"]
