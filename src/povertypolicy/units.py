@@ -131,8 +131,7 @@ class Area:
         if d != 1:
             return f"{v.numerator}/{v.denominator}"
         dec = Decimal(v.numerator) / Decimal(v.denominator)
-        text = format(dec.normalize(), "f")
-        return text
+        return format(dec.normalize(), "f")
 
     def __repr__(self) -> str:
         return f"Area({self.value_text()!r}, {self._unit.value!r})"

@@ -12,6 +12,7 @@ from .enums import (
     Sex,
     SiteLocation,
 )
+from .housing import BuildProgress, Milestone
 from .land import Parcel
 from .monitoring import MonitoringCase
 from .person import Household, Person
@@ -19,14 +20,16 @@ from .site import Building, Entrance, ResettlementSite
 
 __all__ = [
     "BasicNeed",
+    "BuildProgress",
     "Building",
     "CardClass",
     "DomainObject",
     "Entrance",
-    "HukouType",
     "Household",
+    "HukouType",
     "LabourCapacity",
     "LandType",
+    "Milestone",
     "MonitoringCase",
     "MonitoringCategory",
     "Parcel",

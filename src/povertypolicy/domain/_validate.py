@@ -18,7 +18,9 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 def fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, expected: str) -> InputError:
     """Build the InputError for a field."""
-    return InputError(obj=type(instance).__name__, field=attribute.name, value=value, expected=expected)
+    return InputError(
+        obj=type(instance).__name__, field=attribute.name, value=value, expected=expected
+    )
 
 
 def _is(value: Any, typ: type) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence, Set as AbstractSet
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import cache
@@ -24,7 +25,7 @@ __all__ = ["from_dict", "jsonable", "to_dict"]
 T = TypeVar("T")
 
 
-class _Bad(Exception):
+class _BadValueError(Exception):
     """A leaf structuring failure: what was expected."""
 
     def __init__(self, value: Any, expected: str) -> None:
@@ -36,9 +37,9 @@ class _Bad(Exception):
 def _strict(typ: type, name: str) -> Any:
     def hook(value: Any, _: Any) -> Any:
         if typ is int and isinstance(value, bool):
-            raise _Bad(value, name)
+            raise _BadValueError(value, name)
         if not isinstance(value, typ):
-            raise _Bad(value, name)
+            raise _BadValueError(value, name)
         return value
 
     return hook
@@ -46,47 +47,47 @@ def _strict(typ: type, name: str) -> Any:
 
 def _money(value: Any, _: Any) -> Money:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise _Bad(value, "an amount of yuan as a string such as \"1200.00\"")
+        raise _BadValueError(value, 'an amount of yuan as a string such as "1200.00"')
     try:
         return Money(value)
     except InputError as exc:
-        raise _Bad(value, exc.expected) from None
+        raise _BadValueError(value, exc.expected) from None
 
 
 def _date(value: Any, _: Any) -> dt.date:
     if not isinstance(value, str) or len(value) != 10:
-        raise _Bad(value, "an ISO date string YYYY-MM-DD")
+        raise _BadValueError(value, "an ISO date string YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _Bad(value, "a valid ISO date YYYY-MM-DD") from None
+        raise _BadValueError(value, "a valid ISO date YYYY-MM-DD") from None
 
 
 def _decimal(value: Any, _: Any) -> Decimal:
     if not isinstance(value, str):
-        raise _Bad(value, "a decimal number as a string")
+        raise _BadValueError(value, "a decimal number as a string")
     try:
         return Decimal(value)
     except InvalidOperation:
-        raise _Bad(value, "a decimal number as a string") from None
+        raise _BadValueError(value, "a decimal number as a string") from None
 
 
 def _area(value: Any, _: Any) -> Area:
     if not isinstance(value, dict) or set(value) != {"value", "unit"}:
-        raise _Bad(value, 'an area {"value": "1.5", "unit": "mu"}')
+        raise _BadValueError(value, 'an area {"value": "1.5", "unit": "mu"}')
     if not isinstance(value["value"], str):
-        raise _Bad(value, 'an area value as a string, e.g. "1.5" or "2000/3"')
+        raise _BadValueError(value, 'an area value as a string, e.g. "1.5" or "2000/3"')
     try:
         return Area(value["value"], value["unit"])
     except InputError as exc:
-        raise _Bad(value, exc.expected) from None
+        raise _BadValueError(value, exc.expected) from None
 
 
 def _enum(value: Any, typ: type[enum.Enum]) -> enum.Enum:
     try:
         return typ(value)
     except ValueError:
-        raise _Bad(value, f"one of {', '.join(repr(m.value) for m in typ)}") from None
+        raise _BadValueError(value, f"one of {', '.join(repr(m.value) for m in typ)}") from None
 
 
 def _sorted_list(items: Any) -> list[Any]:
@@ -114,9 +115,7 @@ def _converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Money, str)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(Decimal, str)
-    conv.register_unstructure_hook(
-        Area, lambda a: {"value": a.value_text(), "unit": a.unit.value}
-    )
+    conv.register_unstructure_hook(Area, lambda a: {"value": a.value_text(), "unit": a.unit.value})
     # StrEnum before str in the MRO, so enum members become their plain values.
     conv.register_unstructure_hook(enum.StrEnum, lambda e: e.value)
     conv.register_unstructure_hook(enum.Enum, lambda e: e.value)
@@ -166,7 +165,7 @@ def from_dict(cls: type[T], data: Any) -> T:
             raise InputError(
                 obj=obj, field=leaf.field, value=leaf.value, expected=leaf.expected
             ) from None
-        if isinstance(leaf, _Bad):
+        if isinstance(leaf, _BadValueError):
             obj, _, field = path.rpartition(".")
             raise InputError(
                 obj=obj or cls.__name__, field=field, value=leaf.value, expected=leaf.expected
@@ -174,12 +173,12 @@ def from_dict(cls: type[T], data: Any) -> T:
         if isinstance(leaf, KeyError):
             obj, _, _ = path.rpartition(".")
             raise InputError(
-                obj=obj or path, field=path.rpartition(".")[2], value="(missing)",
+                obj=obj or path,
+                field=path.rpartition(".")[2],
+                value="(missing)",
                 expected="a value: this field is required",
             ) from None
-        raise InputError(
-            obj=cls.__name__, field=path, value=data, expected=str(leaf)
-        ) from None
+        raise InputError(obj=cls.__name__, field=path, value=data, expected=str(leaf)) from None
 
 
 def to_dict(obj: Any) -> dict[str, Any]:

@@ -36,17 +36,20 @@ class Person(DomainObject):
     pension_insured: bool = attrs.field(default=False, validator=v.boolean)
 
     def age_on(self, on: dt.date) -> int:
-        """Age in whole years on a date (a 29 February birthday turns over on 1 March)."""
+        """Whole years of age on ``on``; a 29 Feb birthday turns over on 28 Feb in common years."""
         if on < self.birth_date:
             raise InputError(
-                obj="Person", field="birth_date", value=self.birth_date, expected=f"on or before {on}"
+                obj="Person",
+                field="birth_date",
+                value=self.birth_date,
+                expected=f"on or before {on}",
             )
         return relativedelta(on, self.birth_date).years
 
 
 @attrs.frozen(kw_only=True)
 class Household(DomainObject):
-    """A household and its members; 户. ``head_id`` names the head (户主), default the first member."""
+    """A household and its members; 户. ``head_id`` names the head (户主), else the first member."""
 
     id: str = attrs.field(validator=v.identifier)
     members: tuple[Person, ...] = attrs.field(

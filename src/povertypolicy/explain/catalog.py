@@ -24,9 +24,7 @@ def _locale_dir() -> Any:
 def domains() -> tuple[str, ...]:
     """The catalog domains shipped (one ``.po`` file per area, e.g. ``core``, ``housing``)."""
     folder = _locale_dir().joinpath(SUPPORTED_LOCALES[0], "LC_MESSAGES")
-    return tuple(
-        sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".po"))  # type: ignore[attr-defined]
-    )
+    return tuple(sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".po")))
 
 
 @cache

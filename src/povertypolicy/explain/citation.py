@@ -1,4 +1,4 @@
-"""Citations: where a number or a rule comes from (a seed document's section, or a law's article)."""
+"""Citations: where a number or rule comes from (a seed document's section, a law's article)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def _opt_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
 
 @attrs.frozen(kw_only=True)
 class Citation:
-    """The source of a parameter or rule; 出处. Either ``document`` + ``section`` or ``law`` + ``article``."""
+    """Where a parameter or rule comes from; 出处: document + section, or law + article."""
 
     document: str | None = attrs.field(default=None, validator=_opt_text)
     section: str | None = attrs.field(default=None, validator=_opt_text)

@@ -39,8 +39,9 @@ def format_value(value: Any, locale: str) -> str:
         return message("core.yes" if value else "core.no", loc)
     if isinstance(value, Money):
         return value.format(loc)
-    if isinstance(value, enum.Enum) and hasattr(type(value), "__label__"):
-        return message(f"{type(value).__label__}.{value.value}", loc)
+    label = getattr(type(value), "__label__", None)
+    if isinstance(value, enum.Enum) and isinstance(label, str):
+        return message(f"{label}.{value.value}", loc)
     if isinstance(value, int):
         return format_decimal(value, locale=loc)
     if isinstance(value, Decimal):
@@ -97,7 +98,9 @@ def render_message(key: str, args: Mapping[str, Any], locale: str) -> str:
     try:
         return template.format(**formatted)
     except (KeyError, IndexError) as exc:
-        raise KeyError(f"message {key!r} ({loc}) needs argument {exc}; got {sorted(args)}") from None
+        raise KeyError(
+            f"message {key!r} ({loc}) needs argument {exc}; got {sorted(args)}"
+        ) from None
 
 
 def _param_line(param: Any, loc: str) -> str:

@@ -73,7 +73,11 @@ class Step:
             "inputs": {k: jsonable(v) for k, v in self.inputs.items()},
             "params": [p.to_dict() for p in self.params],
             "notes": [
-                {"kind": n.kind.value, "key": n.key, "args": {k: jsonable(v) for k, v in n.args.items()}}
+                {
+                    "kind": n.kind.value,
+                    "key": n.key,
+                    "args": {k: jsonable(v) for k, v in n.args.items()},
+                }
                 for n in self.notes
             ],
         }

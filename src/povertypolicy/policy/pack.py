@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import os
 import re
 import tomllib
@@ -136,7 +137,7 @@ def _citation(ctx: _Ctx, raw: Any, key: str) -> Citation:
 
 def _scalar(ctx: _Ctx, raw: Any, kind: Kind, key: str, spec: ParameterSpec) -> Scalar:
     if isinstance(raw, float):
-        raise ctx.fail(key, "floats are not exact: write the number as a string, e.g. \"0.08\"")
+        raise ctx.fail(key, 'floats are not exact: write the number as a string, e.g. "0.08"')
     if kind is Kind.MONEY:
         if isinstance(raw, bool) or not isinstance(raw, int | str):
             raise ctx.fail(key, "expected an amount of yuan as an integer or a string")
@@ -173,7 +174,7 @@ def _bound(ctx: _Ctx, raw: Any, key: str) -> Bound:
     try:
         return Bound(raw)
     except ValueError:
-        raise ctx.fail(key, "bound must be \"inclusive\" or \"exclusive\"") from None
+        raise ctx.fail(key, 'bound must be "inclusive" or "exclusive"') from None
 
 
 def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec]) -> PackParameter:
@@ -206,7 +207,7 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
             raise ctx.fail(
                 f"{key}.bound",
                 f"missing: this is a {spec.threshold.value} threshold; say whether its value "
-                "is \"inclusive\" (以上/以下) or \"exclusive\" (超过/不满)",
+                'is "inclusive" (以上/以下) or "exclusive" (超过/不满)',
             )
         bound = _bound(ctx, raw_bound, f"{key}.bound")
     elif spec.is_range:
@@ -273,7 +274,7 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
             value = _scalar(ctx, item["value"], unit.kind, f"{vkey}.value", spec)
         values.append(DatedValue(start=start, end=end, value=value, citation=citation))
     values.sort(key=lambda v: v.start)
-    for prev, nxt in zip(values, values[1:], strict=False):
+    for prev, nxt in itertools.pairwise(values):
         if prev.end is None or nxt.start <= prev.end:
             raise ctx.fail(
                 f"{key}.values",
@@ -338,11 +339,7 @@ def _packs_dir() -> Any:
 def shipped_pack_ids() -> tuple[str, ...]:
     """Ids of the packs shipped with the library (file names without ``.toml``)."""
     return tuple(
-        sorted(
-            p.name[: -len(".toml")]
-            for p in _packs_dir().iterdir()
-            if p.name.endswith(".toml")
-        )
+        sorted(p.name[: -len(".toml")] for p in _packs_dir().iterdir() if p.name.endswith(".toml"))
     )
 
 

@@ -26,8 +26,7 @@ def _chain(ref: str | os.PathLike[str]) -> tuple[PolicyPack, ...]:
             raise PolicyPackError(
                 file=pack.path,
                 key="parent",
-                problem="cycle in parent chain: "
-                + " → ".join([*(p.id for p in chain), pack.id]),
+                problem="cycle in parent chain: " + " → ".join([*(p.id for p in chain), pack.id]),
             )
         seen[pack.id] = pack.path
         chain.append(pack)
@@ -82,7 +81,7 @@ class Policy:
         return found
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(self._resolved.get(name), Parameter)  # type: ignore[arg-type]
+        return isinstance(name, str) and isinstance(self._resolved.get(name), Parameter)
 
     def __iter__(self) -> Iterator[Parameter]:
         """The parameters that have a value on this date, by name."""

@@ -1,1 +1,678 @@
-"""placeholder"""
+"""Relocation housing subsidy (易地扶贫搬迁建房补助), 003 篇3: HOUSE-1..HOUSE-5."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+
+import attrs
+
+from ..domain.enums import HukouType
+from ..domain.housing import CONSTRUCTION, BuildProgress, Milestone
+from ..domain.person import Household, Person
+from ..errors import InputError, RuleError
+from ..explain import Note, NoteKind, Result, Step
+from ..money import Money
+from ..policy import Parameter, Policy
+
+__all__ = [
+    "Condition",
+    "Eligibility",
+    "FundingLevel",
+    "FundingShare",
+    "HousingSubsidy",
+    "MemberEligibility",
+    "Tranche",
+    "TrancheRelease",
+    "TrancheState",
+    "TrancheStatus",
+    "earliest_approval",
+    "eligibility",
+    "housing_subsidy",
+    "release_tranches",
+]
+
+_TRANCHE_PARAMS: dict[Milestone, str] = {
+    Milestone.FOUNDATION: "housing.tranche_foundation",
+    Milestone.FIRST_STOREY: "housing.tranche_first_storey",
+    Milestone.SECOND_STOREY: "housing.tranche_second_storey",
+    Milestone.OLD_HOUSE_DEMOLISHED: "housing.tranche_old_house_demolished",
+}
+
+
+class Condition(enum.StrEnum):
+    """A condition a member must meet to be relocated; 搬迁对象条件 (HOUSE-1)."""
+
+    __label__ = "housing.condition"
+
+    BORN_BEFORE_CUTOFF = "born_before_cutoff"
+    AGRICULTURAL_HUKOU = "agricultural_hukou"
+    REGISTERED_LOCALLY = "registered_locally"
+    LIVES_IN_AREA = "lives_in_area"
+    APPLIED = "applied"
+
+
+class FundingLevel(enum.StrEnum):
+    """Level of government funding part of the subsidy; 补助资金层级 (HOUSE-2)."""
+
+    __label__ = "housing.level"
+
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+
+
+class TrancheState(enum.StrEnum):
+    """Where a tranche stands; 拨付状态 (HOUSE-3)."""
+
+    __label__ = "housing.state"
+
+    PAID = "paid"
+    PAYABLE = "payable"
+    WAITING = "waiting"
+    NOT_REACHED = "not_reached"
+
+
+@attrs.frozen(kw_only=True)
+class MemberEligibility:
+    """One member's eligibility with the conditions failed or not recorded; 成员资格 (HOUSE-1)."""
+
+    person_id: str
+    eligible: bool
+    failed: tuple[Condition, ...]
+    not_recorded: tuple[Condition, ...]
+
+    @property
+    def determined(self) -> bool:
+        """False when a condition could not be checked because the fact was not recorded."""
+        return self.eligible or bool(self.failed) or not self.not_recorded
+
+
+@attrs.frozen(kw_only=True)
+class Eligibility:
+    """Eligibility of every member of a household; 搬迁对象认定 (HOUSE-1)."""
+
+    household_id: str
+    members: tuple[MemberEligibility, ...]
+
+    @property
+    def eligible_ids(self) -> tuple[str, ...]:
+        """Ids of eligible members, in household order."""
+        return tuple(m.person_id for m in self.members if m.eligible)
+
+    @property
+    def count(self) -> int:
+        """Number of eligible members."""
+        return len(self.eligible_ids)
+
+    @property
+    def undetermined_ids(self) -> tuple[str, ...]:
+        """Ids of members whose eligibility needs facts that were not recorded."""
+        return tuple(m.person_id for m in self.members if not m.determined)
+
+
+@attrs.frozen(kw_only=True)
+class FundingShare:
+    """The part of the subsidy one level of government funds; 分级补助 (HOUSE-2)."""
+
+    level: FundingLevel
+    per_person: Money
+    amount: Money
+
+
+@attrs.frozen(kw_only=True)
+class Tranche:
+    """One tranche of the household's subsidy; 分期拨付 (HOUSE-3)."""
+
+    milestone: Milestone
+    share: Decimal
+    amount: Money
+    took_rounding_fen: bool
+
+
+@attrs.frozen(kw_only=True)
+class HousingSubsidy:
+    """A household's housing subsidy: gross, withheld, net, funding levels, tranches, timber."""
+
+    household_id: str
+    eligible_person_ids: tuple[str, ...]
+    per_person: Money
+    gross: Money
+    withheld: Money
+    net: Money
+    by_level: tuple[FundingShare, ...]
+    tranches: tuple[Tranche, ...]
+    timber_m3: Decimal
+
+    @property
+    def people(self) -> int:
+        """Number of eligible people the subsidy is for."""
+        return len(self.eligible_person_ids)
+
+    def tranche(self, milestone: Milestone) -> Tranche:
+        """The tranche released by ``milestone``."""
+        return next(t for t in self.tranches if t.milestone is milestone)
+
+
+@attrs.frozen(kw_only=True)
+class TrancheStatus:
+    """A tranche's state on the payment date, with any demolition-cost deduction; 拨付情况."""
+
+    milestone: Milestone
+    amount: Money
+    reached_on: dt.date | None
+    state: TrancheState
+    deduction: Money
+    payable: Money
+
+
+@attrs.frozen(kw_only=True)
+class TrancheRelease:
+    """What to pay a household now; 本次拨付 (HOUSE-3, HOUSE-4). ``owed`` is never negative pay."""
+
+    household_id: str
+    as_of: dt.date
+    tranches: tuple[TrancheStatus, ...]
+    paid_before: Money
+    payable_now: Money
+    deduction: Money
+    owed_by_household: Money
+
+
+# -- HOUSE-1 -----------------------------------------------------------------------------------
+
+
+def _member(
+    person: Person, household: Household, cutoff: Parameter
+) -> tuple[MemberEligibility, Step]:
+    failed: list[Condition] = []
+    unknown: list[Condition] = []
+    checks: list[tuple[Condition, bool | None]] = [
+        (Condition.BORN_BEFORE_CUTOFF, cutoff.admits(person.birth_date)),
+        (
+            Condition.AGRICULTURAL_HUKOU,
+            None if person.hukou is None else person.hukou is HukouType.AGRICULTURAL,
+        ),
+        (Condition.REGISTERED_LOCALLY, person.registered_locally),
+        (Condition.LIVES_IN_AREA, person.lives_in_area),
+        (Condition.APPLIED, household.relocation_applied_on is not None),
+    ]
+    for condition, ok in checks:
+        if ok is None:
+            unknown.append(condition)
+        elif not ok:
+            failed.append(condition)
+    result = MemberEligibility(
+        person_id=person.id,
+        eligible=not failed and not unknown,
+        failed=tuple(failed),
+        not_recorded=tuple(unknown),
+    )
+    inputs = {"person": person.id, "birth_date": person.birth_date, "cutoff": cutoff.date}
+    notes: tuple[Note, ...] = ()
+    if person.birth_date == cutoff.date:
+        notes = (
+            Note(
+                kind=NoteKind.BOUNDARY,
+                key="housing.note.cutoff_day",
+                args={"cutoff": cutoff.date},
+            ),
+        )
+    if result.eligible:
+        key = "housing.member.eligible"
+    elif failed:
+        key = "housing.member.ineligible"
+        inputs["failed"] = tuple(failed)
+    else:
+        key = "housing.member.undetermined"
+        inputs["not_recorded"] = tuple(unknown)
+    step = Step(rule="HOUSE-1", key=key, inputs=inputs, params=(cutoff,), notes=notes)
+    return result, step
+
+
+def eligibility(household: Household, policy: Policy) -> Result[Eligibility]:
+    """Which members may be relocated; 搬迁对象认定 (HOUSE-1).
+
+    A member qualifies when born before the cut-off (exclusive: "以前"), holding local
+    agricultural household registration, still living and farming in the area, and the
+    household has applied (户申请). A fact recorded as ``None`` makes the member undetermined.
+    """
+    _require(household, Household, "household")
+    cutoff = policy.param("housing.birth_cutoff")
+    members: list[MemberEligibility] = []
+    steps: list[Step] = []
+    for person in household.members:
+        member, step = _member(person, household, cutoff)
+        members.append(member)
+        steps.append(step)
+    result = Eligibility(household_id=household.id, members=tuple(members))
+    summary_notes: tuple[Note, ...] = ()
+    if result.undetermined_ids:
+        summary_notes = (
+            Note(
+                kind=NoteKind.WARNING,
+                key="housing.note.undetermined",
+                args={"people": result.undetermined_ids},
+            ),
+        )
+    steps.append(
+        Step(
+            rule="HOUSE-1",
+            key="housing.eligibility.summary",
+            inputs={
+                "household": household.id,
+                "eligible": result.count,
+                "members": household.size,
+                "applied_on": household.relocation_applied_on,
+            },
+            notes=summary_notes,
+        )
+    )
+    return Result(value=result, steps=tuple(steps))
+
+
+def earliest_approval(posted_on: dt.date, policy: Policy) -> Result[dt.date]:
+    """First day the county may approve a list posted on ``posted_on``; 张榜公示 (HOUSE-1).
+
+    The list must stay posted for the pack's number of days without objection; the posting
+    day counts as day one (a convention: the text says only "张榜公布5天无异议后").
+    """
+    if isinstance(posted_on, dt.datetime) or not isinstance(posted_on, dt.date):
+        raise InputError(
+            obj="earliest_approval", field="posted_on", value=posted_on, expected="a datetime.date"
+        )
+    days = policy.param("housing.posting_days")
+    approval = posted_on + dt.timedelta(days=days.integer)
+    last_day = approval - dt.timedelta(days=1)
+    step = Step(
+        rule="HOUSE-1",
+        key="housing.posting",
+        inputs={"posted_on": posted_on, "last_day": last_day, "approval": approval},
+        params=(days,),
+        notes=(Note(kind=NoteKind.CONVENTION, key="housing.note.posting_count"),),
+    )
+    return Result(value=approval, steps=(step,))
+
+
+# -- HOUSE-2, HOUSE-3, HOUSE-5 -------------------------------------------------------------------
+
+
+def _require(value: object, typ: type, field: str) -> None:
+    if not isinstance(value, typ):
+        raise InputError(
+            obj="rules.housing", field=field, value=value, expected=f"a {typ.__name__}"
+        )
+
+
+def housing_subsidy(household: Household, policy: Policy) -> Result[HousingSubsidy]:
+    """The household's one-off housing subsidy and its tranches; 建房补助 (HOUSE-1, -2, -3, -5)."""
+    elig = eligibility(household, policy)
+    steps = list(elig.steps)
+    people = elig.value.count
+
+    rate = policy.param("housing.subsidy_per_person")
+    levels = (
+        (FundingLevel.PROVINCE, policy.param("housing.subsidy_province_per_person")),
+        (FundingLevel.CITY, policy.param("housing.subsidy_city_per_person")),
+        (FundingLevel.COUNTY, policy.param("housing.subsidy_county_per_person")),
+    )
+    level_sum = sum((p.money for _, p in levels), Money.zero())
+    if level_sum != rate.money:
+        raise RuleError(
+            rule="HOUSE-2",
+            message=(
+                f"the funding levels add up to {level_sum} per person but the subsidy is "
+                f"{rate.money} per person; check the policy pack"
+            ),
+        )
+    gross = rate.money * people
+    steps.append(
+        Step(
+            rule="HOUSE-2",
+            key="housing.gross",
+            inputs={"rate": rate.money, "people": people, "gross": gross},
+            params=(rate,),
+        )
+    )
+    by_level = tuple(
+        FundingShare(level=level, per_person=p.money, amount=p.money * people)
+        for level, p in levels
+    )
+    steps.append(
+        Step(
+            rule="HOUSE-2",
+            key="housing.by_level",
+            inputs={
+                "province": by_level[0].amount,
+                "city": by_level[1].amount,
+                "county": by_level[2].amount,
+                "gross": gross,
+            },
+            params=tuple(p for _, p in levels),
+        )
+    )
+    withheld_rate = policy.param("housing.withheld_per_person")
+    if withheld_rate.money > rate.money:
+        raise RuleError(
+            rule="HOUSE-2",
+            message="the amount withheld per person exceeds the subsidy per person",
+        )
+    withheld = withheld_rate.money * people
+    net = gross - withheld
+    steps.append(
+        Step(
+            rule="HOUSE-2",
+            key="housing.withheld",
+            inputs={
+                "rate": withheld_rate.money,
+                "people": people,
+                "withheld": withheld,
+                "gross": gross,
+                "net": net,
+            },
+            params=(withheld_rate,),
+        )
+    )
+
+    tranches, tranche_steps = _tranches(net, policy)
+    steps.extend(tranche_steps)
+
+    timber = policy.param("housing.timber_per_person")
+    timber_total = timber.decimal * people
+    steps.append(
+        Step(
+            rule="HOUSE-5",
+            key="housing.timber",
+            inputs={"rate": timber.decimal, "people": people, "total": timber_total},
+            params=(timber,),
+        )
+    )
+    value = HousingSubsidy(
+        household_id=household.id,
+        eligible_person_ids=elig.value.eligible_ids,
+        per_person=rate.money,
+        gross=gross,
+        withheld=withheld,
+        net=net,
+        by_level=by_level,
+        tranches=tranches,
+        timber_m3=timber_total,
+    )
+    return Result(value=value, steps=tuple(steps))
+
+
+def _tranches(net: Money, policy: Policy) -> tuple[tuple[Tranche, ...], list[Step]]:
+    params = [policy.param(_TRANCHE_PARAMS[m]) for m in Milestone]
+    total = sum((p.decimal for p in params), Decimal(0))
+    if total != 100:
+        raise RuleError(
+            rule="HOUSE-3",
+            message=f"the tranche shares add up to {total}%, not 100%; check the policy pack",
+        )
+    amounts, rounded = net.allocate_with_remainder([p.decimal for p in params])
+    tranches = tuple(
+        Tranche(milestone=m, share=p.decimal, amount=a, took_rounding_fen=i in rounded)
+        for i, (m, p, a) in enumerate(zip(Milestone, params, amounts, strict=True))
+    )
+    steps = [
+        Step(
+            rule="HOUSE-3",
+            key="housing.tranche",
+            inputs={"milestone": t.milestone, "share": t.share, "net": net, "amount": t.amount},
+            params=(p,),
+        )
+        for t, p in zip(tranches, params, strict=True)
+    ]
+    if rounded:
+        note = Note(
+            kind=NoteKind.ROUNDING,
+            key="housing.note.rounding",
+            args={"milestones": tuple(tranches[i].milestone for i in rounded), "fen": len(rounded)},
+        )
+    else:
+        note = Note(kind=NoteKind.ROUNDING, key="housing.note.no_rounding")
+    steps.append(
+        Step(
+            rule="HOUSE-3",
+            key="housing.tranches_total",
+            inputs={"net": net, "total": sum((t.amount for t in tranches), Money.zero())},
+            notes=(note,),
+        )
+    )
+    return tranches, steps
+
+
+# -- HOUSE-3 release and HOUSE-4 deduction --------------------------------------------------------
+
+
+def _check_order(progress: BuildProgress, as_of: dt.date) -> None:
+    dates = [(m, progress.reached_on(m)) for m in CONSTRUCTION]
+    for i, (milestone, reached) in enumerate(dates):
+        if reached is None:
+            for later, later_on in dates[i + 1 :]:
+                if later_on is not None:
+                    raise RuleError(
+                        rule="HOUSE-3",
+                        message=(
+                            f"{later.value} reported on {later_on} but {milestone.value} was "
+                            "never reported: tranches are released only in milestone order"
+                        ),
+                    )
+            break
+        before, before_on = dates[i - 1] if i else (milestone, reached)
+        if before_on is not None and reached < before_on:
+            raise RuleError(
+                rule="HOUSE-3",
+                message=(
+                    f"{milestone.value} reported on {reached}, before {before.value} "
+                    f"({before_on}): milestones must be reached in order"
+                ),
+            )
+    for milestone in Milestone:
+        reached = progress.reached_on(milestone)
+        if reached is not None and reached > as_of:
+            raise RuleError(
+                rule="HOUSE-3",
+                message=f"{milestone.value} is dated {reached}, after the payment date {as_of}",
+            )
+    order = list(Milestone)
+    for milestone in progress.paid:
+        if progress.reached_on(milestone) is None:
+            raise RuleError(
+                rule="HOUSE-3",
+                message=f"{milestone.value} is marked paid but its milestone was never reached",
+            )
+        for earlier in order[: order.index(milestone)]:
+            if earlier not in progress.paid:
+                raise RuleError(
+                    rule="HOUSE-3",
+                    message=(
+                        f"{milestone.value} is marked paid before {earlier.value}: "
+                        "tranches are paid only in order"
+                    ),
+                )
+
+
+def release_tranches(
+    subsidy: HousingSubsidy, progress: BuildProgress, policy: Policy, *, as_of: dt.date
+) -> Result[TrancheRelease]:
+    """What to pay on ``as_of``, in order, less demolition cost; 分期拨付 (HOUSE-3, HOUSE-4).
+
+    A report that skips a construction milestone (e.g. a second storey without a first) is
+    refused with :class:`RuleError`. The old-house tranche is paid only after the three
+    construction tranches. When the township demolished the old house after the deadline, its
+    cost is deducted from the unpaid tranches, last tranche first; any excess is reported as
+    owed by the household, never as a negative payment.
+    """
+    _require(subsidy, HousingSubsidy, "subsidy")
+    _require(progress, BuildProgress, "progress")
+    if isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date):
+        raise InputError(
+            obj="release_tranches", field="as_of", value=as_of, expected="a datetime.date"
+        )
+    _check_order(progress, as_of)
+    deadline = policy.param("housing.demolition_deadline")
+    steps: list[Step] = []
+
+    # HOUSE-4: the demolition cost, taken from unpaid tranches, last first.
+    deductions = {m: Money.zero() for m in Milestone}
+    owed = Money.zero()
+    demolished_on = progress.old_house_demolished_on
+    if demolished_on is None:
+        key = (
+            "housing.demolition.pending" if deadline.admits(as_of) else "housing.demolition.overdue"
+        )
+        steps.append(
+            Step(
+                rule="HOUSE-4",
+                key=key,
+                inputs={"as_of": as_of, "deadline": deadline.date},
+                params=(deadline,),
+            )
+        )
+    elif not progress.demolished_by_township:
+        key = (
+            "housing.demolition.on_time"
+            if deadline.admits(demolished_on)
+            else "housing.demolition.late_by_household"
+        )
+        steps.append(
+            Step(
+                rule="HOUSE-4",
+                key=key,
+                inputs={"date": demolished_on, "deadline": deadline.date},
+                params=(deadline,),
+            )
+        )
+    elif deadline.admits(demolished_on):
+        steps.append(
+            Step(
+                rule="HOUSE-4",
+                key="housing.demolition.township_early",
+                inputs={
+                    "date": demolished_on,
+                    "cost": progress.demolition_cost,
+                    "deadline": deadline.date,
+                },
+                params=(deadline,),
+                notes=(Note(kind=NoteKind.WARNING, key="housing.note.township_early"),),
+            )
+        )
+    else:
+        cost = progress.demolition_cost
+        steps.append(
+            Step(
+                rule="HOUSE-4",
+                key="housing.demolition.township",
+                inputs={"date": demolished_on, "cost": cost, "deadline": deadline.date},
+                params=(deadline,),
+            )
+        )
+        left = cost
+        for tranche in reversed(subsidy.tranches):
+            if tranche.milestone in progress.paid or not left:
+                continue
+            take = min(left, tranche.amount)
+            if take:
+                deductions[tranche.milestone] = take
+                left -= take
+                steps.append(
+                    Step(
+                        rule="HOUSE-4",
+                        key="housing.demolition.deducted",
+                        inputs={"milestone": tranche.milestone, "amount": take},
+                    )
+                )
+        if left:
+            owed = left
+            steps.append(
+                Step(rule="HOUSE-4", key="housing.demolition.owed", inputs={"excess": owed})
+            )
+
+    # HOUSE-3: release in order.
+    statuses: list[TrancheStatus] = []
+    blocked_by: Milestone | None = None
+    for tranche in subsidy.tranches:
+        m = tranche.milestone
+        reached = progress.reached_on(m)
+        deduction = deductions[m]
+        if m in progress.paid:
+            state, payable = TrancheState.PAID, Money.zero()
+            steps.append(
+                Step(
+                    rule="HOUSE-3",
+                    key="housing.release.paid",
+                    inputs={"milestone": m, "amount": tranche.amount},
+                )
+            )
+        elif reached is None:
+            state, payable = TrancheState.NOT_REACHED, Money.zero()
+            blocked_by = blocked_by or m
+            steps.append(
+                Step(
+                    rule="HOUSE-3",
+                    key="housing.release.not_reached",
+                    inputs={"milestone": m, "amount": tranche.amount - deduction},
+                )
+            )
+        elif blocked_by is not None:
+            state, payable = TrancheState.WAITING, Money.zero()
+            steps.append(
+                Step(
+                    rule="HOUSE-3",
+                    key="housing.release.waiting",
+                    inputs={"milestone": m, "date": reached, "earlier": blocked_by},
+                )
+            )
+        else:
+            state, payable = TrancheState.PAYABLE, tranche.amount - deduction
+            steps.append(
+                Step(
+                    rule="HOUSE-3",
+                    key="housing.release.payable",
+                    inputs={
+                        "milestone": m,
+                        "date": reached,
+                        "amount": tranche.amount,
+                        "deduction": deduction,
+                        "payable": payable,
+                    },
+                )
+            )
+        statuses.append(
+            TrancheStatus(
+                milestone=m,
+                amount=tranche.amount,
+                reached_on=reached,
+                state=state,
+                deduction=deduction,
+                payable=payable,
+            )
+        )
+    paid_before = sum((s.amount for s in statuses if s.state is TrancheState.PAID), Money.zero())
+    payable_now = sum((s.payable for s in statuses), Money.zero())
+    deduction_total = sum(deductions.values(), Money.zero())
+    steps.append(
+        Step(
+            rule="HOUSE-3",
+            key="housing.release.summary",
+            inputs={
+                "as_of": as_of,
+                "payable": payable_now,
+                "paid": paid_before,
+                "deduction": deduction_total,
+                "owed": owed,
+            },
+        )
+    )
+    value = TrancheRelease(
+        household_id=subsidy.household_id,
+        as_of=as_of,
+        tranches=tuple(statuses),
+        paid_before=paid_before,
+        payable_now=payable_now,
+        deduction=deduction_total,
+        owed_by_household=owed,
+    )
+    return Result(value=value, steps=tuple(steps))

@@ -7,9 +7,7 @@ SPECS = (
         name="housing.birth_cutoff", unit=Unit.DATE, rules=("HOUSE-1",), threshold=Side.UPPER
     ),
     ParameterSpec(name="housing.posting_days", unit=Unit.DAYS, rules=("HOUSE-1",)),
-    ParameterSpec(
-        name="housing.subsidy_per_person", unit=Unit.YUAN_PER_PERSON, rules=("HOUSE-2",)
-    ),
+    ParameterSpec(name="housing.subsidy_per_person", unit=Unit.YUAN_PER_PERSON, rules=("HOUSE-2",)),
     ParameterSpec(
         name="housing.subsidy_province_per_person", unit=Unit.YUAN_PER_PERSON, rules=("HOUSE-2",)
     ),
@@ -25,7 +23,9 @@ SPECS = (
     ParameterSpec(name="housing.tranche_foundation", unit=Unit.PERCENT, rules=("HOUSE-3",)),
     ParameterSpec(name="housing.tranche_first_storey", unit=Unit.PERCENT, rules=("HOUSE-3",)),
     ParameterSpec(name="housing.tranche_second_storey", unit=Unit.PERCENT, rules=("HOUSE-3",)),
-    ParameterSpec(name="housing.tranche_old_house_demolished", unit=Unit.PERCENT, rules=("HOUSE-3",)),
+    ParameterSpec(
+        name="housing.tranche_old_house_demolished", unit=Unit.PERCENT, rules=("HOUSE-3",)
+    ),
     ParameterSpec(
         name="housing.demolition_deadline",
         unit=Unit.DATE,

@@ -1,0 +1,81 @@
+"""Construction progress of a relocated household's new house; 建房进度."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from ..errors import InputError
+from ..money import Money
+from . import _validate as v
+from .base import DomainObject
+
+__all__ = ["BuildProgress", "Milestone"]
+
+
+class Milestone(enum.StrEnum):
+    """Milestones that release housing-subsidy tranches, in order; 拨付节点 (HOUSE-3)."""
+
+    __label__ = "housing.milestone"
+
+    FOUNDATION = "foundation"
+    FIRST_STOREY = "first_storey"
+    SECOND_STOREY = "second_storey"
+    OLD_HOUSE_DEMOLISHED = "old_house_demolished"
+
+
+CONSTRUCTION = (Milestone.FOUNDATION, Milestone.FIRST_STOREY, Milestone.SECOND_STOREY)
+
+
+@attrs.frozen(kw_only=True)
+class BuildProgress(DomainObject):
+    """When each milestone was reached and which tranches were paid; 建房进度 (HOUSE-3, HOUSE-4).
+
+    ``demolished_by_township`` with ``demolition_cost`` records a forced demolition by the
+    township (乡镇强行拆除) whose cost is deducted from the subsidy.
+    """
+
+    foundation_accepted_on: dt.date | None = attrs.field(
+        default=None, validator=v.optional(v.a_date)
+    )
+    first_storey_on: dt.date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    second_storey_on: dt.date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    old_house_demolished_on: dt.date | None = attrs.field(
+        default=None, validator=v.optional(v.a_date)
+    )
+    demolished_by_township: bool = attrs.field(default=False, validator=v.boolean)
+    demolition_cost: Money = attrs.field(factory=Money.zero, validator=v.money)
+    paid: tuple[Milestone, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.items_of(Milestone)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.demolition_cost and not self.demolished_by_township:
+            raise InputError(
+                obj="BuildProgress",
+                field="demolition_cost",
+                value=self.demolition_cost,
+                expected="zero unless demolished_by_township is True",
+            )
+        if self.demolished_by_township and self.old_house_demolished_on is None:
+            raise InputError(
+                obj="BuildProgress",
+                field="old_house_demolished_on",
+                value=None,
+                expected="the date the township demolished the old house",
+            )
+        if len(set(self.paid)) != len(self.paid):
+            raise InputError(
+                obj="BuildProgress", field="paid", value=self.paid, expected="no milestone twice"
+            )
+
+    def reached_on(self, milestone: Milestone) -> dt.date | None:
+        """The date a milestone was reached, or None."""
+        return {
+            Milestone.FOUNDATION: self.foundation_accepted_on,
+            Milestone.FIRST_STOREY: self.first_storey_on,
+            Milestone.SECOND_STOREY: self.second_storey_on,
+            Milestone.OLD_HOUSE_DEMOLISHED: self.old_house_demolished_on,
+        }[milestone]
