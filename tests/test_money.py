@@ -100,3 +100,18 @@ def test_allocate_never_loses_or_invents_a_fen(fen: int, weights: list[int]) -> 
         assert abs(Fraction(part.fen) - exact) < 1  # each part within one fen of its share
         if w == 0:
             assert part == Money.zero()
+
+
+@given(
+    fen=st.integers(min_value=-10**9, max_value=10**9),
+    weights=st.lists(
+        st.decimals(min_value=0, max_value=1000, places=3, allow_nan=False, allow_infinity=False),
+        min_size=1,
+        max_size=6,
+    ).filter(lambda ws: sum(ws) > 0),
+)
+def test_allocate_decimal_weights_match_exact_fractions(fen: int, weights: list[Decimal]) -> None:
+    total = Money.from_fen(fen)
+    fast = total.allocate_with_remainder(weights)
+    exact = total.allocate_with_remainder([Fraction(w) for w in weights])
+    assert fast == exact

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, final
 
 from .errors import InputError
@@ -74,9 +75,7 @@ class Money:
         """An amount given in whole fen (分)."""
         if isinstance(fen, bool) or not isinstance(fen, int):
             raise InputError(obj="Money", field="fen", value=fen, expected="an int number of fen")
-        obj = cls.__new__(cls)
-        object.__setattr__(obj, "_fen", fen)
-        return obj
+        return _of(fen)
 
     @classmethod
     def round(cls, amount: Decimal | Fraction | int | str) -> Money:
@@ -124,17 +123,13 @@ class Money:
 
     def format(self, locale: str = "zh_Hans") -> str:
         """Format with Babel for a locale (``¥14,000.00`` in zh_Hans, ``CN¥14,000.00`` in en)."""
-        from babel.numbers import format_currency
-
-        from .explain.locales import normalise_locale
-
-        return format_currency(self.amount, "CNY", locale=normalise_locale(locale))
+        return _format_fen(self._fen, locale)
 
     # -- arithmetic -------------------------------------------------------------------
     def __add__(self, other: Money) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money.from_fen(self._fen + other._fen)
+        return _of(self._fen + other._fen)
 
     def __radd__(self, other: int) -> Money:
         # Lets sum() start from 0.
@@ -145,22 +140,22 @@ class Money:
     def __sub__(self, other: Money) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money.from_fen(self._fen - other._fen)
+        return _of(self._fen - other._fen)
 
     def __neg__(self) -> Money:
-        return Money.from_fen(-self._fen)
+        return _of(-self._fen)
 
     def __abs__(self) -> Money:
-        return Money.from_fen(abs(self._fen))
+        return _of(abs(self._fen))
 
     def __mul__(self, factor: int | Decimal | Fraction) -> Money:
         """Multiply; an int is exact, a Decimal or Fraction is rounded half-up to the fen."""
         if isinstance(factor, bool):
             return NotImplemented
         if isinstance(factor, int):
-            return Money.from_fen(self._fen * factor)
+            return _of(self._fen * factor)
         if isinstance(factor, Decimal | Fraction):
-            return Money.from_fen(_round_half_up(Fraction(self._fen) * Fraction(factor)))
+            return _of(_round_half_up(Fraction(self._fen) * Fraction(factor)))
         return NotImplemented
 
     __rmul__ = __mul__
@@ -213,6 +208,9 @@ class Money:
             raise InputError(
                 obj="Money.allocate", field="weights", value=weights, expected="at least one weight"
             )
+        scaled = _integer_weights(weights)
+        if scaled is not None:
+            return self._allocate_ints(scaled)
         exact: list[Fraction] = []
         for w in weights:
             if isinstance(w, bool) or not isinstance(w, int | Decimal | Fraction):
@@ -244,4 +242,68 @@ class Money:
         extra = sorted(order[:left])
         for i in extra:
             floors[i] += 1
-        return tuple(Money.from_fen(sign * f) for f in floors), tuple(extra)
+        return tuple(_of(sign * f) for f in floors), tuple(extra)
+
+    def _allocate_ints(self, weights: list[int]) -> tuple[tuple[Money, ...], tuple[int, ...]]:
+        total_weight = sum(weights)
+        sign = -1 if self._fen < 0 else 1
+        whole = abs(self._fen)
+        floors: list[int] = []
+        remainders: list[int] = []
+        for w in weights:
+            q, r = divmod(whole * w, total_weight)
+            floors.append(q)
+            remainders.append(r)
+        left = whole - sum(floors)
+        extra = sorted(sorted(range(len(weights)), key=lambda i: (-remainders[i], i))[:left])
+        for i in extra:
+            floors[i] += 1
+        return tuple(_of(sign * f) for f in floors), tuple(extra)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _of(fen: int) -> Money:
+    """A Money of ``fen`` fen, for amounts already known to be whole fen."""
+    obj: Money = _new(Money)
+    _set(obj, "_fen", fen)
+    return obj
+
+
+@lru_cache(maxsize=8192)
+def _format_fen(fen: int, locale: str) -> str:
+    from babel.numbers import format_currency
+
+    from .explain.locales import babel_locale
+
+    amount = (Decimal(fen) / 100).quantize(_FEN)
+    return format_currency(amount, "CNY", locale=babel_locale(locale))
+
+
+def _integer_weights(weights: Sequence[int | Decimal | Fraction]) -> list[int] | None:
+    """Valid int/Decimal weights scaled to integers with the same ratios, else None."""
+    whole: list[int] = []
+    for w in weights:
+        if type(w) is int and w >= 0:
+            whole.append(w)
+        elif type(w) is Decimal and w.is_finite() and w >= 0 and w == int(w):
+            whole.append(int(w))
+        else:
+            break
+    else:
+        return whole if sum(whole) > 0 else None
+    exponent = 0
+    for w in weights:
+        if isinstance(w, bool) or not isinstance(w, int | Decimal) or w < 0:
+            return None
+        if isinstance(w, Decimal):
+            if not w.is_finite():
+                return None
+            exp = w.as_tuple().exponent
+            if isinstance(exp, int):
+                exponent = min(exponent, exp)
+    scale = 10**-exponent
+    ints = [int(w * scale) for w in weights]
+    return ints if sum(ints) > 0 else None

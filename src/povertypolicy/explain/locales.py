@@ -8,7 +8,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..errors import UnsupportedLocaleError
 
-__all__ = ["DEFAULT_LOCALE", "SUPPORTED_LOCALES", "normalise_locale"]
+__all__ = ["DEFAULT_LOCALE", "SUPPORTED_LOCALES", "babel_locale", "normalise_locale"]
 
 SUPPORTED_LOCALES: tuple[str, ...] = ("zh_Hans", "zh_Hant", "en")
 DEFAULT_LOCALE = "zh_Hans"
@@ -36,6 +36,12 @@ def _normalise(text: str) -> str:
         f"locale {text!r} is not supported; supported: {', '.join(SUPPORTED_LOCALES)} "
         "(and their regional variants such as zh_CN, zh-TW, zh_Hant_HK, en_US)"
     )
+
+
+@lru_cache(maxsize=8)
+def babel_locale(locale: str) -> Locale:
+    """The Babel ``Locale`` for a supported locale name (parsed once)."""
+    return Locale.parse(normalise_locale(locale))
 
 
 def normalise_locale(locale: str | Locale) -> str:

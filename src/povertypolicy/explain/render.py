@@ -18,14 +18,14 @@ from ..money import Money
 from ..units import Area
 from .catalog import message
 from .citation import Citation
-from .locales import normalise_locale
+from .locales import babel_locale, normalise_locale
 from .result import Step
 
 __all__ = ["format_value", "render_html", "render_message", "render_text"]
 
 
 def _decimal_text(value: Decimal, locale: str) -> str:
-    return format_decimal(value, locale=locale, decimal_quantization=False)
+    return format_decimal(value, locale=babel_locale(locale), decimal_quantization=False)
 
 
 def format_value(value: Any, locale: str) -> str:
@@ -43,18 +43,18 @@ def format_value(value: Any, locale: str) -> str:
     if isinstance(value, enum.Enum) and isinstance(label, str):
         return message(f"{label}.{value.value}", loc)
     if isinstance(value, int):
-        return format_decimal(value, locale=loc)
+        return format_decimal(value, locale=babel_locale(loc))
     if isinstance(value, Decimal):
         return _decimal_text(value.normalize() if value == value.to_integral() else value, loc)
     if isinstance(value, Fraction):
         if value.denominator == 1:
-            return format_decimal(value.numerator, locale=loc)
+            return format_decimal(value.numerator, locale=babel_locale(loc))
         dec = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
             Decimal("0.0001"), rounding=ROUND_HALF_UP
         )
         return _decimal_text(dec.normalize(), loc)
     if isinstance(value, dt.date):
-        return format_date(value, "long", locale=loc)
+        return format_date(value, "long", locale=babel_locale(loc))
     if isinstance(value, Area):
         number = _decimal_text(value.rounded(places=4).normalize(), loc)
         return message(f"core.area_unit.{value.unit.value}", loc).format(value=number)
@@ -72,7 +72,7 @@ def format_value(value: Any, locale: str) -> str:
         items = [format_value(v, loc) for v in value]
         if not items:
             return message("core.none", loc)
-        return format_list(items, locale=loc)
+        return format_list(items, locale=babel_locale(loc))
     raise TypeError(f"cannot format {type(value).__name__} value {value!r} for an explanation")
 
 

@@ -1,5 +1,24 @@
-"""Rules: pure functions ``rule(subject, policy, ...) -> Result[T]``, one module per policy area."""
+"""Rules: pure functions ``rule(subject, policy, ...) -> Result[T]``, one module per policy area.
 
-from . import housing
+Areas are imported on first use (``pp.rules.housing``), which keeps ``import povertypolicy`` fast.
+"""
 
-__all__ = ["housing"]
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import housing, land, site
+
+__all__ = ["housing", "land", "site"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -1,0 +1,1 @@
+"""Benchmarks run by `make bench` (pytest-benchmark); never part of `make test`."""

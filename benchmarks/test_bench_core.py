@@ -1,0 +1,61 @@
+"""Speed of the foundation: Policy.load, housing_subsidy, one explanation rendered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import povertypolicy as pp
+from povertypolicy.policy import pack as pack_module
+from povertypolicy.policy import policy as policy_module
+
+PACK = "cn-relocation-deep-mountain-2011"
+ON = dt.date(2011, 6, 1)
+
+
+def _household() -> pp.Household:
+    return pp.Household(
+        id="H001",
+        members=[
+            pp.Person(
+                id=f"P{i}",
+                birth_date=dt.date(1970 + i, 1, 1),
+                hukou=pp.HukouType.AGRICULTURAL,
+                registered_locally=True,
+                lives_in_area=True,
+            )
+            for i in range(4)
+        ],
+        relocation_applied_on=dt.date(2011, 3, 20),
+    )
+
+
+def test_policy_load_cold(benchmark: Any) -> None:
+    def cold() -> pp.Policy:
+        pack_module._shipped_cache.clear()
+        policy_module._policy_cache.clear()
+        return pp.Policy.load(PACK, on=ON)
+
+    benchmark(cold)
+
+
+def test_policy_load_cached(benchmark: Any) -> None:
+    pp.Policy.load(PACK, on=ON)
+    benchmark(pp.Policy.load, PACK, on=ON)
+
+
+def test_housing_subsidy_per_call(benchmark: Any) -> None:
+    policy = pp.Policy.load(PACK, on=ON)
+    household = _household()
+    result = benchmark(pp.rules.housing.housing_subsidy, household, policy)
+    assert result.value.net == pp.Money("12000")
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans", "en"])
+def test_explanation_render(benchmark: Any, locale: str) -> None:
+    policy = pp.Policy.load(PACK, on=ON)
+    result = pp.rules.housing.housing_subsidy(_household(), policy)
+    result.explain(locale)  # warm the catalog cache (read once per process)
+    benchmark(result.explain, locale)
