@@ -59,8 +59,13 @@ def test_immutable() -> None:
 
 @pytest.mark.parametrize(
     ("locale", "expected"),
-    [("zh_Hans", "¥14,000.00"), ("zh_Hant", "CN¥14,000.00"), ("en", "CN¥14,000.00"),
-     ("zh_CN", "¥14,000.00"), ("zh-TW", "CN¥14,000.00")],
+    [
+        ("zh_Hans", "¥14,000.00"),
+        ("zh_Hant", "CN¥14,000.00"),
+        ("en", "CN¥14,000.00"),
+        ("zh_CN", "¥14,000.00"),
+        ("zh-TW", "CN¥14,000.00"),
+    ],
 )
 def test_format_with_babel(locale: str, expected: str) -> None:
     assert Money("14000").format(locale) == expected
@@ -85,7 +90,7 @@ def test_allocate_rejects_bad_weights(weights: list[object]) -> None:
 
 
 @given(
-    fen=st.integers(min_value=-10**12, max_value=10**12),
+    fen=st.integers(min_value=-(10**12), max_value=10**12),
     weights=st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=12).filter(
         lambda ws: sum(ws) > 0
     ),
@@ -103,7 +108,7 @@ def test_allocate_never_loses_or_invents_a_fen(fen: int, weights: list[int]) -> 
 
 
 @given(
-    fen=st.integers(min_value=-10**9, max_value=10**9),
+    fen=st.integers(min_value=-(10**9), max_value=10**9),
     weights=st.lists(
         st.decimals(min_value=0, max_value=1000, places=3, allow_nan=False, allow_infinity=False),
         min_size=1,

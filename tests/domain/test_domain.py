@@ -63,7 +63,8 @@ def test_bad_input_names_object_field_value_and_expectation(
     err = exc.value
     assert (err.obj, err.field) == (obj, field)
     assert err.expected
-    assert obj in str(err) and field in str(err)
+    assert obj in str(err)
+    assert field in str(err)
 
 
 def test_age_on_handles_29_february() -> None:
@@ -85,7 +86,10 @@ def _site() -> pp.ResettlementSite:
             pp.Building(id="B1", entrances=[pp.Entrance(id="B1-1", households=30)]),
             pp.Building(
                 id="B2",
-                entrances=[pp.Entrance(id="B2-1", households=20), pp.Entrance(id="B2-2", households=25)],
+                entrances=[
+                    pp.Entrance(id="B2-1", households=20),
+                    pp.Entrance(id="B2-2", households=25),
+                ],
             ),
         ],
         population=300,
@@ -116,7 +120,9 @@ def _examples() -> list[pp.domain.DomainObject]:
     h = pp.Household(
         id="H1",
         members=[
-            person("P1", hukou=pp.HukouType.AGRICULTURAL, sex=pp.Sex.FEMALE, registered_locally=True),
+            person(
+                "P1", hukou=pp.HukouType.AGRICULTURAL, sex=pp.Sex.FEMALE, registered_locally=True
+            ),
             person("P2", labour_capacity=pp.LabourCapacity.PARTIAL, pension_insured=True),
         ],
         relocation_applied_on=dt.date(2011, 3, 1),
@@ -134,7 +140,9 @@ def _examples() -> list[pp.domain.DomainObject]:
             risk_factors={pp.RiskFactor.DISASTER, pp.RiskFactor.SCHOOLING},
             unmet_needs={pp.BasicNeed.SAFE_HOUSING},
         ),
-        pp.BuildProgress(foundation_accepted_on=dt.date(2011, 6, 1), paid=[pp.Milestone.FOUNDATION]),
+        pp.BuildProgress(
+            foundation_accepted_on=dt.date(2011, 6, 1), paid=[pp.Milestone.FOUNDATION]
+        ),
     ]
 
 
@@ -150,10 +158,30 @@ def test_json_round_trip_is_exact(obj: pp.domain.DomainObject) -> None:
 @pytest.mark.parametrize(
     ("data", "path_part", "field"),
     [
-        ({"id": "H1", "members": [{"id": "P1", "birth_date": "1980-13-01"}]}, "members[0]", "birth_date"),
-        ({"id": "H1", "members": [{"id": "P1", "birth_date": "1980-01-01", "hukou": "city"}]}, "members[0]", "hukou"),
-        ({"id": "H1", "members": [{"id": "P1", "birth_date": "1980-01-01", "age": 3}]}, "members[0]", "age"),
-        ({"id": "H1", "members": [{"id": "P1", "birth_date": "1980-01-01"}], "annual_net_income": 1.5}, "Household", "annual_net_income"),
+        (
+            {"id": "H1", "members": [{"id": "P1", "birth_date": "1980-13-01"}]},
+            "members[0]",
+            "birth_date",
+        ),
+        (
+            {"id": "H1", "members": [{"id": "P1", "birth_date": "1980-01-01", "hukou": "city"}]},
+            "members[0]",
+            "hukou",
+        ),
+        (
+            {"id": "H1", "members": [{"id": "P1", "birth_date": "1980-01-01", "age": 3}]},
+            "members[0]",
+            "age",
+        ),
+        (
+            {
+                "id": "H1",
+                "members": [{"id": "P1", "birth_date": "1980-01-01"}],
+                "annual_net_income": 1.5,
+            },
+            "Household",
+            "annual_net_income",
+        ),
         ({"id": "H1", "members": [{"id": 7, "birth_date": "1980-01-01"}]}, "members[0]", "id"),
         ({"id": "H1", "members": []}, "Household", "members"),
         ({"id": "H1"}, "Household", "members"),
@@ -184,7 +212,10 @@ def test_site_round_trip_property(counts: list[int], population: int) -> None:
         id="S",
         location=pp.SiteLocation.OUTSIDE_COUNTY_SEAT_AREA,
         buildings=[
-            pp.Building(id="B", entrances=[pp.Entrance(id=f"E{i}", households=c) for i, c in enumerate(counts)])
+            pp.Building(
+                id="B",
+                entrances=[pp.Entrance(id=f"E{i}", households=c) for i, c in enumerate(counts)],
+            )
         ],
         population=population,
     )

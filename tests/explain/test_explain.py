@@ -183,7 +183,8 @@ def test_explain_in_unsupported_locale_fails() -> None:
 def test_html_and_json() -> None:
     result = _result()
     html = result._repr_html_()
-    assert html.startswith("<table") and "HOUSE-2" in html
+    assert html.startswith("<table")
+    assert "HOUSE-2" in html
     assert "<script" not in html
     data = result.to_dict(locale="en")
     json.dumps(data, ensure_ascii=False)

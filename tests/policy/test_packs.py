@@ -54,7 +54,8 @@ def test_policy_resolves_chain_with_citations() -> None:
     assert rate.citation.section == "篇3 §七1"
     assert rate.pack_id == HOUSING
     line = policy.param("core.poverty_line_2010_prices")
-    assert line.pack_id == "cn" and line.money == pp.Money("2300")
+    assert line.pack_id == "cn"
+    assert line.money == pp.Money("2300")
     cutoff = policy.param("housing.birth_cutoff")
     assert (cutoff.threshold, cutoff.bound) == (Side.UPPER, Bound.EXCLUSIVE)
     assert "housing.timber_per_person" in policy
@@ -80,7 +81,7 @@ def test_no_value_on_date_says_which_dates_are_covered() -> None:
 
 def test_unknown_parameter_is_not_found() -> None:
     policy = pp.Policy.load(HOUSING, on=dt.date(2011, 6, 1))
-    with pytest.raises(ParameterNotFoundError, match="housing.nothing"):
+    with pytest.raises(ParameterNotFoundError, match=r"housing\.nothing"):
         policy.param("housing.nothing")
 
 
@@ -208,6 +209,12 @@ BAD_CASES = {
         "section",
     ),
     "missing parent": (header(parent="no-such-pack"), "parent", "no shipped pack"),
+    "unquoted dotted name": (
+        header()
+        + '[parameters.housing.subsidy_per_person]\nunit = "yuan_per_person"\n',
+        "parameters.housing",
+        "with quotes",
+    ),
     "not TOML": ("id = \n", "(file)", "not valid TOML"),
     "bad id": (header(pack_id="My Pack"), "id", "lower-case"),
 }
@@ -223,7 +230,8 @@ def test_malformed_pack_names_file_and_key(tmp_path: Path, case: str) -> None:
     assert err.file.endswith("county.toml")
     assert err.key == key
     assert problem in err.problem
-    assert "county.toml" in str(err) and key in str(err)
+    assert "county.toml" in str(err)
+    assert key in str(err)
 
 
 def test_parent_cycle_is_an_error(tmp_path: Path) -> None:

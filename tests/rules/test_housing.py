@@ -58,7 +58,12 @@ def test_HOUSE_2_HOUSE_3_four_people_seed_example(policy: pp.Policy) -> None:
     assert s.gross == Money("14000.00")  # 4 × 3,500
     assert s.withheld == Money("2000.00")  # 4 × 500
     assert s.net == Money("12000.00")
-    assert [t.amount for t in s.tranches] == [Money("3600"), Money("3600"), Money("3600"), Money("1200")]
+    assert [t.amount for t in s.tranches] == [
+        Money("3600"),
+        Money("3600"),
+        Money("3600"),
+        Money("1200"),
+    ]
     assert [t.milestone for t in s.tranches] == list(Milestone)
     assert {b.level: b.amount for b in s.by_level} == {
         FundingLevel.PROVINCE: Money("12000"),
@@ -71,7 +76,12 @@ def test_HOUSE_2_HOUSE_3_four_people_seed_example(policy: pp.Policy) -> None:
 def test_HOUSE_2_HOUSE_3_three_people(policy: pp.Policy) -> None:
     s = housing_subsidy(household(3), policy).value
     assert (s.gross, s.withheld, s.net) == (Money("10500"), Money("1500"), Money("9000"))
-    assert [t.amount for t in s.tranches] == [Money("2700"), Money("2700"), Money("2700"), Money("900")]
+    assert [t.amount for t in s.tranches] == [
+        Money("2700"),
+        Money("2700"),
+        Money("2700"),
+        Money("900"),
+    ]
     assert not any(t.took_rounding_fen for t in s.tranches)
 
 
@@ -147,7 +157,9 @@ def test_HOUSE_1_posting_for_five_days(policy: pp.Policy) -> None:
         earliest_approval("2011-04-01", policy)  # type: ignore[arg-type]
 
 
-def test_HOUSE_3_explanation_says_no_rounding_or_who_took_it(policy: pp.Policy, tmp_path: Path) -> None:
+def test_HOUSE_3_explanation_says_no_rounding_or_who_took_it(
+    policy: pp.Policy, tmp_path: Path
+) -> None:
     assert "无尾差" in housing_subsidy(household(4), policy).explain("zh_Hans")
     pol = _policy_with_shares(tmp_path, (33, 33, 33, 1))
     s = housing_subsidy(household(1), pol)  # net 3,000.00 → 990 / 990 / 990 / 30
@@ -155,7 +167,10 @@ def test_HOUSE_3_explanation_says_no_rounding_or_who_took_it(policy: pp.Policy, 
     pol2 = _policy_with_shares(tmp_path, (30, 30, 30, 10), withheld="499.99")
     s2 = housing_subsidy(household(1), pol2)  # net 3,000.01
     assert [t.amount for t in s2.value.tranches] == [
-        Money("900.01"), Money("900.00"), Money("900.00"), Money("300.00")
+        Money("900.01"),
+        Money("900.00"),
+        Money("900.00"),
+        Money("300.00"),
     ]
     assert [t.took_rounding_fen for t in s2.value.tranches] == [True, False, False, False]
     assert "rounding fen went to foundation accepted" in s2.explain("en")
@@ -381,7 +396,9 @@ def test_HOUSE_4_deducted_from_unpaid_tranches_last_first(policy: pp.Policy, sub
     assert total == subsidy.net
 
 
-def test_HOUSE_4_household_demolished_on_time_or_still_standing(policy: pp.Policy, subsidy: Any) -> None:
+def test_HOUSE_4_household_demolished_on_time_or_still_standing(
+    policy: pp.Policy, subsidy: Any
+) -> None:
     on_time = _built(old_house_demolished_on=dt.date(2011, 12, 20))
     r = release_tranches(subsidy, on_time, policy, as_of=dt.date(2011, 12, 21))
     assert r.value.payable_now == Money("1200")

@@ -180,6 +180,11 @@ def _bound(ctx: _Ctx, raw: Any, key: str) -> Bound:
 def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec]) -> PackParameter:
     key = f"parameters.{name}"
     spec = specs.get(name)
+    if spec is None and isinstance(raw, dict) and any(f"{name}.{k}" in specs for k in raw):
+        raise ctx.fail(
+            key,
+            f'parameter names contain a dot: write [parameters."{name}.<name>"] with quotes',
+        )
     if spec is None:
         hint = difflib.get_close_matches(name, sorted(specs), n=1)
         more = f" (did you mean {hint[0]!r}?)" if hint else ""
