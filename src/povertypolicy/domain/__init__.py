@@ -13,29 +13,51 @@ from .enums import (
     SiteLocation,
 )
 from .housing import BuildProgress, Milestone
-from .land import Parcel
+from .land import (
+    Attachment,
+    AttachmentKind,
+    Expropriation,
+    LedgerEntry,
+    Parcel,
+    PaymentLedger,
+)
 from .monitoring import MonitoringCase
 from .person import Household, Person
-from .site import Building, Entrance, ResettlementSite
+from .site import (
+    Building,
+    Entrance,
+    MoveScope,
+    PensionStatus,
+    ResettlementSite,
+    TransferSituation,
+)
 
 __all__ = [
+    "Attachment",
+    "AttachmentKind",
     "BasicNeed",
     "BuildProgress",
     "Building",
     "CardClass",
     "DomainObject",
     "Entrance",
+    "Expropriation",
     "Household",
     "HukouType",
     "LabourCapacity",
     "LandType",
+    "LedgerEntry",
     "Milestone",
     "MonitoringCase",
     "MonitoringCategory",
+    "MoveScope",
     "Parcel",
+    "PaymentLedger",
+    "PensionStatus",
     "Person",
     "ResettlementSite",
     "RiskFactor",
     "Sex",
     "SiteLocation",
+    "TransferSituation",
 ]
