@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import enum
+
 import attrs
 
 from ..errors import InputError
 from . import _validate as v
 from .base import DomainObject
-from .enums import SiteLocation
+from .enums import HukouType, SiteLocation
 
-__all__ = ["Building", "Entrance", "ResettlementSite"]
+__all__ = [
+    "Building",
+    "Entrance",
+    "MoveScope",
+    "PensionStatus",
+    "ResettlementSite",
+    "TransferSituation",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -52,6 +61,12 @@ class ResettlementSite(DomainObject):
     party_members: int = attrs.field(default=0, validator=v.count)
     union_members: int = attrs.field(default=0, validator=v.count)
     league_members: int = attrs.field(default=0, validator=v.count)
+    secretary_is_director: bool = attrs.field(default=False, validator=v.boolean)
+    """The party secretary is also residents' committee director; 一肩挑 (SITE-5)."""
+    existing_community: bool = attrs.field(default=False, validator=v.boolean)
+    """The site already has its own community; 已成立社区的安置点 (SITE-1)."""
+    owners_conditions_mature: bool = attrs.field(default=False, validator=v.boolean)
+    """Conditions allow an owners' committee; 条件成熟 (SITE-10)."""
 
     def __attrs_post_init__(self) -> None:
         v.unique_ids(self, "buildings", self.buildings)
@@ -75,3 +90,39 @@ class ResettlementSite(DomainObject):
     def households(self) -> int:
         """Households in all entrances."""
         return sum(b.households for b in self.buildings)
+
+
+class PensionStatus(enum.StrEnum):
+    """A person's place in residents' pension insurance; 城乡居民养老保险 (SITE-14)."""
+
+    __label__ = "site.enum.pension_status"
+
+    DRAWING = "drawing"
+    CONTRIBUTING = "contributing"
+    NOT_ENROLLED = "not_enrolled"
+
+
+class MoveScope(enum.StrEnum):
+    """Whether a move stays in the county or crosses counties; 本县范围内 / 跨县 (SITE-14)."""
+
+    __label__ = "site.enum.move_scope"
+
+    WITHIN_COUNTY = "within_county"
+    ACROSS_COUNTIES = "across_counties"
+
+
+@attrs.frozen(kw_only=True)
+class TransferSituation(DomainObject):
+    """A relocated person's situation for moving public services; 公共服务转移接续 (SITE-14)."""
+
+    person_id: str = attrs.field(validator=v.identifier)
+    scope: MoveScope = attrs.field(validator=v.member_of(MoveScope))
+    registration_moved: bool = attrs.field(validator=v.boolean)
+    """Household registration (户籍) moved to the destination."""
+    pension: PensionStatus = attrs.field(validator=v.member_of(PensionStatus))
+    medically_insured: bool = attrs.field(validator=v.boolean)
+    """Already enrolled in residents' basic medical insurance (已参保者) before the move."""
+    residence_permit: bool = attrs.field(default=False, validator=v.boolean)
+    """Holds a residence permit (居住证) at the destination."""
+    hukou: HukouType = attrs.field(default=HukouType.AGRICULTURAL, validator=v.member_of(HukouType))
+    """Registration type after the move: agricultural → rural dibao, otherwise urban dibao."""
