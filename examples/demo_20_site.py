@@ -43,9 +43,7 @@ def sample_site() -> pp.ResettlementSite:
         buildings=[
             pp.Building(
                 id=f"B{b}",
-                entrances=[
-                    pp.Entrance(id=f"B{b}-{e}", households=h) for e, h in enumerate(row, 1)
-                ],
+                entrances=[pp.Entrance(id=f"B{b}-{e}", households=h) for e, h in enumerate(row, 1)],
             )
             for b, row in enumerate(HOUSEHOLDS_PER_ENTRANCE, 1)
         ],

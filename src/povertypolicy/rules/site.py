@@ -755,7 +755,7 @@ def partition_groups(
     starts = _partition_sizes(sizes, lo, hi, target2)
     site_total = sum(sizes)
     groups: list[ResidentsGroup] = []
-    ends = [*starts[1:], len(sizes)]
+    ends = [*starts[1:], len(sizes)] if starts else []
     for number, (a, b) in enumerate(zip(starts, ends, strict=True), 1):
         members = entrances[a:b]
         total = sum(sizes[a:b])
@@ -1399,7 +1399,7 @@ def grid_plan(
     else:
         leaders = _check_count(leaders, "grid_plan", "leaders")
     starts = _grid_areas(sizes, glo, ghi, cap)
-    ends = [*starts[1:], len(sizes)]
+    ends = [*starts[1:], len(sizes)] if starts else []
     areas: list[GridWorkerArea] = []
     for number, (a, b) in enumerate(zip(starts, ends, strict=True), 1):
         total = sum(sizes[a:b])
