@@ -112,30 +112,30 @@ _CITE_002_QUOTA = Citation(
     document=_SEED_002,
     section="§三(二)",
     quote="各地应以省级以上政府批准征收耕地和其他农用地的数量、被征地村上年度末土地变更调查"
-    "相关数据、公安部门按传统口径确定的 16 周岁以上农业人口、已参加被征地社会保障人口，作为"
-    "核定参保指标的基本参数，合理确定参保人员数量。",
+    "相关数据、公安部门按传统口径确定的 16 周岁以上农业人口、已参加被征地社会保障人口,作为"
+    "核定参保指标的基本参数,合理确定参保人员数量。",
 )
 _CITE_002_MATCH = Citation(
     document=_SEED_002,
     section="§三(三)",
-    quote="根据农户承包地中被征收的耕地和其他农用地情况确定保障农户，由农户在家庭中选择符合"
+    quote="根据农户承包地中被征收的耕地和其他农用地情况确定保障农户,由农户在家庭中选择符合"
     "条件的成员作为参保对象。",
 )
 _CITE_002_WAIVED = Citation(
     document=_SEED_002,
     section="§三(三)",
-    quote="放弃参保的节余指标和符合规定的调剂指标，优先用于解决本村集体经济组织内已征地但尚未"
-    "参保的成员。调剂名单的产生必须履行\u201c五议两公开\u201d程序。",
+    quote="放弃参保的节余指标和符合规定的调剂指标,优先用于解决本村集体经济组织内已征地但尚未"
+    '参保的成员。调剂名单的产生必须履行"五议两公开"程序。',
 )
 _CITE_002_WAIVE_RULE = Citation(
     document=_SEED_002,
     section="§三(四)",
-    quote="无正当理由未在规定期限内参保的，视为放弃参保。",
+    quote="无正当理由未在规定期限内参保的,视为放弃参保。",
 )
 _CITE_002_ENTRY = Citation(
     document=_SEED_002,
     section="§三(一)",
-    quote="重点工程建设项目用地确需在土地征用批准前安排参保的，由县级以上政府统筹考虑、研究决定。",
+    quote="重点工程建设项目用地确需在土地征用批准前安排参保的,由县级以上政府统筹考虑、研究决定。",
 )
 
 # Land types counted for insurance places: 耕地和其他农用地 (002 §三(二)).
@@ -1371,11 +1371,18 @@ def quota_by_land(expropriation: Expropriation, policy: Policy) -> Result[PlaceQ
     return Result(value=value, steps=tuple(steps))
 
 
-def _eligible_cutoff(exp: Expropriation, policy: Policy) -> tuple[dt.date, Parameter]:
+def _eligible_cutoff(exp: Expropriation, policy: Policy) -> tuple[dt.date, int, Parameter]:
     """Born on or before this date = old enough on the approval date (16周岁以上)."""
     age_p = policy.param("land.place_min_age")
     years = age_p.integer if age_p.admits(age_p.integer) else age_p.integer + 1
-    return exp.approved_on - relativedelta(years=years), age_p
+    return exp.approved_on - relativedelta(years=years), years, age_p
+
+
+def _old_enough(born: dt.date, cutoff: dt.date, years: int, on: dt.date) -> bool:
+    """Age in whole years on ``on`` is at least ``years``, counted as Person.age_on counts."""
+    if born.month == 2 and born.day == 29:
+        return born + relativedelta(years=years) <= on
+    return born <= cutoff
 
 
 def _capped_largest_remainder(
@@ -1444,7 +1451,8 @@ def allocate_places(
         raise InputError(
             obj="allocate_places", field="quota", value=quota, expected="a whole number >= 0"
         )
-    cutoff, age_p = _eligible_cutoff(exp, policy)
+    cutoff, years, age_p = _eligible_cutoff(exp, policy)
+    on = exp.approved_on
     contracted = _contracted_m2(exp, _PLACE_LAND_TYPES)
     ids = list(contracted)
     areas = list(contracted.values())
@@ -1452,7 +1460,11 @@ def allocate_places(
     for hid in ids:
         members = exp.household(hid).members
         eligible.append(
-            tuple(m.id for m in members if m.birth_date <= cutoff and not m.pension_insured)
+            tuple(
+                m.id
+                for m in members
+                if not m.pension_insured and _old_enough(m.birth_date, cutoff, years, on)
+            )
         )
     weights = _integer_weights(areas)
     caps = [len(e) for e in eligible]
