@@ -216,3 +216,27 @@ def test_SITE_4_user_pack_moves_hundred_to_the_general_branch(tmp_path: Path) ->
     assert result.value.kind is sr.PartyOrgKind.GENERAL_BRANCH
     assert any(n.key == "site.note.overlap" for s in result.steps for n in s.notes)
     assert sr.party_organisation(101, policy).value.kind is sr.PartyOrgKind.COMMITTEE
+
+
+def test_SITE_1_user_pack_with_exclusive_thousand(tmp_path: Path) -> None:
+    path = _user_pack(
+        tmp_path,
+        """
+        [parameters."site.community_min_households_inside"]
+        unit = "households"
+        bound = "exclusive"
+        citation = { document = "county-notice", section = "第二条", quote = "超过1000户的" }
+        values = [{ from = 2021-01-01, value = 1000 }]
+        """,
+    )
+    policy = pp.Policy.load(path, on=dt.date(2024, 1, 1))
+    site = pp.ResettlementSite(
+        id="s",
+        location=pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA,
+        population=4000,
+        buildings=[pp.Building(id="B", entrances=[pp.Entrance(id="E", households=1000)])],
+    )
+    result = sr.management_unit(site, policy)
+    assert result.value.kind is sr.UnitKind.GROUPS_UNDER_RESIDENTS_COMMITTEE
+    notes = [n for s in result.steps for n in s.notes if n.key == "site.note.overlap"]
+    assert notes[0].args["winner"] is sr.UnitKind.GROUPS_UNDER_RESIDENTS_COMMITTEE

@@ -604,13 +604,11 @@ def management_unit(site: ResettlementSite, policy: Policy) -> Result[Management
     else:
         kind = UnitKind.GROUPS_UNDER_VILLAGE
         group_kind = GroupKind.VILLAGER_GROUP
+    below = UnitKind.GROUPS_UNDER_RESIDENTS_COMMITTEE if inside else UnitKind.GROUPS_UNDER_VILLAGE
     notes: list[Note] = list(
-        _overlap_note(
-            threshold,
-            households,
-            UnitKind.OWN_COMMUNITY,
-            UnitKind.GROUPS_UNDER_RESIDENTS_COMMITTEE if inside else UnitKind.GROUPS_UNDER_VILLAGE,
-        )
+        _overlap_note(threshold, households, UnitKind.OWN_COMMUNITY, below)
+        if own
+        else _overlap_note(threshold, households, below, UnitKind.OWN_COMMUNITY)
     )
     if kind is UnitKind.JOIN_DESTINATION_GROUP:
         notes.append(Note(kind=NoteKind.CONVENTION, key="site.note.too_small", args={"min": lo}))

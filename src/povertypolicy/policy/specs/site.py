@@ -68,7 +68,7 @@ SPECS = (
         rules=("SITE-5",),
         threshold=Side.LOWER,
     ),
-    ParameterSpec(name="site.extra_deputy_secretaries", unit=Unit.PEOPLE, rules=("SITE-5",)),
+    ParameterSpec(name="site.extra_deputy_secretaries", unit=Unit.COUNT, rules=("SITE-5",)),
     # SITE-6 / SITE-8 committees and representatives
     ParameterSpec(
         name="site.residents_committee_inside", unit=Unit.PEOPLE, rules=("SITE-6",), is_range=True
@@ -79,9 +79,7 @@ SPECS = (
         rules=("SITE-8",),
         is_range=True,
     ),
-    ParameterSpec(
-        name="site.group_leaders_per_group", unit=Unit.PEOPLE, rules=("SITE-6", "SITE-8")
-    ),
+    ParameterSpec(name="site.group_leaders_per_group", unit=Unit.COUNT, rules=("SITE-6", "SITE-8")),
     ParameterSpec(
         name="site.representatives_per_group_inside",
         unit=Unit.PEOPLE,
@@ -139,7 +137,7 @@ SPECS = (
         rules=("SITE-10",),
         threshold=Side.LOWER,
     ),
-    ParameterSpec(name="site.women_federation_chairs", unit=Unit.PEOPLE, rules=("SITE-10",)),
+    ParameterSpec(name="site.women_federation_chairs", unit=Unit.COUNT, rules=("SITE-10",)),
     ParameterSpec(name="site.council_size", unit=Unit.PEOPLE, rules=("SITE-10",), is_range=True),
     ParameterSpec(
         name="site.owners_committee_size", unit=Unit.PEOPLE, rules=("SITE-10",), is_range=True
@@ -160,7 +158,7 @@ SPECS = (
         rules=("SITE-11",),
         threshold=Side.UPPER,
     ),
-    ParameterSpec(name="site.grid_leaders_per_grid", unit=Unit.PEOPLE, rules=("SITE-11",)),
+    ParameterSpec(name="site.grid_leaders_per_grid", unit=Unit.COUNT, rules=("SITE-11",)),
     ParameterSpec(name="site.visits_per_month", unit=Unit.COUNT, rules=("SITE-12",)),
     ParameterSpec(name="site.joint_meetings_per_month", unit=Unit.COUNT, rules=("SITE-12",)),
     # SITE-13 party-mass service centre
@@ -183,6 +181,6 @@ SPECS = (
         threshold=Side.LOWER,
     ),
     # SITE-16 township staffing
-    ParameterSpec(name="site.township_deputy_leaders", unit=Unit.PEOPLE, rules=("SITE-16",)),
+    ParameterSpec(name="site.township_deputy_leaders", unit=Unit.COUNT, rules=("SITE-16",)),
     ParameterSpec(name="site.township_staff", unit=Unit.PEOPLE, rules=("SITE-16",), is_range=True),
 )
