@@ -210,8 +210,7 @@ BAD_CASES = {
     ),
     "missing parent": (header(parent="no-such-pack"), "parent", "no shipped pack"),
     "unquoted dotted name": (
-        header()
-        + '[parameters.housing.subsidy_per_person]\nunit = "yuan_per_person"\n',
+        header() + '[parameters.housing.subsidy_per_person]\nunit = "yuan_per_person"\n',
         "parameters.housing",
         "with quotes",
     ),

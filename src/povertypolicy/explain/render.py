@@ -15,6 +15,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from ..money import Money
+from ..policy.pack import QUALIFIERS
 from ..units import Area
 from .catalog import message
 from .citation import Citation
@@ -79,8 +80,11 @@ def format_value(value: Any, locale: str) -> str:
 def format_param_value(param: Any, locale: str) -> str:
     """A parameter's value with its unit (``每人¥3,500.00``, ``30%``, ``2011年1月1日``)."""
     from ..policy.parameter import Range
+    from ..policy.spec import Unit
 
     value = param.value
+    if param.unit is Unit.CHOICE and isinstance(value, str):
+        return message(f"{param.label_key}.{value}", locale)
     if isinstance(value, Range):
         text = message("core.range", locale).format(
             min=format_value(value.min, locale), max=format_value(value.max, locale)
@@ -134,7 +138,8 @@ def _step_lines(step: Step, loc: str) -> tuple[str, list[str], list[str]]:
                 message("core.layout.note", loc).format(
                     kind=message("core.note_kind.default", loc),
                     text=message("core.qualifier", loc).format(
-                        qualifier=p.qualifier, label=message(p.label_key, loc)
+                        qualifier=message(f"core.qualifier_word.{QUALIFIERS[p.qualifier]}", loc),
+                        label=message(p.label_key, loc),
                     ),
                 )
             )

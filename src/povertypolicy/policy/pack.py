@@ -41,6 +41,10 @@ _VALUE_KEYS = {"from", "until", "value", "citation"}
 _CITATION_KEYS = {"document", "section", "law", "article", "quote"}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
+# Words that mark a number as a default a locality may change (RULES.md conventions), with
+# the catalog slug used to translate them.
+QUALIFIERS: dict[str, str] = {"原则上": "in_principle", "一般": "generally", "可": "may"}
+
 
 @attrs.frozen(kw_only=True)
 class DatedValue:
@@ -231,6 +235,10 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
         raise ctx.fail(f"{key}.bound", "this parameter is not a threshold; remove bound")
 
     qualifier = ctx.text(raw, "qualifier", key, required=False)
+    if qualifier is not None and qualifier not in QUALIFIERS:
+        raise ctx.fail(
+            f"{key}.qualifier", f"must be one of {', '.join(QUALIFIERS)} (the word the text uses)"
+        )
     default_citation = (
         _citation(ctx, raw["citation"], f"{key}.citation") if "citation" in raw else None
     )
