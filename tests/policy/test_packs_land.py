@@ -79,7 +79,7 @@ def test_seed_000_pack() -> None:
     assert share.bound is pp.policy.Bound.INCLUSIVE
     assert share.citation.section == "§二(二)2"
     assert "不低于8%" in (share.citation.quote or "")
-    assert policy.param("land.campaign_preparation_start").text == "02-20"
+    assert policy.param("land.campaign_preparation_start").date == dt.date(2022, 2, 20)
 
 
 def test_seed_002_pack() -> None:

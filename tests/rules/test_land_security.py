@@ -123,14 +123,15 @@ def test_LAND_7_phase_on(gov: pp.Policy, day: dt.date, phase: CampaignPhase | No
     assert campaign_schedule(2023, gov).value.phase_on(day) is phase
 
 
-def test_LAND_7_bad_month_day_in_a_pack(tmp_path: Path) -> None:
+def test_LAND_7_29_february_only_in_leap_years(tmp_path: Path) -> None:
     policy = county_pack(
         tmp_path,
-        '[parameters."land.campaign_end"]\nunit = "choice"\n'
+        '[parameters."land.campaign_end"]\nunit = "date"\n'
         'citation = { document = "某县文件", section = "三" }\n'
-        'values = [{ from = 2022-01-01, value = "08-32" }]\n',
+        "values = [{ from = 2022-01-01, value = 2020-02-29 }]\n",
     )
-    with pytest.raises(pp.PolicyPackError, match=r"land.campaign_end"):
+    assert campaign_schedule(2024, policy).value.campaign_end == dt.date(2024, 2, 29)
+    with pytest.raises(pp.PolicyPackError, match=r"02-29 does not exist in 2022"):
         campaign_schedule(2022, policy)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import math
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -26,6 +28,26 @@ __all__ = [
     "Parcel",
     "PaymentLedger",
 ]
+
+
+def area_m2(area: Area) -> Fraction:
+    """The exact area in m² (package-internal fast path: Area keeps m² as a Fraction)."""
+    return area._m2
+
+
+def sum_m2(areas: Iterable[Area]) -> Fraction:
+    """The exact sum of areas in m², added as integers over a common denominator."""
+    num, den = 0, 1
+    for a in areas:
+        f = a._m2
+        d = f.denominator
+        if den % d:
+            common = math.lcm(den, d)
+            num *= common // den
+            den = common
+        num += f.numerator * (den // d)
+    return Fraction(num, den)
+
 
 SOCIAL_SECURITY_FUND = "social-security-fund"
 """Default payee id of the social-security fees (社会保障费用专户)."""
@@ -155,15 +177,12 @@ class Expropriation(DomainObject):
     @property
     def area(self) -> Area:
         """Total expropriated area (all parcels), in mu."""
-        return Area(sum((p.area.in_unit("mu") for p in self.parcels), start=0), "mu")
+        return Area.m2(sum_m2(p.area for p in self.parcels)).to("mu")
 
     def area_of(self, types: Iterable[LandType]) -> Area:
         """Expropriated area of the given land types, in mu."""
         wanted = frozenset(types)
-        return Area(
-            sum((p.area.in_unit("mu") for p in self.parcels if p.land_type in wanted), start=0),
-            "mu",
-        )
+        return Area.m2(sum_m2(p.area for p in self.parcels if p.land_type in wanted)).to("mu")
 
     def household(self, household_id: str) -> Household:
         """The household with this id."""

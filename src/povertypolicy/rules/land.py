@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
 from ..domain.enums import LandType
-from ..domain.land import Expropriation, PaymentLedger
+from ..domain.land import Expropriation, PaymentLedger, area_m2, sum_m2
 from ..errors import InputError, PolicyPackError, RuleError
 from ..explain import Citation, Note, NoteKind, Result, Step
 from ..money import Money
@@ -142,6 +142,7 @@ _CITE_002_ENTRY = Citation(
 _PLACE_LAND_TYPES = frozenset({LandType.CULTIVATED, LandType.OTHER_AGRICULTURAL})
 # How many ids a note lists before saying "and N more".
 _LIST_LIMIT = 10
+_MU_PER_M2 = Fraction(15, 10_000)
 
 
 # -- enums -----------------------------------------------------------------------------------
@@ -418,19 +419,42 @@ class PlaceQuota:
 class HouseholdPlaces:
     """One household's insurance places; 农户参保指标 (LAND-9, LAND-10).
 
-    ``area_mu`` is the household's expropriated contracted farmland in mu; ``eligible`` the ids
-    of members aged 16+ on the approval date and not yet insured; ``unrounded`` its exact
-    proportional share in the final round.
+    ``area_m2`` is the household's expropriated contracted farmland (m², exact); ``eligible``
+    the ids of members aged 16+ on the approval date and not yet insured; ``unrounded`` its
+    exact proportional share of places in the round that settled it.
     """
 
     household: str
-    area_mu: Fraction
+    area_m2: Fraction
     eligible: tuple[str, ...]
     places: int
-    unrounded: Fraction
+    _share: tuple[int, int] = (0, 1)
     took_remainder: bool = False
     waived: int = 0
     added: int = 0
+
+    @property
+    def area_mu(self) -> Fraction:
+        """The expropriated contracted farmland in mu."""
+        return self.area_m2 * _MU_PER_M2
+
+    @property
+    def unrounded(self) -> Fraction:
+        """The exact proportional share of places before rounding."""
+        return Fraction(*self._share)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (exact numbers as strings)."""
+        return {
+            "household": self.household,
+            "area_mu": str(self.area_mu),
+            "eligible": list(self.eligible),
+            "places": self.places,
+            "unrounded": str(self.unrounded),
+            "took_remainder": self.took_remainder,
+            "waived": self.waived,
+            "added": self.added,
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -540,10 +564,6 @@ def _fraction_in(param: Parameter, lo: int, hi: int, rule: str) -> Fraction:
             f"{lo * 100}% and {hi * 100}%",
         )
     return value
-
-
-def _m2(area: Area) -> Fraction:
-    return area.in_unit("m2")
 
 
 def _mu_area(mu: Fraction) -> Area:
@@ -829,9 +849,12 @@ def _contracted_m2(
     """Expropriated contracted area per household id (m²), households in case order."""
     out: dict[str, Fraction] = {}
     for p in exp.parcels:
-        if p.contracted_by is None or (types is not None and p.land_type not in types):
+        hid = p.contracted_by
+        if hid is None or (types is not None and p.land_type not in types):
             continue
-        out[p.contracted_by] = out.get(p.contracted_by, Fraction(0)) + _m2(p.area)
+        m2 = area_m2(p.area)
+        before = out.get(hid)
+        out[hid] = m2 if before is None else before + m2
     order = {h.id: i for i, h in enumerate(exp.households)}
     return dict(sorted(out.items(), key=lambda kv: order[kv[0]]))
 
@@ -876,11 +899,14 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
     share_p = pol.param("land.household_share_of_land_compensation")
     share = _fraction_in(share_p, 0, 1, "LAND-3")
     contracted = _contracted_m2(exp)
-    total_m2 = sum((_m2(p.area) for p in exp.parcels), start=Fraction(0))
-    uncontracted = total_m2 - sum(contracted.values(), start=Fraction(0))
+    areas = _integer_weights([sum_m2(p.area for p in exp.parcels), *contracted.values()])
+    total, household_areas = areas[0], areas[1:]
+    uncontracted = total - sum(household_areas)
     names = [exp.collective, *contracted]
-    weights = [(1 - share) * total_m2 + share * uncontracted]
-    weights.extend(share * a for a in contracted.values())
+    # weights × share's denominator: integers, so the allocation is exact and fast
+    num, den = share.numerator, share.denominator
+    weights = [(den - num) * total + num * uncontracted]
+    weights.extend(num * a for a in household_areas)
     parts, extra = c.land_compensation.allocate_with_remainder(weights)
     for name, amount in zip(names, parts, strict=True):
         if amount:
@@ -951,7 +977,7 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
                     message=f"pack {payee_p.pack_id} pays the resettlement subsidy to the "
                     "households, but no parcel names a contracting household",
                 )
-            hh_parts, hh_extra = rs.allocate_with_remainder(list(contracted.values()))
+            hh_parts, hh_extra = rs.allocate_with_remainder(household_areas)
             hh_names = list(contracted)
             for name, amount in zip(hh_names, hh_parts, strict=True):
                 if amount:
@@ -1017,14 +1043,14 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
         )
 
     payees = _group(lines)
-    total = sum((p.amount for p in payees), start=Money.zero())
-    if total != c.total:  # pragma: no cover - guarded by property tests
-        raise AssertionError(f"split {total} does not conserve the compensation {c.total}")
+    split_total = sum((p.amount for p in payees), start=Money.zero())
+    if split_total != c.total:  # pragma: no cover - guarded by property tests
+        raise AssertionError(f"split {split_total} does not conserve the total {c.total}")
     steps.append(
         Step(
             rule="LAND-3",
             key="land.split_total",
-            inputs={"total": total, "payees": len(payees)},
+            inputs={"total": split_total, "payees": len(payees)},
             citation=_CITE_000_PAY,
         )
     )
@@ -1387,17 +1413,18 @@ def _old_enough(born: dt.date, cutoff: dt.date, years: int, on: dt.date) -> bool
 
 def _capped_largest_remainder(
     quota: int, weights: Sequence[int], caps: Sequence[int], ids: Sequence[str]
-) -> tuple[list[int], list[Fraction], set[int], int]:
+) -> tuple[list[int], list[tuple[int, int]], set[int], int]:
     """Integer places proportional to ``weights``, never above ``caps``.
 
     Households whose exact share reaches their cap get the cap and leave; the rest share what
     is left, repeated until no share reaches a cap; then floors, and the places left over go to
     the largest remainders (ties: larger weight, then smaller id). Returns places, the exact
-    final shares, the indices that took a remainder place, and places no one could take.
+    shares (numerator, denominator), the indices that took a remainder place, and the places
+    no one could take.
     """
     n = len(weights)
     places = [0] * n
-    shares = [Fraction(0)] * n
+    shares = [(0, 1)] * n
     active = [i for i in range(n) if weights[i] > 0 and caps[i] > 0]
     left = quota
     while active and left > 0:
@@ -1407,8 +1434,8 @@ def _capped_largest_remainder(
             break
         for i in full:
             places[i] = caps[i]
-            shares[i] = Fraction(left * weights[i], total)
-            left -= caps[i]
+            shares[i] = (left * weights[i], total)
+        left -= sum(caps[i] for i in full)
         full_set = set(full)
         active = [i for i in active if i not in full_set]
     took: set[int] = set()
@@ -1417,9 +1444,10 @@ def _capped_largest_remainder(
         rems: list[tuple[int, int, str, int]] = []
         given = 0
         for i in active:
-            q, r = divmod(left * weights[i], total)
+            scaled = left * weights[i]
+            q, r = divmod(scaled, total)
             places[i] = q
-            shares[i] = Fraction(left * weights[i], total)
+            shares[i] = (scaled, total)
             given += q
             rems.append((-r, -weights[i], ids[i], i))
         rems.sort()
@@ -1456,27 +1484,32 @@ def allocate_places(
     contracted = _contracted_m2(exp, _PLACE_LAND_TYPES)
     ids = list(contracted)
     areas = list(contracted.values())
+    by_id = {h.id: h for h in exp.households}
     eligible: list[tuple[str, ...]] = []
     for hid in ids:
-        members = exp.household(hid).members
+        members = by_id[hid].members
+        # born on or before the cutoff is old enough; a 29 February birthday may turn over on
+        # 28 February of a common year (as Person.age_on counts), so it is checked exactly
         eligible.append(
             tuple(
-                m.id
-                for m in members
-                if not m.pension_insured and _old_enough(m.birth_date, cutoff, years, on)
+                [
+                    m.id
+                    for m in members
+                    if not m.pension_insured
+                    and (m.birth_date <= cutoff or _old_enough(m.birth_date, cutoff, years, on))
+                ]
             )
         )
     weights = _integer_weights(areas)
     caps = [len(e) for e in eligible]
     places, shares, took, unallocated = _capped_largest_remainder(places_total, weights, caps, ids)
-    mu_per_m2 = Area.m2(1).in_unit("mu")
     households = tuple(
         HouseholdPlaces(
             household=hid,
-            area_mu=areas[i] * mu_per_m2,
+            area_m2=areas[i],
             eligible=eligible[i],
             places=places[i],
-            unrounded=shares[i],
+            share=shares[i],
             took_remainder=i in took,
         )
         for i, hid in enumerate(ids)
@@ -1568,7 +1601,7 @@ def reallocate_places(
     ids = [h.household for h in allocation.households]
     # A member who waived is out; the others without a place can still take one.
     caps = [max(len(h.eligible) - h.waived - h.places, 0) for h in allocation.households]
-    weights = _integer_weights([h.area_mu for h in allocation.households])
+    weights = _integer_weights([h.area_m2 for h in allocation.households])
     added, _, took, left = _capped_largest_remainder(pool, weights, caps, ids)
     households = tuple(
         attrs.evolve(
@@ -1700,15 +1733,14 @@ def entry_check(
 
 def _month_day(policy: Policy, name: str, year: int) -> tuple[dt.date, Parameter]:
     param = policy.param(name)
-    text = param.text
+    anchor = param.date
     try:
-        month, day = (int(x) for x in text.split("-"))
-        return dt.date(year, month, day), param
+        return anchor.replace(year=year), param
     except ValueError:
         raise PolicyPackError(
             file=param.pack_id,
             key=f"parameters.{name}",
-            problem=f'{text!r} is not a month-day "MM-DD" that exists in {year}',
+            problem=f"{anchor.month:02d}-{anchor.day:02d} does not exist in {year}",
         ) from None
 
 

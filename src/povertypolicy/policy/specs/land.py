@@ -69,9 +69,10 @@ SPECS = (
     ),
     # LAND-6: payment audit.
     ParameterSpec(name="land.payment_period_months", unit=Unit.MONTHS, rules=("LAND-6",)),
-    # LAND-7: campaign phases (month-day, "MM-DD": the seed gives no year).
+    # LAND-7: campaign phases. The seed gives month and day only; a value is a date in the
+    # pack's year and the rule applies its month and day to the campaign year asked for.
     *(
-        ParameterSpec(name=f"land.campaign_{name}", unit=Unit.CHOICE, rules=("LAND-7",))
+        ParameterSpec(name=f"land.campaign_{name}", unit=Unit.DATE, rules=("LAND-7",))
         for name in (
             "preparation_start",
             "preparation_end",
