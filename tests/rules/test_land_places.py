@@ -499,3 +499,23 @@ def test_LAND_13_construction_land_alone_does_not_enter() -> None:
         parcels=[pp.Parcel(id="p", area=Area.mu("3"), land_type=pp.LandType.CONSTRUCTION)],
     )
     assert not entry_check(exp, APPROVED).value.admitted
+
+
+def test_LAND_9_result_is_json_ready(policy: pp.Policy) -> None:
+    import json
+
+    exp = allocation_case({"A": "5", "B": "3"}, {"A": adults("A", 5), "B": adults("B", 5)})
+    data = json.loads(json.dumps(allocate_places(exp, 3, policy).to_dict("en"), ensure_ascii=False))
+    first = data["value"]["households"][0]
+    assert first == {
+        "household": "A",
+        "area_mu": "5",
+        "eligible": ["A-0", "A-1", "A-2", "A-3", "A-4"],
+        "places": 2,
+        "unrounded": "15/8",
+        "took_remainder": True,
+        "waived": 0,
+        "added": 0,
+    }
+    assert data["steps"][0]["rule"] == "LAND-9"
+    assert "largest remainder" in data["steps"][0]["notes_text"][0]

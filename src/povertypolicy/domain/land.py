@@ -31,12 +31,12 @@ __all__ = [
 
 
 def area_m2(area: Area) -> Fraction:
-    """The exact area in m² (package-internal fast path: Area keeps m² as a Fraction)."""
+    """The exact area in m²; 面积（平方米）. Package-internal fast path for LAND-3 / LAND-9."""
     return area._m2
 
 
 def sum_m2(areas: Iterable[Area]) -> Fraction:
-    """The exact sum of areas in m², added as integers over a common denominator."""
+    """The exact sum of areas in m²; 面积合计. Integer arithmetic, for LAND-2 / LAND-3 / LAND-8."""
     num, den = 0, 1
     for a in areas:
         f = a._m2
@@ -55,7 +55,7 @@ SOCIAL_SECURITY_FUND = "social-security-fund"
 
 @attrs.frozen(kw_only=True)
 class Parcel(DomainObject):
-    """A parcel of land; 地块. ``contracted_by`` is the contracting household's id (承包户)."""
+    """A parcel of land; 地块 (LAND-3, LAND-9). ``contracted_by``: its contracting household."""
 
     id: str = attrs.field(validator=v.identifier)
     area: Area = attrs.field(validator=v.positive_area)

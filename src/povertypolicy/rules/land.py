@@ -490,7 +490,7 @@ class PlaceValidity:
 
 @attrs.frozen(kw_only=True)
 class Phase:
-    """One phase of the governance campaign with its first and last day (LAND-7)."""
+    """One campaign phase with its first and last day; 专项治理阶段 (LAND-7)."""
 
     phase: CampaignPhase
     start: dt.date
@@ -526,7 +526,7 @@ class TransferSchedule:
 
 @attrs.frozen(kw_only=True)
 class EntryCheck:
-    """Whether a case may enrol in expropriated farmers' social security on a date (LAND-13)."""
+    """Whether a case may enrol in expropriated farmers' social security; 准入门槛 (LAND-13)."""
 
     admitted: bool
     early: bool
