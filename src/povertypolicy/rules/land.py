@@ -855,8 +855,7 @@ def _contracted_m2(
         m2 = area_m2(p.area)
         before = out.get(hid)
         out[hid] = m2 if before is None else before + m2
-    order = {h.id: i for i, h in enumerate(exp.households)}
-    return dict(sorted(out.items(), key=lambda kv: order[kv[0]]))
+    return {h.id: out[h.id] for h in exp.households if h.id in out}
 
 
 def _payee_kind(exp: Expropriation, payee: str, households: frozenset[str]) -> PayeeKind:
