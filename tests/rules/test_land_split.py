@@ -312,6 +312,10 @@ def test_LAND_6_audit_each_status(split: pp.rules.land.CompensationSplit, pack_d
     assert {p.payee for p in a.problems} == {"H1", "H2", "H3", "orchard-co", "H4"}
     assert r.rules == ("LAND-6",)
     assert "H4" in r.explain("en")
+    h1_step = next(st for st in r.steps if st.inputs.get("payee") == "H1")
+    assert [(n.key, n.args["days"]) for n in h1_step.notes] == [("land.note.paid_late", 10)]
+    h3_step = next(st for st in r.steps if st.inputs.get("payee") == "H3")
+    assert [(n.key, n.args["days"]) for n in h3_step.notes] == [("land.note.overdue", 30)]
 
 
 def test_LAND_6_unknown_payee_is_an_error(

@@ -1185,6 +1185,19 @@ def audit_payments(
         )
         audits.append(audit)
         if not audit.ok:
+            timing: list[Note] = []
+            if late:
+                timing.append(
+                    Note(kind=NoteKind.WARNING, key="land.note.paid_late", args={"days": late})
+                )
+            if overdue:
+                timing.append(
+                    Note(
+                        kind=NoteKind.WARNING,
+                        key="land.note.overdue",
+                        args={"days": overdue, "as_of": as_of},
+                    )
+                )
             steps.append(
                 Step(
                     rule="LAND-6",
@@ -1195,9 +1208,8 @@ def audit_payments(
                         "due": amount_due,
                         "paid": paid,
                         "difference": abs(audit.difference),
-                        "late_days": late,
-                        "overdue_days": overdue if overdue is not None else 0,
                     },
+                    notes=tuple(timing),
                     citation=_CITE_000_PAY,
                 )
             )
