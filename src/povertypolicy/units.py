@@ -99,6 +99,11 @@ class Area:
         return self._unit
 
     @property
+    def square_metres(self) -> Fraction:
+        """The exact area in m²."""
+        return self._m2
+
+    @property
     def value(self) -> Fraction:
         """The exact value in :attr:`unit`."""
         return self._m2 / _M2_PER[self._unit]

@@ -32,14 +32,14 @@ __all__ = [
 
 def area_m2(area: Area) -> Fraction:
     """The exact area in m²; 面积（平方米）. Package-internal fast path for LAND-3 / LAND-9."""
-    return area._m2
+    return area.square_metres
 
 
 def sum_m2(areas: Iterable[Area]) -> Fraction:
     """The exact sum of areas in m²; 面积合计. Integer arithmetic, for LAND-2 / LAND-3 / LAND-8."""
     num, den = 0, 1
     for a in areas:
-        f = a._m2
+        f = a.square_metres
         d = f.denominator
         if den % d:
             common = math.lcm(den, d)
