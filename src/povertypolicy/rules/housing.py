@@ -33,6 +33,7 @@ __all__ = [
     "release_tranches",
 ]
 
+_MILESTONES = tuple(Milestone)
 _TRANCHE_PARAMS: dict[Milestone, str] = {
     Milestone.FOUNDATION: "housing.tranche_foundation",
     Milestone.FIRST_STOREY: "housing.tranche_first_storey",
@@ -403,17 +404,18 @@ def housing_subsidy(household: Household, policy: Policy) -> Result[HousingSubsi
 
 
 def _tranches(net: Money, policy: Policy) -> tuple[tuple[Tranche, ...], list[Step]]:
-    params = [policy.param(_TRANCHE_PARAMS[m]) for m in Milestone]
-    total = sum((p.decimal for p in params), Decimal(0))
+    params = [policy.param(_TRANCHE_PARAMS[m]) for m in _MILESTONES]
+    shares = [p.decimal for p in params]
+    total = sum(shares)
     if total != 100:
         raise RuleError(
             rule="HOUSE-3",
             message=f"the tranche shares add up to {total}%, not 100%; check the policy pack",
         )
-    amounts, rounded = net.allocate_with_remainder([p.decimal for p in params])
+    amounts, rounded = net.allocate_with_remainder(shares)
     tranches = tuple(
-        Tranche(milestone=m, share=p.decimal, amount=a, took_rounding_fen=i in rounded)
-        for i, (m, p, a) in enumerate(zip(Milestone, params, amounts, strict=True))
+        Tranche(milestone=m, share=s, amount=a, took_rounding_fen=i in rounded)
+        for i, (m, s, a) in enumerate(zip(_MILESTONES, shares, amounts, strict=True))
     )
     steps = [
         Step(
