@@ -8,21 +8,12 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, final
 
+from ._exact import round_half_up, scale_to_integers
 from .errors import InputError
 
 __all__ = ["Money"]
 
 _FEN = Decimal("0.01")
-
-
-def _round_half_up(value: Fraction) -> int:
-    """Round a fraction of fen to whole fen, halves away from zero (四舍五入)."""
-    sign = -1 if value < 0 else 1
-    magnitude = abs(value)
-    whole = magnitude.numerator // magnitude.denominator
-    if magnitude - whole >= Fraction(1, 2):
-        whole += 1
-    return sign * whole
 
 
 @final
@@ -91,7 +82,7 @@ class Money:
             raise InputError(
                 obj="Money", field="amount", value=amount, expected="an exact number (no floats)"
             )
-        return cls.from_fen(_round_half_up(Fraction(amount) * 100))
+        return cls.from_fen(round_half_up(Fraction(amount) * 100))
 
     @classmethod
     def zero(cls) -> Money:
@@ -155,7 +146,7 @@ class Money:
         if isinstance(factor, int):
             return _of(self._fen * factor)
         if isinstance(factor, Decimal | Fraction):
-            return _of(_round_half_up(Fraction(self._fen) * Fraction(factor)))
+            return _of(round_half_up(Fraction(self._fen) * Fraction(factor)))
         return NotImplemented
 
     __rmul__ = __mul__
@@ -208,54 +199,40 @@ class Money:
             raise InputError(
                 obj="Money.allocate", field="weights", value=weights, expected="at least one weight"
             )
-        scaled = _integer_weights(weights)
-        if scaled is not None:
-            return self._allocate_ints(scaled)
-        exact: list[Fraction] = []
-        for w in weights:
-            if isinstance(w, bool) or not isinstance(w, int | Decimal | Fraction):
-                raise InputError(
-                    obj="Money.allocate",
-                    field="weights",
-                    value=w,
-                    expected="int, Decimal or Fraction weights (no floats)",
-                )
-            if w < 0:
-                raise InputError(
-                    obj="Money.allocate", field="weights", value=w, expected="weights >= 0"
-                )
-            exact.append(Fraction(w))
-        total_weight = sum(exact, Fraction(0))
-        if total_weight == 0:
+        scaled = scale_to_integers(weights)
+        if scaled is None:
+            for w in weights:
+                if isinstance(w, bool) or not isinstance(w, int | Decimal | Fraction):
+                    raise InputError(
+                        obj="Money.allocate",
+                        field="weights",
+                        value=w,
+                        expected="int, Decimal or Fraction weights (no floats)",
+                    )
+                if not w >= 0:
+                    raise InputError(
+                        obj="Money.allocate",
+                        field="weights",
+                        value=w,
+                        expected="finite weights >= 0",
+                    )
             raise InputError(
                 obj="Money.allocate",
                 field="weights",
                 value=weights,
                 expected="weights with a positive sum",
             )
-        sign = -1 if self._fen < 0 else 1
-        whole = abs(self._fen)
-        shares = [whole * w / total_weight for w in exact]
-        floors = [s.numerator // s.denominator for s in shares]
-        left = whole - sum(floors)
-        order = sorted(range(len(shares)), key=lambda i: (-(shares[i] - floors[i]), i))
-        extra = sorted(order[:left])
-        for i in extra:
-            floors[i] += 1
-        return tuple(_of(sign * f) for f in floors), tuple(extra)
-
-    def _allocate_ints(self, weights: list[int]) -> tuple[tuple[Money, ...], tuple[int, ...]]:
-        total_weight = sum(weights)
+        total_weight = sum(scaled)
         sign = -1 if self._fen < 0 else 1
         whole = abs(self._fen)
         floors: list[int] = []
         remainders: list[int] = []
-        for w in weights:
+        for w in scaled:
             q, r = divmod(whole * w, total_weight)
             floors.append(q)
             remainders.append(r)
         left = whole - sum(floors)
-        extra = sorted(sorted(range(len(weights)), key=lambda i: (-remainders[i], i))[:left])
+        extra = sorted(sorted(range(len(scaled)), key=lambda i: (-remainders[i], i))[:left])
         for i in extra:
             floors[i] += 1
         return tuple(_of(sign * f) for f in floors), tuple(extra)
@@ -280,30 +257,3 @@ def _format_fen(fen: int, locale: str) -> str:
 
     amount = (Decimal(fen) / 100).quantize(_FEN)
     return format_currency(amount, "CNY", locale=babel_locale(locale))
-
-
-def _integer_weights(weights: Sequence[int | Decimal | Fraction]) -> list[int] | None:
-    """Valid int/Decimal weights scaled to integers with the same ratios, else None."""
-    whole: list[int] = []
-    for w in weights:
-        if type(w) is int and w >= 0:
-            whole.append(w)
-        elif type(w) is Decimal and w.is_finite() and w >= 0 and w == int(w):
-            whole.append(int(w))
-        else:
-            break
-    else:
-        return whole if sum(whole) > 0 else None
-    exponent = 0
-    for w in weights:
-        if isinstance(w, bool) or not isinstance(w, int | Decimal) or w < 0:
-            return None
-        if isinstance(w, Decimal):
-            if not w.is_finite():
-                return None
-            exp = w.as_tuple().exponent
-            if isinstance(exp, int):
-                exponent = min(exponent, exp)
-    scale = 10**-exponent
-    ints = [int(w * scale) for w in weights]
-    return ints if sum(ints) > 0 else None

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, final
 
+from ._exact import exact_sum
 from .errors import InputError
 
-__all__ = ["Area", "AreaUnit"]
+__all__ = ["Area", "AreaUnit", "total_square_metres"]
 
 
 class AreaUnit(enum.StrEnum):
@@ -212,3 +214,8 @@ class Area:
         if not isinstance(other, Area):
             return NotImplemented
         return self._m2 >= other._m2
+
+
+def total_square_metres(areas: Iterable[Area]) -> Fraction:
+    """The exact total of many areas in m² (without building intermediate Area objects)."""
+    return exact_sum(a.square_metres for a in areas)

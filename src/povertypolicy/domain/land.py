@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import math
 from collections.abc import Iterable, Mapping
-from fractions import Fraction
 from typing import Any
 
 import attrs
 
 from ..errors import InputError
 from ..money import Money
-from ..units import Area
+from ..units import Area, total_square_metres
 from . import _validate as v
 from .base import DomainObject
 from .enums import LandType
@@ -28,25 +26,6 @@ __all__ = [
     "Parcel",
     "PaymentLedger",
 ]
-
-
-def area_m2(area: Area) -> Fraction:
-    """The exact area in m²; 面积（平方米）. Package-internal fast path for LAND-3 / LAND-9."""
-    return area.square_metres
-
-
-def sum_m2(areas: Iterable[Area]) -> Fraction:
-    """The exact sum of areas in m²; 面积合计. Integer arithmetic, for LAND-2 / LAND-3 / LAND-8."""
-    num, den = 0, 1
-    for a in areas:
-        f = a.square_metres
-        d = f.denominator
-        if den % d:
-            common = math.lcm(den, d)
-            num *= common // den
-            den = common
-        num += f.numerator * (den // d)
-    return Fraction(num, den)
 
 
 SOCIAL_SECURITY_FUND = "social-security-fund"
@@ -177,12 +156,14 @@ class Expropriation(DomainObject):
     @property
     def area(self) -> Area:
         """Total expropriated area (all parcels), in mu."""
-        return Area.m2(sum_m2(p.area for p in self.parcels)).to("mu")
+        return Area.m2(total_square_metres(p.area for p in self.parcels)).to("mu")
 
     def area_of(self, types: Iterable[LandType]) -> Area:
         """Expropriated area of the given land types, in mu."""
         wanted = frozenset(types)
-        return Area.m2(sum_m2(p.area for p in self.parcels if p.land_type in wanted)).to("mu")
+        return Area.m2(
+            total_square_metres(p.area for p in self.parcels if p.land_type in wanted)
+        ).to("mu")
 
     def household(self, household_id: str) -> Household:
         """The household with this id."""

@@ -18,13 +18,14 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
+from .._exact import round_half_up, scale_to_integers
 from ..domain.enums import LandType
-from ..domain.land import Expropriation, PaymentLedger, area_m2, sum_m2
+from ..domain.land import Expropriation, PaymentLedger
 from ..errors import InputError, PolicyPackError, RuleError
 from ..explain import Citation, Note, NoteKind, Result, Step
 from ..money import Money
 from ..policy import Parameter, Policy
-from ..units import Area
+from ..units import Area, AreaUnit, total_square_metres
 
 __all__ = [
     "BenefitCheck",
@@ -142,8 +143,6 @@ _CITE_002_ENTRY = Citation(
 _PLACE_LAND_TYPES = frozenset({LandType.CULTIVATED, LandType.OTHER_AGRICULTURAL})
 # How many ids a note lists before saying "and N more".
 _LIST_LIMIT = 10
-_MU_PER_M2 = Fraction(15, 10_000)
-
 
 # -- enums -----------------------------------------------------------------------------------
 
@@ -436,7 +435,7 @@ class HouseholdPlaces:
     @property
     def area_mu(self) -> Fraction:
         """The expropriated contracted farmland in mu."""
-        return self.area_m2 * _MU_PER_M2
+        return Area.m2(self.area_m2).in_unit(AreaUnit.MU)
 
     @property
     def unrounded(self) -> Fraction:
@@ -852,7 +851,7 @@ def _contracted_m2(
         hid = p.contracted_by
         if hid is None or (types is not None and p.land_type not in types):
             continue
-        m2 = area_m2(p.area)
+        m2 = p.area.square_metres
         before = out.get(hid)
         out[hid] = m2 if before is None else before + m2
     return {h.id: out[h.id] for h in exp.households if h.id in out}
@@ -898,7 +897,9 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
     share_p = pol.param("land.household_share_of_land_compensation")
     share = _fraction_in(share_p, 0, 1, "LAND-3")
     contracted = _contracted_m2(exp)
-    areas = _integer_weights([sum_m2(p.area for p in exp.parcels), *contracted.values()])
+    areas = _integer_weights(
+        [total_square_metres(p.area for p in exp.parcels), *contracted.values()]
+    )
     total, household_areas = areas[0], areas[1:]
     uncontracted = total - sum(household_areas)
     names = [exp.collective, *contracted]
@@ -1340,7 +1341,7 @@ def _round(value: Fraction, how: str) -> int:
         return floor
     if how == "up":
         return floor + 1
-    return floor + 1 if value - floor >= Fraction(1, 2) else floor
+    return round_half_up(value)
 
 
 def quota_by_land(expropriation: Expropriation, policy: Policy) -> Result[PlaceQuota]:
@@ -1470,10 +1471,8 @@ def _capped_largest_remainder(
 
 
 def _integer_weights(areas: Sequence[Fraction]) -> list[int]:
-    denominator = 1
-    for a in areas:
-        denominator = math.lcm(denominator, a.denominator)
-    return [a.numerator * (denominator // a.denominator) for a in areas]
+    """Areas as integers in the same ratios (all zero stays all zero)."""
+    return scale_to_integers(areas) or [0] * len(areas)
 
 
 def allocate_places(
