@@ -30,6 +30,10 @@ class HukouType(enum.StrEnum):
     """Household-registration type; 户口性质 (农业 / 非农业)."""
 
     __label__ = "core.enum.hukou"
+    __aliases__ = {  # noqa: RUF012 - short forms ledgers write, read by the ledger readers
+        "agricultural": ("农业", "農業"),
+        "non_agricultural": ("非农业", "非農業"),
+    }
 
     AGRICULTURAL = "agricultural"
     NON_AGRICULTURAL = "non_agricultural"

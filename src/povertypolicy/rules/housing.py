@@ -112,6 +112,28 @@ class Eligibility:
         """Ids of members whose eligibility needs facts that were not recorded."""
         return tuple(m.person_id for m in self.members if not m.determined)
 
+    @property
+    def failed(self) -> tuple[Condition, ...]:
+        """Conditions failed by at least one member, in the order of :class:`Condition`."""
+        found = {c for m in self.members for c in m.failed}
+        return tuple(c for c in Condition if c in found)
+
+    @property
+    def not_recorded(self) -> tuple[Condition, ...]:
+        """Conditions at least one member could not be checked on, in :class:`Condition` order."""
+        found = {c for m in self.members for c in m.not_recorded}
+        return tuple(c for c in Condition if c in found)
+
+    @property
+    def reason(self) -> str:
+        """The household's reason code: ``undetermined`` when a member's facts are missing,
+        else ``all_eligible``, ``some_eligible`` or ``none_eligible``; 认定结果."""
+        if self.undetermined_ids:
+            return "undetermined"
+        if self.count == len(self.members):
+            return "all_eligible"
+        return "some_eligible" if self.count else "none_eligible"
+
 
 @attrs.frozen(kw_only=True)
 class FundingShare:

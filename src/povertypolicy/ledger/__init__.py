@@ -1,0 +1,39 @@
+"""Ledgers (台账): every rule over a whole population, exact, with errors and per-row why.
+
+Needs the ``ledger`` extra (numpy, pyarrow, polars): ``pip install 'povertypolicy[ledger]'``.
+"""
+
+from __future__ import annotations
+
+try:
+    import numpy  # noqa: F401
+    import polars  # noqa: F401
+    import pyarrow  # noqa: F401
+except ImportError as exc:  # pragma: no cover - depends on the install
+    raise ImportError(
+        "povertypolicy.ledger needs the ledger extra: pip install 'povertypolicy[ledger]'"
+    ) from exc
+
+from .engine import LedgerResult, LedgerRule, RunSummary, TableCount, ledger_rules, run, run_arrow
+from .schema import Column, ColumnKind, MissingColumnError, TableSchema
+
+__all__ = [
+    "Column",
+    "ColumnKind",
+    "LedgerResult",
+    "LedgerRule",
+    "MissingColumnError",
+    "RunSummary",
+    "TableCount",
+    "ledger_rules",
+    "run",
+    "run_arrow",
+    "schema",
+]
+
+
+def schema(rule: str) -> tuple[TableSchema, ...]:
+    """The input tables and columns of a ledger rule, e.g. ``schema("housing.subsidy")``."""
+    from .engine import get_rule
+
+    return get_rule(rule).tables

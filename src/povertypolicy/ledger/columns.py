@@ -1,0 +1,78 @@
+"""Column helpers shared by ledger kernels: thresholds on day numbers, code sets, decimals."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+import numpy as np
+import pyarrow as pa
+
+from ..policy import Parameter
+from ..policy.parameter import Bound
+from ..policy.spec import Side
+from .frame import Frame
+from .parse import date_to_days
+
+__all__ = ["admits_days", "bits_text", "decimal_column", "members_of"]
+
+
+def admits_days(param: Parameter, days: np.ndarray) -> np.ndarray:
+    """:meth:`Parameter.admits` for a date threshold, over day numbers."""
+    if param.threshold is None or param.bound is None:
+        raise param._wrong("a threshold")
+    v = date_to_days(param.date)
+    if param.threshold is Side.LOWER:
+        return days >= v if param.bound is Bound.INCLUSIVE else days > v
+    return days <= v if param.bound is Bound.INCLUSIVE else days < v
+
+
+def bits_text(bits: np.ndarray, members: Sequence[enum.Enum]) -> pa.Array:
+    """A bitmask per row as text ("born_before_cutoff,applied"), dictionary-encoded.
+
+    Bit ``j`` stands for ``members[j]``; the text lists the set bits in that order, "" for
+    none. Only the 2**len(members) possible texts are built, once.
+    """
+    words = [
+        ",".join(str(m.value) for j, m in enumerate(members) if code >> j & 1)
+        for code in range(1 << len(members))
+    ]
+    index_type = pa.int8() if len(words) <= 127 else pa.int16()
+    return pa.DictionaryArray.from_arrays(
+        pa.array(bits.astype(np.int16 if index_type == pa.int16() else np.int8)),
+        pa.array(words, pa.string()),
+    )
+
+
+def decimal_column(scaled: np.ndarray, scale: int) -> pa.Array:
+    """An exact decimal128(18, scale) column from integers already multiplied by 10**scale."""
+    values = np.ascontiguousarray(scaled, dtype=np.int64)
+    if len(values) and int(np.abs(values).max()) >= 10**18:
+        raise OverflowError("decimal column value out of range")
+    words = np.empty((len(values), 2), dtype=np.int64)
+    words[:, 0] = values
+    words[:, 1] = values >> 63  # sign extension to 128 bits (little-endian)
+    return pa.Array.from_buffers(
+        pa.decimal128(18, scale), len(values), [None, pa.py_buffer(words.tobytes())]
+    )
+
+
+def members_of(child: Frame, parent_row: int) -> np.ndarray:
+    """Positions of the child rows (e.g. persons) that belong to parent row ``parent_row``.
+
+    Built once per table: children grouped in runs are sliced; others are sorted once.
+    """
+    cache = child.members_cache
+    if cache is None:
+        assert child.parent is not None
+        parent = child.parent
+        order = np.argsort(parent, kind="stable")
+        sorted_parent = parent[order]
+        cache = (order, sorted_parent)
+        child.members_cache = cache
+    order, sorted_parent = cache
+    lo = int(np.searchsorted(sorted_parent, parent_row, side="left"))
+    hi = int(np.searchsorted(sorted_parent, parent_row, side="right"))
+    rows: np.ndarray = order[lo:hi]
+    kept: np.ndarray = rows[child.ok[rows]]
+    return kept

@@ -1,0 +1,413 @@
+"""The ledger engine: a rule over whole tables, exact, with an errors table and per-row why.
+
+A ledger rule declares its input tables (:class:`TableSchema`), how they link, and two
+things: ``compute`` (the rule over columns; a numpy kernel, or the single-household rule per
+row) and ``result`` (the single-household rule's :class:`Result` for one output row). The
+engine reads and checks the tables, keeps every bad row in the errors table, and hands the
+rule only clean rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..errors import InputError, PovertyPolicyError
+from ..policy import Policy
+from .errors import ErrorLog
+from .frame import Frame, read_frame
+from .frames import FrameKind, from_arrow, to_arrow
+from .schema import TableSchema
+
+if TYPE_CHECKING:
+    from ..explain import Result
+
+__all__ = ["LedgerResult", "LedgerRule", "RunSummary", "TableCount", "ledger_rules", "run"]
+
+
+class LedgerRule:
+    """Base of every ledger rule. Subclasses set the class attributes and two methods."""
+
+    name: ClassVar[str]  # e.g. "housing.subsidy"
+    rule_ids: ClassVar[tuple[str, ...]]
+    title: ClassVar[str]  # catalog key of a short title
+    tables: ClassVar[tuple[TableSchema, ...]]  # the first is the parent of the others' links
+    output: ClassVar[str]  # the table whose rows are the output rows
+    key: ClassVar[str]  # the output rows' id column
+    reasons: ClassVar[tuple[str, ...]]  # every reason code a row can get
+    as_of: dt.date | None = None  # the date of the event asked about (payments, audits)
+
+    def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
+        """Link the tables and hold back rows that depend on a bad row (default: none)."""
+
+    def compute(
+        self, frames: Mapping[str, Frame], policy: Policy, log: ErrorLog
+    ) -> tuple[np.ndarray, dict[str, pa.Array]]:
+        """The output rows (positions in the output table) and their result columns."""
+        raise NotImplementedError
+
+    def result(self, frames: Mapping[str, Frame], row: int, policy: Policy) -> Result[Any]:
+        """The single-household (single-row) rule's result for output-table row ``row``."""
+        raise NotImplementedError
+
+
+_REGISTRY: dict[str, Callable[[], LedgerRule]] = {}
+
+
+def register(cls: type[LedgerRule]) -> type[LedgerRule]:
+    """Class decorator adding a ledger rule to the registry under its ``name``."""
+    _REGISTRY[cls.name] = cls
+    return cls
+
+
+def _load_all() -> None:
+    from . import housing, land  # noqa: F401 - registers the rules
+
+
+def ledger_rules() -> dict[str, LedgerRule]:
+    """Every ledger rule by name."""
+    _load_all()
+    return {name: make() for name, make in sorted(_REGISTRY.items())}
+
+
+def get_rule(name: str) -> LedgerRule:
+    """The ledger rule called ``name`` (e.g. ``housing.subsidy``)."""
+    rules = ledger_rules()
+    if name not in rules:
+        raise InputError(obj="ledger", field="rule", value=name, expected=f"one of {list(rules)}")
+    return rules[name]
+
+
+@attrs.frozen(kw_only=True)
+class TableCount:
+    """Rows of one input table: read, used, held back and in errors; 行数核对."""
+
+    table: str
+    rows: int
+    used: int
+    held: int
+    errors: int
+
+    @property
+    def balanced(self) -> bool:
+        """Rows in = rows used + rows held + rows in errors."""
+        return self.rows == self.used + self.held + self.errors
+
+
+@attrs.frozen(kw_only=True)
+class RunSummary:
+    """What a ledger run read and produced; 运行汇总. ``balanced`` is always checked."""
+
+    rule: str
+    pack: str
+    on: dt.date
+    tables: tuple[TableCount, ...]
+    output_rows: int
+    error_rows: int
+    reasons: Mapping[str, int]
+    totals: Mapping[str, int]
+
+    @property
+    def balanced(self) -> bool:
+        """Every input row is used, held back (and listed), or in the errors table."""
+        return all(t.balanced for t in self.tables)
+
+    def text(self, locale: str = "zh_Hans") -> str:
+        """The summary as lines of text in ``locale``."""
+        from ..explain.render import render_message
+        from ..money import Money
+
+        lines = [
+            render_message(
+                "ledger.summary.head",
+                {"rule": self.rule, "pack": self.pack, "on": self.on},
+                locale,
+            )
+        ]
+        for t in self.tables:
+            lines.append(
+                render_message(
+                    "ledger.summary.table",
+                    {
+                        "table": render_message(f"ledger.table.{t.table}", {}, locale),
+                        "rows": t.rows,
+                        "used": t.used,
+                        "held": t.held,
+                        "errors": t.errors,
+                    },
+                    locale,
+                )
+            )
+        lines.append(
+            render_message(
+                "ledger.summary.output",
+                {"rows": self.output_rows, "errors": self.error_rows},
+                locale,
+            )
+        )
+        for code, count in self.reasons.items():
+            lines.append(
+                render_message(
+                    "ledger.summary.reason",
+                    {"reason": render_message(f"ledger.reason.{code}", {}, locale), "count": count},
+                    locale,
+                )
+            )
+        for column, fen in self.totals.items():
+            lines.append(
+                render_message(
+                    "ledger.summary.total",
+                    {"column": column, "amount": Money.from_fen(fen)},
+                    locale,
+                )
+            )
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+@attrs.define(eq=False)
+class LedgerResult:
+    """A rule's answer for a whole ledger: result rows, error rows, summary, and why per row."""
+
+    rule: LedgerRule
+    policy: Policy
+    arrow: pa.Table
+    frames: Mapping[str, Frame]
+    log: ErrorLog
+    summary: RunSummary
+    kind: FrameKind
+    locale: str
+    _rows: np.ndarray
+    _index: tuple[np.ndarray, np.ndarray] | None = None
+
+    @property
+    def table(self) -> Any:
+        """The result rows as the kind of table the ledger came in (pandas in, pandas out)."""
+        return from_arrow(self.arrow, self.kind)
+
+    @property
+    def errors(self) -> Any:
+        """The errors table (table, row, id, column, value, code, message) in the input's kind."""
+        return from_arrow(self.errors_arrow(), self.kind)
+
+    def errors_arrow(self, locale: str | None = None) -> pa.Table:
+        """The errors table as Arrow, messages in ``locale`` (default: the run's)."""
+        return self.log.to_arrow(locale or self.locale)
+
+    def __len__(self) -> int:
+        return int(self.arrow.num_rows)
+
+    def _find(self, key: str) -> int:
+        if self._index is None:
+            from .frame import _hashes
+
+            ids = self.arrow.column(self.rule.key).combine_chunks()
+            h = _hashes(ids)
+            order = np.argsort(h, kind="stable")
+            self._index = (h[order], order)
+        sorted_h, order = self._index
+        import polars as pl
+
+        target = pl.Series([key]).hash(seed=0).to_numpy()[0]
+        lo = int(np.searchsorted(sorted_h, target, side="left"))
+        hi = int(np.searchsorted(sorted_h, target, side="right"))
+        ids = self.arrow.column(self.rule.key)
+        for j in range(lo, hi):
+            if ids[int(order[j])].as_py() == key:
+                return int(order[j])
+        raise InputError(
+            obj="LedgerResult", field="id", value=key, expected="the id of a result row"
+        )
+
+    def result(self, id: str | None = None, *, row: int | None = None) -> Result[Any]:
+        """The single-household rule's :class:`Result` for a result row, by id or position."""
+        if (id is None) == (row is None):
+            raise InputError(
+                obj="LedgerResult.explain", field="id", value=id, expected="an id or row="
+            )
+        if row is None:
+            assert id is not None
+            row = self._find(id)
+        if not 0 <= row < len(self):
+            raise InputError(
+                obj="LedgerResult.explain", field="row", value=row, expected=f"0..{len(self) - 1}"
+            )
+        return self.rule.result(self.frames, int(self._rows[row]), self.policy)
+
+    def explain(
+        self, id: str | None = None, *, row: int | None = None, locale: str | None = None
+    ) -> str:
+        """The same explanation the single-household rule gives for this row."""
+        return self.result(id, row=row).explain(locale or self.locale)
+
+    def explanations(
+        self, limit: int = 1000, locale: str | None = None
+    ) -> Iterator[tuple[str, str]]:
+        """(id, explanation) for the first ``limit`` result rows."""
+        ids = self.arrow.column(self.rule.key)
+        for i in range(min(limit, len(self))):
+            yield ids[i].as_py(), self.explain(row=i, locale=locale)
+
+    def to_parquet(self, path: str) -> None:
+        """Write the result rows as Parquet (money stays integer fen)."""
+        import pyarrow.parquet as pq
+
+        pq.write_table(self.arrow, path)
+
+    def to_xlsx(self, path: str, *, locale: str | None = None, explain_limit: int = 1000) -> None:
+        """Write results, errors and (for up to ``explain_limit`` rows) explanations to XLSX."""
+        from .excel import write_xlsx
+
+        write_xlsx(self, path, locale=locale or self.locale, explain_limit=explain_limit)
+
+
+def _policy(policy: Policy | str, on: dt.date | None) -> Policy:
+    if isinstance(policy, Policy):
+        return policy if on is None else policy.at(on)
+    if on is None:
+        raise InputError(
+            obj="ledger.run", field="on", value=None, expected="the date to read the policy on"
+        )
+    return Policy.load(policy, on=on)
+
+
+def run(
+    rule: str,
+    policy: Policy | str,
+    *,
+    on: dt.date | None = None,
+    columns: Mapping[str, str] | None = None,
+    locale: str = "zh_Hans",
+    today: dt.date | None = None,
+    as_of: dt.date | None = None,
+    **tables: Any,
+) -> LedgerResult:
+    """Run a rule over a ledger and return result rows, an errors table and a summary; 台账计算.
+
+    ``tables`` are the rule's input tables by name (``persons=``, ``households=``, …), each a
+    pandas or polars DataFrame, a pyarrow Table, or a CSV / XLSX / Parquet path. ``columns``
+    maps other headers to field names. A bad row never stops the run: it goes to the errors
+    table, and rows in = rows used + rows held back + rows in errors for every table.
+    """
+    from ..explain.locales import normalise_locale
+
+    lr = get_rule(rule)
+    lr.as_of = as_of
+    pol = _policy(policy, on)
+    loc = normalise_locale(locale)
+    names = [t.name for t in lr.tables]
+    unknown = sorted(set(tables) - set(names))
+    if unknown:
+        raise InputError(obj=f"ledger {rule}", field=unknown[0], value=unknown, expected=f"{names}")
+    missing = [n for n in names if n not in tables]
+    if missing:
+        raise InputError(
+            obj=f"ledger {rule}", field=missing[0], value=None, expected=f"the tables {names}"
+        )
+    arrows: dict[str, pa.Table] = {}
+    kind: FrameKind | None = None
+    for name in names:
+        arrows[name], k = to_arrow(tables[name], name=name)
+        kind = kind or k
+    assert kind is not None
+    return run_arrow(lr, pol, arrows, kind=kind, columns=columns, locale=loc, today=today)
+
+
+def run_arrow(
+    lr: LedgerRule,
+    pol: Policy,
+    arrows: Mapping[str, pa.Table],
+    *,
+    kind: FrameKind = FrameKind.ARROW,
+    columns: Mapping[str, str] | None = None,
+    locale: str = "zh_Hans",
+    today: dt.date | None = None,
+) -> LedgerResult:
+    """:func:`run` on Arrow tables already read (what Dask and Spark partitions call)."""
+    log = ErrorLog()
+    # Every schema is checked before any row is read: one error lists what is missing.
+    for schema in lr.tables:
+        schema.resolve(arrows[schema.name].column_names, lr.name, columns)
+    clock = today or dt.date.today()
+    frames = {
+        s.name: read_frame(s, arrows[s.name], rule=lr.name, log=log, mapping=columns, today=clock)
+        for s in lr.tables
+    }
+    lr.prepare(frames, log)
+    try:
+        rows, cols = lr.compute(frames, pol, log)
+    except PovertyPolicyError:
+        raise
+    out = frames[lr.output]
+    key_ids = out.ids()
+    table = pa.table({lr.key: pc.take(key_ids, pa.array(rows)), **cols})
+    summary = _summary(lr, pol, frames, log, table)
+    return LedgerResult(
+        rule=lr,
+        policy=pol,
+        arrow=table,
+        frames=frames,
+        log=log,
+        summary=summary,
+        kind=kind,
+        locale=locale,
+        rows=rows,
+    )
+
+
+def _summary(
+    lr: LedgerRule, pol: Policy, frames: Mapping[str, Frame], log: ErrorLog, table: pa.Table
+) -> RunSummary:
+    counts = []
+    for name, frame in frames.items():
+        errs = np.zeros(len(frame), bool)
+        errs[log.rows(name)] = True
+        held = frame.held & ~errs
+        used = ~errs & ~held
+        counts.append(
+            TableCount(
+                table=name,
+                rows=len(frame),
+                used=int(used.sum()),
+                held=int(held.sum()),
+                errors=int(errs.sum()),
+            )
+        )
+    reasons: dict[str, int] = {}
+    if "reason" in table.column_names:
+        vc = pc.value_counts(table.column("reason").combine_chunks())
+        found = dict(
+            zip(vc.field("values").to_pylist(), vc.field("counts").to_pylist(), strict=True)
+        )
+        reasons = {r: int(found[r]) for r in lr.reasons if r in found}
+    totals = {
+        c: int(pc.sum(table.column(c)).as_py() or 0)
+        for c in table.column_names
+        if c.endswith("_fen")
+    }
+    error_rows = sum(c.errors for c in counts)
+    return RunSummary(
+        rule=lr.name,
+        pack=pol.id,
+        on=pol.on,
+        tables=tuple(counts),
+        output_rows=table.num_rows,
+        error_rows=error_rows,
+        reasons=reasons,
+        totals=totals,
+    )
+
+
+def reason_array(codes: np.ndarray, reasons: Sequence[str]) -> pa.Array:
+    """A dictionary-encoded reason column from small integer codes."""
+    return pa.DictionaryArray.from_arrays(
+        pa.array(codes.astype(np.int8)), pa.array(list(reasons), pa.string())
+    )

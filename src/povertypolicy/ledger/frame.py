@@ -1,0 +1,287 @@
+"""One input table read against its schema: typed columns, row errors, keys and links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..money import Money
+from .errors import ErrorLog
+from .parse import Parsed, days_to_date, parse_column
+from .schema import ColumnKind, TableSchema
+
+__all__ = ["Frame", "link", "read_frame"]
+
+
+@attrs.define
+class Frame:
+    """A ledger table read against its schema; 已读入的台账表.
+
+    ``bad`` marks rows with an error of their own; ``held`` rows are fine but not used
+    because a row they depend on (their household, a member) has an error.
+    """
+
+    schema: TableSchema
+    source: pa.Table
+    headers: dict[str, str]
+    cols: dict[str, Parsed]
+    bad: np.ndarray
+    held: np.ndarray
+    parent: np.ndarray | None = None  # per row: position of its parent row (-1 if none)
+    members_cache: Any = None  # (order, sorted parent) once children are looked up by parent
+
+    @property
+    def name(self) -> str:
+        """The table's name (persons, households, …)."""
+        return self.schema.name
+
+    def __len__(self) -> int:
+        return int(self.source.num_rows)
+
+    @property
+    def ok(self) -> np.ndarray:
+        """Rows that are used."""
+        used: np.ndarray = ~(self.bad | self.held)
+        return used
+
+    def ids(self) -> pa.Array:
+        """The key column as text (null where missing)."""
+        assert self.schema.key is not None
+        values: pa.Array = self.cols[self.schema.key].values
+        return values
+
+    def value(self, field: str, i: int) -> Any:
+        """Row ``i``'s value of ``field`` as the domain objects take it (``None``: not recorded)."""
+        parsed = self.cols.get(field)
+        if parsed is None or not parsed.recorded[i]:
+            return None
+        kind = self.schema.column(field).kind
+        v = parsed.values
+        if kind in (ColumnKind.ID, ColumnKind.TEXT):
+            return v[i].as_py()
+        if kind is ColumnKind.DATE:
+            return days_to_date(int(v[i]))
+        if kind is ColumnKind.BOOL:
+            return bool(v[i])
+        if kind is ColumnKind.ENUM:
+            enum_type = self.schema.column(field).enum
+            assert enum_type is not None
+            return list(enum_type)[int(v[i])]
+        if kind is ColumnKind.MONEY:
+            return Money.from_fen(int(v[i]))
+        if kind is ColumnKind.COUNT:
+            return int(v[i])
+        return v[i]
+
+    def record(self, i: int) -> dict[str, Any]:
+        """Row ``i`` as a dict of field → value, only the columns present."""
+        return {name: self.value(name, i) for name in self.cols}
+
+    def mark_held(self, rows: np.ndarray) -> np.ndarray:
+        """Mark rows as held back (not already bad); returns the newly held positions."""
+        fresh = rows & ~self.bad & ~self.held
+        self.held |= fresh
+        return np.flatnonzero(fresh)
+
+
+def read_frame(
+    schema: TableSchema,
+    table: pa.Table,
+    *,
+    rule: str,
+    log: ErrorLog,
+    mapping: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+) -> Frame:
+    """Resolve headers, read every column, and log each unreadable or missing cell."""
+    headers = schema.resolve(table.column_names, rule, mapping)
+    n = table.num_rows
+    bad = np.zeros(n, bool)
+    cols: dict[str, Parsed] = {}
+    key_ids: pa.Array | None = None
+    if schema.key is not None:
+        key_col = schema.column(schema.key)
+        cols[schema.key] = parse_column(table.column(headers[schema.key]), key_col)
+        key_ids = cols[schema.key].values
+    for col in schema.columns:
+        if col.name not in headers or col.name in cols:
+            continue
+        cols[col.name] = parse_column(table.column(headers[col.name]), col)
+    for col in schema.columns:
+        parsed = cols.get(col.name)
+        if parsed is None:
+            continue
+        source = table.column(headers[col.name])
+        rows = np.flatnonzero(parsed.bad)
+        if len(rows):
+            log.add(
+                table=schema.name,
+                rows=rows,
+                column=headers[col.name],
+                code=parsed.code,
+                ids=_take(key_ids, rows),
+                values=_take(source, rows),
+                args={"kind": col.kind.value},
+            )
+            bad[rows] = True
+        if not col.nullable:
+            empty = np.flatnonzero(~parsed.recorded & ~parsed.bad)
+            if len(empty):
+                log.add(
+                    table=schema.name,
+                    rows=empty,
+                    column=headers[col.name],
+                    code="ledger.error.empty",
+                    ids=_take(key_ids, empty),
+                )
+                bad[empty] = True
+        if col.past and today is not None:
+            late = np.flatnonzero(parsed.recorded & (parsed.values > _days(today)))
+            if len(late):
+                log.add(
+                    table=schema.name,
+                    rows=late,
+                    column=headers[col.name],
+                    code="ledger.error.future_date",
+                    ids=_take(key_ids, late),
+                    values=_take(source, late),
+                    args={"today": today},
+                )
+                bad[late] = True
+    frame = Frame(
+        schema=schema, source=table, headers=headers, cols=cols, bad=bad, held=np.zeros(n, bool)
+    )
+    if schema.key is not None:
+        _check_unique(frame, log)
+    return frame
+
+
+def _days(date: dt.date) -> int:
+    return (date - dt.date(1970, 1, 1)).days
+
+
+def _take(values: Any, rows: np.ndarray) -> pa.Array | None:
+    if values is None:
+        return None
+    return pc.take(values, pa.array(rows))
+
+
+def _hashes(values: pa.Array) -> np.ndarray:
+    import polars as pl
+
+    return pl.Series(values).hash(seed=0).to_numpy()
+
+
+def _check_unique(frame: Frame, log: ErrorLog) -> None:
+    """Log every row whose key occurs more than once (all of them: none can be trusted)."""
+    ids = frame.ids()
+    recorded = frame.cols[frame.schema.key or ""].recorded
+    h = _hashes(ids)
+    order = np.argsort(h, kind="stable")
+    sh = h[order]
+    same = sh[1:] == sh[:-1]
+    if not same.any():
+        return
+    cand = np.unique(np.concatenate([order[1:][same], order[:-1][same]]))
+    # Verify on the text itself: a shared hash is only a candidate.
+    sub = pc.take(ids, pa.array(cand))
+    counts = pc.value_counts(sub)
+    dup_values = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+    if not len(dup_values):
+        return
+    is_dup = np.zeros(len(frame), bool)
+    hit = np.asarray(pc.fill_null(pc.is_in(sub, value_set=dup_values), False))
+    is_dup[cand[hit]] = True
+    is_dup &= recorded
+    rows = np.flatnonzero(is_dup)
+    if len(rows):
+        log.add(
+            table=frame.name,
+            rows=rows,
+            column=frame.headers[frame.schema.key or ""],
+            code="ledger.error.duplicate",
+            ids=pc.take(ids, pa.array(rows)),
+            values=pc.take(ids, pa.array(rows)),
+        )
+        frame.bad[rows] = True
+
+
+def link(child: Frame, parent: Frame, log: ErrorLog) -> None:
+    """Find each child row's parent row by the child's link column; unknown ids are errors.
+
+    Fast path: a ledger that lists children grouped under parents in the parents' order
+    links by comparing run boundaries, with no hashing at all.
+    """
+    assert child.schema.link is not None
+    link_col = child.schema.link
+    link_ids: pa.Array = child.cols[link_col].values
+    recorded = child.cols[link_col].recorded
+    parent_ids = parent.ids()
+    n = len(child)
+    pos = _link_runs(link_ids, parent_ids)
+    if pos is None:
+        pos = _link_hash(link_ids, parent_ids)
+    pos = np.where(recorded, pos, -1)
+    child.parent = pos
+    unknown = np.flatnonzero(recorded & (pos < 0))
+    if len(unknown):
+        log.add(
+            table=child.name,
+            rows=unknown,
+            column=child.headers[link_col],
+            code="ledger.error.unknown_parent",
+            ids=_take(child.ids() if child.schema.key else None, unknown),
+            values=pc.take(link_ids, pa.array(unknown)),
+            args={"parent": parent.schema.zh},
+        )
+        child.bad[unknown] = True
+    del n
+
+
+def _link_runs(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray | None:
+    n = len(link_ids)
+    if n == 0 or link_ids.null_count or parent_ids.null_count:
+        return None
+    if n > 1:
+        change = np.asarray(pc.not_equal(link_ids.slice(1), link_ids.slice(0, n - 1)))
+        starts = np.concatenate([[0], np.flatnonzero(change) + 1])
+    else:
+        starts = np.zeros(1, np.int64)
+    if len(starts) > len(parent_ids):
+        return None
+    run_ids = pc.take(link_ids, pa.array(starts))
+    # Parents without children are allowed only at the end in this fast path.
+    head = parent_ids.slice(0, len(starts))
+    if not pc.all(pc.equal(run_ids, head)).as_py():
+        return None
+    lengths = np.diff(np.concatenate([starts, [n]]))
+    return np.repeat(np.arange(len(starts), dtype=np.int64), lengths)
+
+
+def _link_hash(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray:
+    ph = _hashes(parent_ids)
+    order = np.argsort(ph, kind="stable")
+    sorted_h = ph[order]
+    ch = _hashes(link_ids)
+    at = np.searchsorted(sorted_h, ch)
+    at_clipped = np.minimum(at, len(sorted_h) - 1) if len(sorted_h) else at
+    pos = np.full(len(link_ids), -1, np.int64)
+    if not len(sorted_h):
+        return pos
+    cand = order[at_clipped]
+    hit = sorted_h[at_clipped] == ch
+    same = np.asarray(pc.fill_null(pc.equal(pc.take(parent_ids, pa.array(cand)), link_ids), False))
+    good = hit & same
+    pos[good] = cand[good]
+    # Rows that did not verify (a hash shared by two ids, or a truly unknown id): exact lookup.
+    rest = np.flatnonzero(~good)
+    if len(rest):
+        exact = pc.index_in(pc.take(link_ids, pa.array(rest)), value_set=parent_ids)
+        pos[rest] = np.asarray(pc.fill_null(exact, -1))
+    return pos

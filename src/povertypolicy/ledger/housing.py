@@ -1,0 +1,622 @@
+"""Housing subsidy over a ledger (003 篇3): HOUSE-1..HOUSE-5 as numpy kernels; 建房补助台账.
+
+The kernels compute the same numbers and reason codes as :mod:`povertypolicy.rules.housing`
+(property tests prove it over generated populations); ``result`` calls that module's rules
+for one household, so an explanation is always the single-household one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from ..domain.enums import HukouType, Sex
+from ..domain.housing import BuildProgress, Milestone
+from ..domain.person import Household, Person
+from ..errors import InputError, RuleError
+from ..explain import Result
+from ..money import Money
+from ..policy import Policy
+from ..rules import housing as rules
+from .columns import admits_days, bits_text, decimal_column, members_of
+from .engine import LedgerRule, reason_array, register
+from .errors import ErrorLog
+from .frame import Frame, link
+from .objects import per_row
+from .schema import Column, ColumnKind, TableSchema
+
+__all__ = ["HOUSEHOLDS", "PERSONS", "PROGRESS"]
+
+C = ColumnKind
+
+PERSONS = TableSchema(
+    name="persons",
+    zh="人员",
+    key="person_id",
+    link="household_id",
+    doc="One row per person (家庭成员), linked to a household by its id.",
+    columns=(
+        Column(
+            name="person_id",
+            zh="人员编号",
+            kind=C.ID,
+            nullable=False,
+            aliases=("人員編號", "成员编号"),
+            doc="The person's id in the ledger.",
+        ),
+        Column(
+            name="household_id",
+            zh="户编号",
+            kind=C.ID,
+            nullable=False,
+            aliases=("戶編號", "户号", "戶號"),
+            doc="The id of the person's household.",
+        ),
+        Column(
+            name="birth_date",
+            zh="出生日期",
+            kind=C.DATE,
+            nullable=False,
+            past=True,
+            doc="Date of birth (HOUSE-1: born before the cut-off).",
+        ),
+        Column(
+            name="hukou",
+            zh="户籍性质",
+            kind=C.ENUM,
+            enum=HukouType,
+            aliases=("戶籍性質", "户口性质", "戶口性質"),
+            doc="Household registration: 农业 / 非农业 (HOUSE-1).",
+        ),
+        Column(
+            name="registered_locally",
+            zh="当地常住户口",
+            kind=C.BOOL,
+            aliases=("當地常住戶口", "有当地常住户口"),
+            doc="Has local permanent registration (HOUSE-1).",
+        ),
+        Column(
+            name="lives_in_area",
+            zh="仍在当地居住生产",
+            kind=C.BOOL,
+            aliases=("仍在當地居住生產", "居住在深山区"),
+            doc="Still lives and farms in the area (HOUSE-1).",
+        ),
+        Column(name="name", zh="姓名", kind=C.TEXT, required=False, doc="Name (shown only)."),
+        Column(
+            name="sex",
+            zh="性别",
+            kind=C.ENUM,
+            enum=Sex,
+            required=False,
+            aliases=("性別",),
+            doc="Sex (not used by HOUSE rules).",
+        ),
+        Column(
+            name="id_number",
+            zh="身份证号码",
+            kind=C.ID,
+            required=False,
+            aliases=("身份證號碼", "身份证号"),
+            doc="Identity card number (not checked here).",
+        ),
+    ),
+)
+
+HOUSEHOLDS = TableSchema(
+    name="households",
+    zh="户",
+    key="household_id",
+    doc="One row per household (户).",
+    columns=(
+        Column(
+            name="household_id",
+            zh="户编号",
+            kind=C.ID,
+            nullable=False,
+            aliases=("戶編號", "户号", "戶號"),
+            doc="The household's id.",
+        ),
+        Column(
+            name="relocation_applied_on",
+            zh="申请日期",
+            kind=C.DATE,
+            past=True,
+            aliases=("申請日期", "搬迁申请日期"),
+            doc="When the household applied (户申请); empty: has not applied.",
+        ),
+        Column(
+            name="head_id",
+            zh="户主编号",
+            kind=C.ID,
+            required=False,
+            aliases=("戶主編號",),
+            doc="Person id of the head of household (户主).",
+        ),
+        Column(
+            name="village",
+            zh="村",
+            kind=C.ID,
+            required=False,
+            aliases=("所在村", "村名"),
+            doc="Village (shown only).",
+        ),
+    ),
+)
+
+PROGRESS = TableSchema(
+    name="progress",
+    zh="建房进度",
+    key="household_id",
+    doc="One row per household: milestones reached and tranches already paid (HOUSE-3, -4).",
+    columns=(
+        Column(
+            name="household_id",
+            zh="户编号",
+            kind=C.ID,
+            nullable=False,
+            aliases=("戶編號", "户号"),
+            doc="The household's id.",
+        ),
+        Column(
+            name="foundation_accepted_on",
+            zh="地基验收日期",
+            kind=C.DATE,
+            aliases=("地基驗收日期",),
+            doc="Foundation laid and accepted.",
+        ),
+        Column(
+            name="first_storey_on",
+            zh="一层建好日期",
+            kind=C.DATE,
+            aliases=("一層建好日期",),
+            doc="First storey built.",
+        ),
+        Column(
+            name="second_storey_on",
+            zh="二层建好日期",
+            kind=C.DATE,
+            aliases=("二層建好日期",),
+            doc="Second storey built.",
+        ),
+        Column(
+            name="old_house_demolished_on",
+            zh="旧房拆除日期",
+            kind=C.DATE,
+            aliases=("舊房拆除日期",),
+            doc="Old house demolished and levelled.",
+        ),
+        Column(
+            name="demolished_by_township",
+            zh="乡镇强制拆除",
+            kind=C.BOOL,
+            nullable=False,
+            aliases=("鄉鎮強制拆除",),
+            doc="The township demolished it (HOUSE-4).",
+        ),
+        Column(
+            name="demolition_cost",
+            zh="拆除费用",
+            kind=C.MONEY,
+            aliases=("拆除費用",),
+            doc="Cost of a township demolition; required when the township demolished.",
+        ),
+        *(
+            Column(
+                name=f"paid_{m.value}",
+                zh=f"已拨付{zh}",
+                kind=C.BOOL,
+                nullable=False,
+                aliases=(f"已撥付{zh_t}",),
+                doc=f"The {m.value} tranche was already paid.",
+            )
+            for m, zh, zh_t in (
+                (Milestone.FOUNDATION, "地基款", "地基款"),
+                (Milestone.FIRST_STOREY, "一层款", "一層款"),
+                (Milestone.SECOND_STOREY, "二层款", "二層款"),
+                (Milestone.OLD_HOUSE_DEMOLISHED, "拆旧款", "拆舊款"),
+            )
+        ),
+    ),
+)
+
+_CONDITIONS = tuple(rules.Condition)
+_HUKOU_AGRI = list(HukouType).index(HukouType.AGRICULTURAL)
+_MILESTONES = tuple(Milestone)
+
+
+def _person(persons: Frame, i: int) -> Person:
+    fields = ("name", "sex", "id_number", "hukou", "registered_locally", "lives_in_area")
+    extra = {f: persons.value(f, i) for f in fields if f in persons.cols}
+    if extra.get("name") is None:
+        extra.pop("name", None)
+    return Person(
+        id=persons.value("person_id", i),
+        birth_date=persons.value("birth_date", i),
+        **{k: v for k, v in extra.items() if k == "name" or v is not None},
+    )
+
+
+def household_object(frames: Mapping[str, Frame], h: int) -> Household:
+    """Household row ``h`` and its person rows as a :class:`Household`."""
+    persons, households = frames["persons"], frames["households"]
+    members = tuple(_person(persons, int(i)) for i in members_of(persons, h))
+    return Household(
+        id=households.value("household_id", h),
+        members=members,
+        head_id=households.value("head_id", h),
+        village=households.value("village", h),
+        relocation_applied_on=households.value("relocation_applied_on", h),
+    )
+
+
+def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
+    """Persons → households; a household with a bad member row, or none, is held back."""
+    persons, households = frames["persons"], frames["households"]
+    link(persons, households, log)
+    parent = persons.parent
+    assert parent is not None
+    n_h = len(households)
+    linked = parent >= 0
+    bad_member = np.bincount(parent[linked & persons.bad], minlength=n_h) > 0
+    size = np.bincount(parent[linked], minlength=n_h)
+    rows = households.mark_held(bad_member)
+    ids = households.ids()
+    if len(rows):
+        log.add(
+            table="households",
+            rows=rows,
+            column=persons.headers["household_id"],
+            code="ledger.error.member_row",
+            ids=pa.array(ids).take(pa.array(rows)),
+        )
+    empty = np.flatnonzero((size == 0) & ~households.bad & ~households.held)
+    if len(empty):
+        log.add(
+            table="households",
+            rows=empty,
+            column=persons.headers["household_id"],
+            code="ledger.error.no_members",
+            ids=pa.array(ids).take(pa.array(empty)),
+        )
+        households.bad[empty] = True
+    not_ok = np.zeros(len(persons), bool)
+    not_ok[linked] = ~households.ok[parent[linked]]
+    rows = persons.mark_held(not_ok)
+    if len(rows):
+        log.add(
+            table="persons",
+            rows=rows,
+            column=persons.headers["household_id"],
+            code="ledger.error.household_row",
+            ids=persons.ids().take(pa.array(rows)),
+        )
+
+
+def _member_conditions(
+    frames: Mapping[str, Frame], policy: Policy
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per person: bitmasks of conditions failed and not recorded (HOUSE-1), in Condition order."""
+    persons, households = frames["persons"], frames["households"]
+    parent = persons.parent
+    assert parent is not None
+    cutoff = policy.param("housing.birth_cutoff")
+    birth = persons.cols["birth_date"]
+    hukou = persons.cols["hukou"]
+    local = persons.cols["registered_locally"]
+    lives = persons.cols["lives_in_area"]
+    applied = households.cols["relocation_applied_on"].recorded[np.maximum(parent, 0)]
+    checks = (
+        (admits_days(cutoff, birth.values), birth.recorded),
+        (hukou.values == _HUKOU_AGRI, hukou.recorded),
+        (local.values, local.recorded),
+        (lives.values, lives.recorded),
+        (applied, np.ones(len(persons), bool)),
+    )
+    failed = np.zeros(len(persons), np.uint8)
+    unknown = np.zeros(len(persons), np.uint8)
+    for bit, (ok, recorded) in enumerate(checks):
+        failed |= (recorded & ~ok).astype(np.uint8) << bit
+        unknown |= (~recorded).astype(np.uint8) << bit
+    return failed, unknown
+
+
+def _household_union(bits: np.ndarray, parent: np.ndarray, use: np.ndarray, n: int) -> np.ndarray:
+    out = np.zeros(n, np.uint8)
+    for bit in range(len(_CONDITIONS)):
+        has = use & ((bits >> bit) & 1).astype(bool)
+        out |= (np.bincount(parent[has], minlength=n) > 0).astype(np.uint8) << bit
+    return out
+
+
+@register
+class Eligibility(LedgerRule):
+    """HOUSE-1 per person: eligible, failed conditions, facts not recorded; 搬迁对象认定."""
+
+    name = "housing.eligibility"
+    rule_ids = ("HOUSE-1",)
+    title = "ledger.rule.housing.eligibility"
+    tables = (HOUSEHOLDS, PERSONS)
+    output = "persons"
+    key = "person_id"
+    reasons = ("eligible", "ineligible", "undetermined")
+
+    def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
+        _link_members(frames, log)
+
+    def compute(
+        self, frames: Mapping[str, Frame], policy: Policy, log: ErrorLog
+    ) -> tuple[np.ndarray, dict[str, pa.Array]]:
+        persons = frames["persons"]
+        failed, unknown = _member_conditions(frames, policy)
+        rows = np.flatnonzero(persons.ok)
+        f, u = failed[rows], unknown[rows]
+        code = np.where(f > 0, 1, np.where(u > 0, 2, 0))
+        return rows, {
+            "household_id": persons.cols["household_id"].values.take(pa.array(rows)),
+            "eligible": pa.array(code == 0),
+            "reason": reason_array(code, self.reasons),
+            "failed": bits_text(f, _CONDITIONS),
+            "not_recorded": bits_text(u, _CONDITIONS),
+        }
+
+    def result(self, frames: Mapping[str, Frame], row: int, policy: Policy) -> Result[Any]:
+        parent = frames["persons"].parent
+        assert parent is not None
+        return rules.eligibility(household_object(frames, int(parent[row])), policy)
+
+
+@register
+class Subsidy(LedgerRule):
+    """HOUSE-1..3, HOUSE-5 per household: eligible people, gross, withheld, net, tranches."""
+
+    name = "housing.subsidy"
+    rule_ids = ("HOUSE-1", "HOUSE-2", "HOUSE-3", "HOUSE-5")
+    title = "ledger.rule.housing.subsidy"
+    tables = (HOUSEHOLDS, PERSONS)
+    output = "households"
+    key = "household_id"
+    reasons = ("all_eligible", "some_eligible", "none_eligible", "undetermined")
+
+    def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
+        _link_members(frames, log)
+
+    def compute(
+        self, frames: Mapping[str, Frame], policy: Policy, log: ErrorLog
+    ) -> tuple[np.ndarray, dict[str, pa.Array]]:
+        persons, households = frames["persons"], frames["households"]
+        parent = persons.parent
+        assert parent is not None
+        n_h = len(households)
+        failed, unknown = _member_conditions(frames, policy)
+        use = persons.ok
+        eligible = use & (failed == 0) & (unknown == 0)
+        undetermined = use & (failed == 0) & (unknown > 0)
+        people = np.bincount(parent[eligible], minlength=n_h)
+        members = np.bincount(parent[use], minlength=n_h)
+        pending = np.bincount(parent[undetermined], minlength=n_h)
+        rows = np.flatnonzero(households.ok)
+        people, members, pending = people[rows], members[rows], pending[rows]
+        code = np.where(pending > 0, 3, np.where(people == members, 0, np.where(people > 0, 1, 2)))
+        cols: dict[str, pa.Array] = {
+            "reason": reason_array(code, self.reasons),
+            "members": pa.array(members.astype(np.int32)),
+            "eligible_people": pa.array(people.astype(np.int32)),
+            "undetermined_people": pa.array(pending.astype(np.int32)),
+            "failed": bits_text(_household_union(failed, parent, use, n_h)[rows], _CONDITIONS),
+            "not_recorded": bits_text(
+                _household_union(unknown, parent, use, n_h)[rows], _CONDITIONS
+            ),
+        }
+        cols.update(subsidy_columns(people.astype(np.int64), policy))
+        return rows, cols
+
+    def result(self, frames: Mapping[str, Frame], row: int, policy: Policy) -> Result[Any]:
+        return rules.housing_subsidy(household_object(frames, row), policy)
+
+
+def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
+    """HOUSE-2, -3, -5 over households with ``people`` eligible: exact fen, exact m³."""
+    rate_money = policy.param("housing.subsidy_per_person").money
+    rate = rate_money.fen
+    levels = [
+        policy.param(f"housing.subsidy_{lv}_per_person").money.fen
+        for lv in ("province", "city", "county")
+    ]
+    if sum(levels) != rate:
+        # The same check, and the same message, as the single-household rule.
+        raise RuleError(
+            rule="HOUSE-2",
+            message=(
+                f"the funding levels add up to {Money.from_fen(sum(levels))} per person but the "
+                f"subsidy is {rate_money} per person; check the policy pack"
+            ),
+        )
+    withheld_rate = policy.param("housing.withheld_per_person").money.fen
+    if withheld_rate > rate:
+        raise RuleError(
+            rule="HOUSE-2", message="the amount withheld per person exceeds the subsidy per person"
+        )
+    gross = people * rate
+    withheld = people * withheld_rate
+    net = gross - withheld
+    cols: dict[str, pa.Array] = {
+        "gross_fen": pa.array(gross),
+        "withheld_fen": pa.array(withheld),
+        "net_fen": pa.array(net),
+        "province_fen": pa.array(people * levels[0]),
+        "city_fen": pa.array(people * levels[1]),
+        "county_fen": pa.array(people * levels[2]),
+    }
+    shares = [policy.param(rules._TRANCHE_PARAMS[m]).decimal for m in _MILESTONES]
+    if sum(shares) != 100:
+        raise RuleError(
+            rule="HOUSE-3",
+            message=(
+                f"the tranche shares add up to {sum(shares)}%, not 100%; check the policy pack"
+            ),
+        )
+    parts, took = allocate_rows(net, shares)
+    for j, m in enumerate(_MILESTONES):
+        cols[f"tranche_{m.value}_fen"] = pa.array(parts[:, j])
+    cols["rounding_fen_to"] = bits_text(took, _MILESTONES)
+    timber = policy.param("housing.timber_per_person").decimal
+    exp = timber.as_tuple().exponent
+    exponent = -exp if isinstance(exp, int) and exp < 0 else 0
+    scaled = int(timber.scaleb(exponent))
+    cols["timber_m3"] = decimal_column(people * scaled, exponent)
+    return cols
+
+
+def allocate_rows(totals: np.ndarray, weights: list[Decimal]) -> tuple[np.ndarray, np.ndarray]:
+    """Largest-remainder split of each row's total by ``weights``, as :meth:`Money.allocate`.
+
+    Returns the parts (rows × weights, int64 fen) and a bitmask per row of the parts that
+    took a rounding fen (ties: the earlier part).
+    """
+    from .._exact import scale_to_integers
+
+    scaled = scale_to_integers(weights)
+    if scaled is None:
+        raise RuleError(rule="HOUSE-3", message="tranche weights must have a positive sum")
+    w = np.array(scaled, dtype=np.int64)
+    total_w = int(w.sum())
+    whole = np.abs(totals)
+    if len(whole) and int(whole.max()) * int(w.max()) >= 2**62:
+        raise RuleError(rule="HOUSE-3", message="amounts too large for the exact column split")
+    product = whole[:, None] * w[None, :]
+    floors = product // total_w
+    rema = product % total_w
+    left = whole - floors.sum(axis=1)
+    # Rank parts by remainder, largest first, ties to the earlier part (a stable sort).
+    order = np.argsort(-rema, axis=1, kind="stable")
+    ranks = np.empty_like(order)
+    np.put_along_axis(ranks, order, np.arange(len(w))[None, :].repeat(len(whole), 0), axis=1)
+    extra = ranks < left[:, None]
+    parts = (floors + extra) * np.sign(totals)[:, None]
+    took = np.zeros(len(whole), np.uint8)
+    for j in range(len(w)):
+        took |= extra[:, j].astype(np.uint8) << j
+    return parts.astype(np.int64), took
+
+
+@register
+class Release(LedgerRule):
+    """HOUSE-3, HOUSE-4 over a progress ledger: what to pay each household now; 分期拨付."""
+
+    name = "housing.release"
+    rule_ids = ("HOUSE-1", "HOUSE-2", "HOUSE-3", "HOUSE-4")
+    title = "ledger.rule.housing.release"
+    tables = (HOUSEHOLDS, PERSONS, PROGRESS)
+    output = "progress"
+    key = "household_id"
+    reasons = ("pays_now", "nothing_due", "all_paid", "owes")
+
+    def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
+        _link_members(frames, log)
+        # The progress table's key is also its link to the household.
+        _link_progress(frames["progress"], frames["households"], log)
+
+    def compute(
+        self, frames: Mapping[str, Frame], policy: Policy, log: ErrorLog
+    ) -> tuple[np.ndarray, dict[str, pa.Array]]:
+        progress = frames["progress"]
+        self.as_of_date()
+
+        def one(i: int) -> dict[str, Any]:
+            res = self.result(frames, i, policy).value
+            if res.payable_now:
+                reason = "pays_now"
+            elif res.owed_by_household:
+                reason = "owes"
+            elif all(t.state is rules.TrancheState.PAID for t in res.tranches):
+                reason = "all_paid"
+            else:
+                reason = "nothing_due"
+            out: dict[str, Any] = {
+                "reason": reason,
+                "payable_now_fen": res.payable_now.fen,
+                "paid_before_fen": res.paid_before.fen,
+                "deduction_fen": res.deduction.fen,
+                "owed_by_household_fen": res.owed_by_household.fen,
+            }
+            for t in res.tranches:
+                out[f"{t.milestone.value}_state"] = t.state.value
+            return out
+
+        return per_row(progress, np.flatnonzero(progress.ok), one, log)
+
+    def result(self, frames: Mapping[str, Frame], row: int, policy: Policy) -> Result[Any]:
+        progress = frames["progress"]
+        assert progress.parent is not None
+        h = int(progress.parent[row])
+        subsidy = rules.housing_subsidy(household_object(frames, h), policy).value
+        paid = tuple(m for m in _MILESTONES if progress.value(f"paid_{m.value}", row))
+        township = bool(progress.value("demolished_by_township", row))
+        cost = progress.value("demolition_cost", row)
+        if township and cost is None:
+            raise RuleError(
+                rule="HOUSE-4",
+                message=("the township demolished the old house but its cost is not recorded"),
+            )
+        build = BuildProgress(
+            foundation_accepted_on=progress.value("foundation_accepted_on", row),
+            first_storey_on=progress.value("first_storey_on", row),
+            second_storey_on=progress.value("second_storey_on", row),
+            old_house_demolished_on=progress.value("old_house_demolished_on", row),
+            demolished_by_township=township,
+            **({} if cost is None else {"demolition_cost": cost}),
+            paid=paid,
+        )
+        return rules.release_tranches(subsidy, build, policy, as_of=self.as_of_date())
+
+    def as_of_date(self) -> dt.date:
+        """The payment date the run was given (``as_of=``)."""
+        if self.as_of is None:
+            raise InputError(
+                obj="ledger housing.release",
+                field="as_of",
+                value=None,
+                expected="the payment date (as_of=)",
+            )
+        return self.as_of
+
+
+def _link_progress(progress: Frame, households: Frame, log: ErrorLog) -> None:
+    """Progress rows → household rows by household id; held back when the household is."""
+    from .frame import _link_hash
+
+    ids = progress.ids()
+    pos = _link_hash(ids, households.ids())
+    recorded = progress.cols["household_id"].recorded
+    pos = np.where(recorded, pos, -1)
+    progress.parent = pos
+    unknown = np.flatnonzero(recorded & (pos < 0) & ~progress.bad)
+    if len(unknown):
+        log.add(
+            table="progress",
+            rows=unknown,
+            column=progress.headers["household_id"],
+            code="ledger.error.unknown_parent",
+            ids=ids.take(pa.array(unknown)),
+            values=ids.take(pa.array(unknown)),
+            args={"parent": households.schema.zh},
+        )
+        progress.bad[unknown] = True
+    linked = pos >= 0
+    not_ok = np.zeros(len(progress), bool)
+    not_ok[linked] = ~households.ok[pos[linked]]
+    rows = progress.mark_held(not_ok)
+    if len(rows):
+        log.add(
+            table="progress",
+            rows=rows,
+            column=progress.headers["household_id"],
+            code="ledger.error.household_row",
+            ids=ids.take(pa.array(rows)),
+        )

@@ -1,0 +1,1 @@
+"""Land expropriation over a ledger (LAND-*): built by the land ledger work."""

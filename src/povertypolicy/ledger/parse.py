@@ -1,0 +1,393 @@
+"""Reading ledger cells into typed columns, vectorised; every bad cell becomes a row error.
+
+Each reader takes an Arrow array and returns the values as numpy arrays with a mask of the
+cells that were recorded (not empty) and a mask of the cells that could not be read. Nothing
+is guessed: an empty cell is "not recorded", a cell that cannot be read is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .schema import Column, ColumnKind
+
+__all__ = ["Parsed", "parse_column"]
+
+_EPOCH = dt.date(1970, 1, 1)
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
+_TRUE = ("true", "t", "yes", "y", "1", "是", "有", "√", "✓")
+_FALSE = ("false", "f", "no", "n", "0", "否", "无", "無", "×", "✗")
+
+
+@attrs.frozen(kw_only=True)
+class Parsed:
+    """A column read into numpy: ``values``, ``recorded`` (not empty) and ``bad`` (unreadable)."""
+
+    values: Any
+    recorded: Any
+    bad: Any
+    code: str = "ledger.error.unreadable"
+
+
+def _flat(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
+    if isinstance(arr, pa.ChunkedArray):
+        return arr.combine_chunks() if arr.num_chunks != 1 else arr.chunk(0)
+    return arr
+
+
+def _valid(arr: pa.Array) -> np.ndarray:
+    if arr.null_count == 0:
+        return np.ones(len(arr), dtype=bool)
+    return np.asarray(arr.is_valid())
+
+
+def _blank(arr: pa.Array) -> np.ndarray:
+    """Cells that are null or only white space (read as not recorded)."""
+    if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
+        stripped = pc.utf8_trim_whitespace(arr)
+        empty = pc.fill_null(pc.equal(pc.utf8_length(stripped), 0), True)
+        return np.asarray(empty)
+    return ~_valid(arr)
+
+
+def _decode(arr: pa.Array) -> pa.Array:
+    if pa.types.is_dictionary(arr.type):
+        return arr.cast(arr.type.value_type)
+    return arr
+
+
+def parse_column(arr: pa.Array | pa.ChunkedArray, column: Column) -> Parsed:
+    """Read one column as ``column.kind`` says."""
+    flat = _flat(arr)
+    reader = _READERS[column.kind]
+    return reader(flat, column)
+
+
+# -- identifiers and text ---------------------------------------------------------------------
+
+
+def _read_id(arr: pa.Array, column: Column) -> Parsed:
+    arr = _decode(arr)
+    if pa.types.is_integer(arr.type):
+        arr = arr.cast(pa.string())
+    elif pa.types.is_floating(arr.type):
+        # Excel stores numbers as floats: a whole-number float is read as its integer text.
+        values = arr.to_numpy(zero_copy_only=False)
+        whole = np.isfinite(values) & (np.floor(values) == values)
+        bad = _valid(arr) & ~whole
+        text = pc.cast(pc.cast(pc.if_else(pa.array(whole), arr, None), pa.int64()), pa.string())
+        recorded = _valid(text)
+        return Parsed(values=text, recorded=recorded, bad=bad, code="ledger.error.id")
+    elif not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        arr = arr.cast(pa.string())
+    if pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.string())
+    stripped = pc.utf8_trim_whitespace(arr)
+    recorded = ~_blank(stripped)
+    return Parsed(
+        values=stripped, recorded=recorded, bad=np.zeros(len(arr), bool), code="ledger.error.id"
+    )
+
+
+def _read_text(arr: pa.Array, column: Column) -> Parsed:
+    arr = _decode(arr)
+    if not pa.types.is_string(arr.type):
+        arr = arr.cast(pa.string())
+    recorded = ~_blank(arr)
+    return Parsed(values=arr, recorded=recorded, bad=np.zeros(len(arr), bool))
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+
+def _read_date(arr: pa.Array, column: Column) -> Parsed:
+    """Days since 1970-01-01 as int32."""
+    arr = _decode(arr)
+    n = len(arr)
+    if pa.types.is_date32(arr.type):
+        days = arr.to_numpy(zero_copy_only=False)
+        valid = _valid(arr)
+        return Parsed(
+            values=_days(days, valid),
+            recorded=valid,
+            bad=np.zeros(n, bool),
+            code="ledger.error.date",
+        )
+    if pa.types.is_date64(arr.type) or pa.types.is_timestamp(arr.type):
+        valid = _valid(arr)
+        if pa.types.is_timestamp(arr.type):
+            if arr.type.tz is not None:
+                arr = arr.cast(pa.timestamp(arr.type.unit))
+            midnight = pc.equal(pc.cast(arr, pa.date32()).cast(pa.timestamp(arr.type.unit)), arr)
+            bad = valid & ~np.asarray(pc.fill_null(midnight, True))
+        else:
+            bad = np.zeros(n, bool)
+        days = pc.cast(arr, pa.date32()).to_numpy(zero_copy_only=False)
+        ok = valid & ~bad
+        return Parsed(values=_days(days, ok), recorded=ok, bad=bad, code="ledger.error.date")
+    text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
+    text = pc.utf8_trim_whitespace(text)
+    blank = _blank(text)
+    parsed: pa.Array | None = None
+    for fmt in _DATE_FORMATS:
+        attempt = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
+        parsed = attempt if parsed is None else pc.coalesce(parsed, attempt)
+    assert parsed is not None
+    # strptime accepts some out-of-range text leniently; a round trip would be stricter, but
+    # every format above names year, month and day, and Arrow rejects impossible days.
+    days_arr = pc.cast(pc.cast(parsed, pa.timestamp("s")), pa.date32())
+    got = _valid(days_arr)
+    bad = ~blank & ~got
+    days = days_arr.to_numpy(zero_copy_only=False)
+    return Parsed(values=_days(days, got), recorded=got, bad=bad, code="ledger.error.date")
+
+
+def _days(days: Any, valid: np.ndarray) -> np.ndarray:
+    if days.dtype.kind == "M":
+        days = days.astype("datetime64[D]").astype(np.int64)
+    out = np.where(valid, np.nan_to_num(days, nan=0) if days.dtype.kind == "f" else days, 0)
+    return out.astype(np.int32)
+
+
+def days_to_date(days: int) -> dt.date:
+    """A date from days since 1970-01-01."""
+    return _EPOCH + dt.timedelta(days=int(days))
+
+
+def date_to_days(date: dt.date) -> int:
+    """Days since 1970-01-01."""
+    return (date - _EPOCH).days
+
+
+# -- booleans ---------------------------------------------------------------------------------
+
+
+def _read_bool(arr: pa.Array, column: Column) -> Parsed:
+    arr = _decode(arr)
+    n = len(arr)
+    if pa.types.is_boolean(arr.type):
+        valid = _valid(arr)
+        values = np.asarray(pc.fill_null(arr, False))
+        return Parsed(
+            values=values, recorded=valid, bad=np.zeros(n, bool), code="ledger.error.bool"
+        )
+    if pa.types.is_integer(arr.type) or pa.types.is_floating(arr.type):
+        valid = _valid(arr)
+        nums = np.asarray(pc.fill_null(arr.cast(pa.float64()), 0))
+        ok = valid & ((nums == 0) | (nums == 1))
+        return Parsed(values=nums == 1, recorded=ok, bad=valid & ~ok, code="ledger.error.bool")
+    text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
+    folded = pc.utf8_lower(pc.utf8_trim_whitespace(text))
+    blank = _blank(folded)
+    is_true = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(_TRUE)), False))
+    is_false = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(_FALSE)), False))
+    recorded = is_true | is_false
+    return Parsed(
+        values=is_true, recorded=recorded, bad=~blank & ~recorded, code="ledger.error.bool"
+    )
+
+
+# -- enums ------------------------------------------------------------------------------------
+
+
+def enum_labels(enum_type: type[enum.StrEnum]) -> dict[str, int]:
+    """Every accepted spelling of an enum's members → member position.
+
+    Values, names, the labels in every shipped locale (simplified, traditional, English) and
+    the enum's ``__aliases__`` (short forms ledgers use, e.g. 农业 for 农业户口).
+    """
+    from ..explain.catalog import messages
+    from ..explain.locales import SUPPORTED_LOCALES
+
+    label = getattr(enum_type, "__label__", None)
+    out: dict[str, int] = {}
+    members = list(enum_type)
+    for i, member in enumerate(members):
+        out[member.value.lower()] = i
+        out[member.name.lower()] = i
+        if label:
+            for loc in SUPPORTED_LOCALES:
+                domain = label.split(".", 1)[0]
+                text = messages(loc, domain).get(f"{label}.{member.value}")
+                if text:
+                    out[text.strip().lower()] = i
+    for i, member in enumerate(members):
+        for alias in getattr(enum_type, "__aliases__", {}).get(member.value, ()):
+            out[alias.lower()] = i
+    return out
+
+
+def _read_enum(arr: pa.Array, column: Column) -> Parsed:
+    """Member positions as int8 (−1 where not recorded or unreadable)."""
+    assert column.enum is not None
+    labels = enum_labels(column.enum)
+    keys = pa.array(list(labels))
+    codes = pa.array(list(labels.values()), pa.int8())
+    if pa.types.is_dictionary(arr.type):
+        dictionary = arr.dictionary
+        idx = _lookup(dictionary, keys, codes)
+        indices = arr.indices.to_numpy(zero_copy_only=False)
+        valid = _valid(arr)
+        safe = np.where(valid, indices, 0).astype(np.int64)
+        dict_blank = _blank(
+            dictionary if pa.types.is_string(dictionary.type) else dictionary.cast(pa.string())
+        )
+        values = idx[safe] if len(idx) else np.full(len(arr), -1, np.int8)
+        blank = ~valid | (dict_blank[safe] if len(dict_blank) else True)
+    else:
+        text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
+        values = _lookup(text, keys, codes)
+        blank = _blank(text)
+    values = np.where(blank, -1, values).astype(np.int8)
+    recorded = values >= 0
+    return Parsed(
+        values=values, recorded=recorded, bad=~blank & ~recorded, code="ledger.error.enum"
+    )
+
+
+def _lookup(text: pa.Array, keys: pa.Array, codes: pa.Array) -> np.ndarray:
+    folded = pc.utf8_lower(pc.utf8_trim_whitespace(text))
+    pos = pc.index_in(folded, value_set=keys)
+    got = pc.take(codes, pos)
+    return np.asarray(pc.fill_null(got, -1)).astype(np.int8)
+
+
+# -- money, counts, decimals ------------------------------------------------------------------
+
+
+def _read_money(arr: pa.Array, column: Column) -> Parsed:
+    """Integer fen as int64. Text and decimals are exact; floats must have at most 2 decimals."""
+    arr = _decode(arr)
+    n = len(arr)
+    valid = _valid(arr)
+    if pa.types.is_integer(arr.type):
+        yuan = np.asarray(pc.fill_null(arr.cast(pa.int64()), 0))
+        return Parsed(
+            values=yuan * 100, recorded=valid, bad=np.zeros(n, bool), code="ledger.error.money"
+        )
+    if pa.types.is_floating(arr.type):
+        x = np.asarray(pc.fill_null(arr.cast(pa.float64()), 0.0))
+        with np.errstate(invalid="ignore", over="ignore"):
+            fen = np.rint(x * 100)
+            # A float is the nearest double to a two-decimal amount exactly when fen / 100 == x.
+            ok = valid & np.isfinite(x) & (np.abs(fen) < 2**53) & (fen / 100 == x)
+        values = np.where(ok, fen, 0).astype(np.int64)
+        return Parsed(values=values, recorded=ok, bad=valid & ~ok, code="ledger.error.money")
+    if pa.types.is_decimal(arr.type):
+        scaled = pc.multiply(
+            arr.cast(pa.decimal128(38, max(arr.type.scale, 2))), pa.scalar(Decimal(100))
+        )
+        whole = pc.equal(pc.floor(scaled), scaled)
+        ok = valid & np.asarray(pc.fill_null(whole, False))
+        fen = pc.cast(pc.if_else(pa.array(ok), scaled, None), pa.int64(), safe=False)
+        return Parsed(
+            values=np.asarray(pc.fill_null(fen, 0)),
+            recorded=ok,
+            bad=valid & ~ok,
+            code="ledger.error.money",
+        )
+    text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
+    return _money_text(text)
+
+
+def _money_text(text: pa.Array) -> Parsed:
+    blank = _blank(text)
+    n = len(text)
+    values = np.zeros(n, np.int64)
+    recorded = np.zeros(n, bool)
+    cleaned = pc.replace_substring(pc.utf8_trim_whitespace(text), ",", "")
+    cleaned = pc.replace_substring(cleaned, "元", "")
+    cleaned = pc.replace_substring(cleaned, "¥", "")
+    for i, cell in enumerate(cleaned.to_pylist()):
+        if blank[i] or cell is None:
+            continue
+        try:
+            amount = Decimal(cell)
+        except InvalidOperation:
+            continue
+        if not amount.is_finite():
+            continue
+        fen = amount * 100
+        if fen != fen.to_integral_value() or abs(fen) >= 2**62:
+            continue
+        values[i] = int(fen)
+        recorded[i] = True
+    return Parsed(
+        values=values, recorded=recorded, bad=~blank & ~recorded, code="ledger.error.money"
+    )
+
+
+def _read_count(arr: pa.Array, column: Column) -> Parsed:
+    arr = _decode(arr)
+    valid = _valid(arr)
+    if pa.types.is_integer(arr.type):
+        x = np.asarray(pc.fill_null(arr.cast(pa.int64()), 0))
+        ok = valid & (x >= 0)
+        return Parsed(
+            values=np.where(ok, x, 0), recorded=ok, bad=valid & ~ok, code="ledger.error.count"
+        )
+    if pa.types.is_floating(arr.type):
+        x = np.asarray(pc.fill_null(arr.cast(pa.float64()), 0.0))
+        with np.errstate(invalid="ignore"):
+            ok = valid & np.isfinite(x) & (np.floor(x) == x) & (x >= 0) & (x < 2**53)
+        return Parsed(
+            values=np.where(ok, x, 0).astype(np.int64),
+            recorded=ok,
+            bad=valid & ~ok,
+            code="ledger.error.count",
+        )
+    text = pc.utf8_trim_whitespace(arr if pa.types.is_string(arr.type) else arr.cast(pa.string()))
+    blank = _blank(text)
+    nums = pc.cast(pc.if_else(pc.utf8_is_digit(text), text, None), pa.int64(), safe=False)
+    got = _valid(nums) & ~blank
+    return Parsed(
+        values=np.asarray(pc.fill_null(nums, 0)),
+        recorded=got,
+        bad=~blank & ~got,
+        code="ledger.error.count",
+    )
+
+
+def _read_decimal(arr: pa.Array, column: Column) -> Parsed:
+    """Exact non-negative decimals as a Python list of Decimal (None where not recorded)."""
+    arr = _decode(arr)
+    n = len(arr)
+    values: list[Decimal | None] = [None] * n
+    recorded = np.zeros(n, bool)
+    bad = np.zeros(n, bool)
+    is_float = pa.types.is_floating(arr.type)
+    for i, cell in enumerate(arr.to_pylist()):
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        try:
+            # Floats (Excel numbers) are read through their shortest repr: 0.1 → Decimal("0.1").
+            d = Decimal(repr(cell)) if is_float else Decimal(str(cell).strip())
+        except InvalidOperation:
+            bad[i] = True
+            continue
+        if not d.is_finite() or d < 0:
+            bad[i] = True
+            continue
+        values[i] = d
+        recorded[i] = True
+    return Parsed(values=values, recorded=recorded, bad=bad, code="ledger.error.decimal")
+
+
+_READERS = {
+    ColumnKind.ID: _read_id,
+    ColumnKind.TEXT: _read_text,
+    ColumnKind.DATE: _read_date,
+    ColumnKind.BOOL: _read_bool,
+    ColumnKind.ENUM: _read_enum,
+    ColumnKind.MONEY: _read_money,
+    ColumnKind.COUNT: _read_count,
+    ColumnKind.DECIMAL: _read_decimal,
+}
