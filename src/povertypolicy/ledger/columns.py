@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -14,7 +15,15 @@ from ..policy.spec import Side
 from .frame import Frame
 from .parse import date_to_days
 
-__all__ = ["admits_days", "bits_text", "decimal_column", "members_of"]
+__all__ = [
+    "admits_days",
+    "bits_text",
+    "decimal_column",
+    "group_count",
+    "group_counts",
+    "group_or",
+    "members_of",
+]
 
 
 def admits_days(param: Parameter, days: np.ndarray) -> np.ndarray:
@@ -76,3 +85,70 @@ def members_of(child: Frame, parent_row: int) -> np.ndarray:
     rows: np.ndarray = order[lo:hi]
     kept: np.ndarray = rows[child.ok[rows]]
     return kept
+
+
+def _groups(child: Frame) -> tuple[np.ndarray, np.ndarray] | None:
+    """(run starts, parent of each run) when every child row is linked and the rows are
+    grouped by parent in order; None otherwise. Computed once per table."""
+    if child.groups_cache is None:
+        parent = child.parent
+        assert parent is not None
+        found: Any = False
+        if len(parent) and parent[0] >= 0 and bool(np.all(parent[1:] >= parent[:-1])):
+            starts = np.concatenate([[0], np.flatnonzero(parent[1:] != parent[:-1]) + 1])
+            found = (starts, parent[starts])
+        child.groups_cache = found
+    return child.groups_cache or None
+
+
+def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
+    """Per parent row: how many of its child rows are in ``mask`` (int64)."""
+    groups = _groups(child)
+    if groups is not None:
+        starts, keys = groups
+        out = np.zeros(n_parent, np.int64)
+        out[keys] = np.add.reduceat(mask.astype(np.int32), starts)
+        return out
+    assert child.parent is not None
+    linked = child.parent >= 0
+    counted: np.ndarray = np.bincount(child.parent[mask & linked], minlength=n_parent)
+    return counted
+
+
+def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> list[np.ndarray]:
+    """:func:`group_count` for up to four masks in one pass (16-bit lanes of one int64 sum)."""
+    groups = _groups(child)
+    if groups is None or len(masks) > 4:
+        return [group_count(child, m, n_parent) for m in masks]
+    starts, keys = groups
+    if len(starts) and int(np.diff(np.append(starts, len(child))).max()) >= 1 << 15:
+        return [group_count(child, m, n_parent) for m in masks]
+    packed = np.zeros(len(child), np.int64)
+    for lane, mask in enumerate(masks):
+        packed |= mask.astype(np.int64) << (16 * lane)
+    sums = np.add.reduceat(packed, starts)
+    out = []
+    for lane in range(len(masks)):
+        col = np.zeros(n_parent, np.int64)
+        col[keys] = (sums >> (16 * lane)) & 0xFFFF
+        out.append(col)
+    return out
+
+
+def group_or(
+    child: Frame, bits: np.ndarray, mask: np.ndarray, n_parent: int, width: int
+) -> np.ndarray:
+    """Per parent row: the OR of its ``mask`` child rows' bitmasks (``width`` bits, uint8)."""
+    use = np.where(mask, bits, 0).astype(np.uint8)
+    groups = _groups(child)
+    out = np.zeros(n_parent, np.uint8)
+    if groups is not None:
+        starts, keys = groups
+        out[keys] = np.bitwise_or.reduceat(use, starts)
+        return out
+    assert child.parent is not None
+    linked = child.parent >= 0
+    for bit in range(width):
+        has = linked & ((use >> bit) & 1).astype(bool)
+        out |= (np.bincount(child.parent[has], minlength=n_parent) > 0).astype(np.uint8) << bit
+    return out

@@ -23,7 +23,7 @@ from ..explain import Result
 from ..money import Money
 from ..policy import Policy
 from ..rules import housing as rules
-from .columns import admits_days, bits_text, decimal_column, members_of
+from .columns import admits_days, bits_text, decimal_column, group_counts, group_or, members_of
 from .engine import LedgerRule, reason_array, register
 from .errors import ErrorLog
 from .frame import Frame, link
@@ -263,8 +263,8 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
     assert parent is not None
     n_h = len(households)
     linked = parent >= 0
-    bad_member = np.bincount(parent[linked & persons.bad], minlength=n_h) > 0
-    size = np.bincount(parent[linked], minlength=n_h)
+    bad_count, size = group_counts(persons, (persons.bad, linked), n_h)
+    bad_member = bad_count > 0
     rows = households.mark_held(bad_member)
     ids = households.ids()
     if len(rows):
@@ -326,14 +326,6 @@ def _member_conditions(
     return failed, unknown
 
 
-def _household_union(bits: np.ndarray, parent: np.ndarray, use: np.ndarray, n: int) -> np.ndarray:
-    out = np.zeros(n, np.uint8)
-    for bit in range(len(_CONDITIONS)):
-        has = use & ((bits >> bit) & 1).astype(bool)
-        out |= (np.bincount(parent[has], minlength=n) > 0).astype(np.uint8) << bit
-    return out
-
-
 @register
 class Eligibility(LedgerRule):
     """HOUSE-1 per person: eligible, failed conditions, facts not recorded; 搬迁对象认定."""
@@ -390,27 +382,25 @@ class Subsidy(LedgerRule):
         self, frames: Mapping[str, Frame], policy: Policy, log: ErrorLog
     ) -> tuple[np.ndarray, dict[str, pa.Array]]:
         persons, households = frames["persons"], frames["households"]
-        parent = persons.parent
-        assert parent is not None
         n_h = len(households)
         failed, unknown = _member_conditions(frames, policy)
         use = persons.ok
         eligible = use & (failed == 0) & (unknown == 0)
         undetermined = use & (failed == 0) & (unknown > 0)
-        people = np.bincount(parent[eligible], minlength=n_h)
-        members = np.bincount(parent[use], minlength=n_h)
-        pending = np.bincount(parent[undetermined], minlength=n_h)
         rows = np.flatnonzero(households.ok)
-        people, members, pending = people[rows], members[rows], pending[rows]
+        people, members, pending = (
+            c[rows] for c in group_counts(persons, (eligible, use, undetermined), n_h)
+        )
+        width = len(_CONDITIONS)
         code = np.where(pending > 0, 3, np.where(people == members, 0, np.where(people > 0, 1, 2)))
         cols: dict[str, pa.Array] = {
             "reason": reason_array(code, self.reasons),
             "members": pa.array(members.astype(np.int32)),
             "eligible_people": pa.array(people.astype(np.int32)),
             "undetermined_people": pa.array(pending.astype(np.int32)),
-            "failed": bits_text(_household_union(failed, parent, use, n_h)[rows], _CONDITIONS),
+            "failed": bits_text(group_or(persons, failed, use, n_h, width)[rows], _CONDITIONS),
             "not_recorded": bits_text(
-                _household_union(unknown, parent, use, n_h)[rows], _CONDITIONS
+                group_or(persons, unknown, use, n_h, width)[rows], _CONDITIONS
             ),
         }
         cols.update(subsidy_columns(people.astype(np.int64), policy))
@@ -461,10 +451,15 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
                 f"the tranche shares add up to {sum(shares)}%, not 100%; check the policy pack"
             ),
         )
-    parts, took = allocate_rows(net, shares)
+    # The split depends only on the number of people: split each distinct count once.
+    top = int(people.max()) if len(people) else 0
+    table, took_table = allocate_rows(
+        np.arange(top + 1, dtype=np.int64) * (rate - withheld_rate), shares
+    )
+    parts = table[people]
     for j, m in enumerate(_MILESTONES):
-        cols[f"tranche_{m.value}_fen"] = pa.array(parts[:, j])
-    cols["rounding_fen_to"] = bits_text(took, _MILESTONES)
+        cols[f"tranche_{m.value}_fen"] = pa.array(np.ascontiguousarray(parts[:, j]))
+    cols["rounding_fen_to"] = bits_text(took_table[people], _MILESTONES)
     timber = policy.param("housing.timber_per_person").decimal
     exp = timber.as_tuple().exponent
     exponent = -exp if isinstance(exp, int) and exp < 0 else 0

@@ -90,10 +90,33 @@ def _read_id(arr: pa.Array, column: Column) -> Parsed:
         arr = arr.cast(pa.string())
     if pa.types.is_large_string(arr.type):
         arr = arr.cast(pa.string())
-    stripped = pc.utf8_trim_whitespace(arr)
-    recorded = ~_blank(stripped)
+    stripped = pc.utf8_trim_whitespace(arr) if _may_have_edge_space(arr) else arr
+    recorded = np.asarray(pc.fill_null(pc.greater(pc.binary_length(stripped), 0), False))
     return Parsed(
         values=stripped, recorded=recorded, bad=np.zeros(len(arr), bool), code="ledger.error.id"
+    )
+
+
+def _may_have_edge_space(arr: pa.Array) -> bool:
+    """Whether any cell may start or end with white space, checked on the raw bytes.
+
+    Conservative: any first or last byte that is a control character, a space or non-ASCII
+    (a full-width space is non-ASCII) answers True, and the column is trimmed.
+    """
+    n = len(arr)
+    if n == 0:
+        return False
+    _, off_buf, data_buf = arr.buffers()
+    if data_buf is None or data_buf.size == 0:
+        return False
+    offsets = np.frombuffer(off_buf, np.int32, n + 1, arr.offset * 4)
+    data = np.frombuffer(data_buf, np.uint8)
+    last = len(data) - 1
+    first_bytes = data[np.minimum(offsets[:-1], last)]
+    last_bytes = data[np.clip(offsets[1:] - 1, 0, last)]
+    return bool(
+        ((first_bytes <= 32) | (first_bytes >= 128)).any()
+        or ((last_bytes <= 32) | (last_bytes >= 128)).any()
     )
 
 
