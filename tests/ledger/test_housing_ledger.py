@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -193,7 +192,7 @@ def test_odd_fen_split_equals_single_household_rule(population: Any) -> None:
 
 def test_odd_fen_takes_rounding(tmp_path: Path) -> None:
     policy = odd_policy(tmp_path)
-    facts = dict(hukou=pp.HukouType.AGRICULTURAL, registered_locally=True, lives_in_area=True)
+    facts = {"hukou": pp.HukouType.AGRICULTURAL, "registered_locally": True, "lives_in_area": True}
     home = pp.Household(
         id="H0",
         members=[pp.Person(id=f"P{i}", birth_date=dt.date(1980, 1, 1), **facts) for i in range(3)],
