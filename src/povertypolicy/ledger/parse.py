@@ -23,6 +23,7 @@ __all__ = ["Parsed", "parse_column"]
 
 _EPOCH = dt.date(1970, 1, 1)
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
+_DATE_PARTS = r"^(?P<y>\d{4})[-/.年]?(?P<m>\d{1,2})[-/.月]?(?P<d>\d{1,2})日?$"
 _TRUE = ("true", "t", "yes", "y", "1", "是", "有", "√", "✓")
 _FALSE = ("false", "f", "no", "n", "0", "否", "无", "無", "×", "✗")
 
@@ -164,12 +165,18 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
         attempt = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
         parsed = attempt if parsed is None else pc.coalesce(parsed, attempt)
     assert parsed is not None
-    # strptime accepts some out-of-range text leniently; a round trip would be stricter, but
-    # every format above names year, month and day, and Arrow rejects impossible days.
     days_arr = pc.cast(pc.cast(parsed, pa.timestamp("s")), pa.date32())
-    got = _valid(days_arr)
+    # strptime rolls impossible days over (2011-02-30 → 2011-03-02): the year, month and day
+    # written must be the ones read.
+    parts = pc.extract_regex(text, _DATE_PARTS)
+    same = None
+    for field, part in (("y", pc.year), ("m", pc.month), ("d", pc.day)):
+        written = pc.cast(pc.struct_field(parts, field), pa.int64())
+        check = pc.equal(written, pc.cast(part(days_arr), pa.int64()))
+        same = check if same is None else pc.and_(same, check)
+    got = np.asarray(pc.fill_null(same, False)) & _valid(days_arr)
     bad = ~blank & ~got
-    days = days_arr.to_numpy(zero_copy_only=False)
+    days = pc.fill_null(days_arr, 0).to_numpy(zero_copy_only=False)
     return Parsed(values=_days(days, got), recorded=got, bad=bad, code="ledger.error.date")
 
 
