@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint typecheck pytest docs demo bench clean
+.PHONY: install test lint typecheck pytest docs demo bench property clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,24 @@ test: lint typecheck pytest docs
 demo: $(STAMP)
 	$(BIN)/python examples/showcase.py
 
-bench: $(STAMP)
+# Benchmarks run beside their peers in one run: OpenFisca lives in its own venv so the
+# project's own venv stays exactly what pyproject.toml declares.
+BENCH_VENV  := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+$(BENCH_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e ".[ledger]" "openfisca-core>=46,<47"
+	touch $(BENCH_STAMP)
+
+bench: $(STAMP) $(BENCH_STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BENCH_VENV)/bin/python benchmarks/peers/timing.py 1000000
+
+# Property tests with many more examples than `make test` runs.
+property: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests
 
 clean:
-	rm -rf $(VENV) site .mypy_cache .ruff_cache .hypothesis .benchmarks
+	rm -rf $(VENV) $(BENCH_VENV) site .mypy_cache .ruff_cache .hypothesis .benchmarks

@@ -70,8 +70,12 @@ _ALL, _SOME, _NONE, _UNDETERMINED = range(4)
 
 
 def household_reason(members: int, eligible: int, failed: int, undetermined: int) -> str:
-    """Reason code of one household from its member counts (scalar, for the reference)."""
-    if undetermined > 0 and failed == 0:
+    """Reason code of one household from its member counts (scalar, for the reference).
+
+    As povertypolicy's ``Eligibility.reason``: any undetermined member makes the household
+    undetermined, whatever the others.
+    """
+    if undetermined > 0:
         return "undetermined"
     if members > 0 and eligible == members:
         return "all_eligible"
@@ -87,7 +91,7 @@ def household_reasons(
     codes = np.full(members.shape, _NONE, dtype=np.int8)
     codes[eligible > 0] = _SOME
     codes[(members > 0) & (eligible == members)] = _ALL
-    codes[(undetermined > 0) & (failed == 0)] = _UNDETERMINED
+    codes[undetermined > 0] = _UNDETERMINED
     return codes
 
 

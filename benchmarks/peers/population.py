@@ -5,7 +5,8 @@
 persons (``n * members`` rows, grouped by household, households in order)
     person_id           string      "P00000001", ...
     household_id        string      "H0000001", ...
-    birth_date          date32      1930-01-01 .. 2020-12-31, ~1 % null
+    birth_date          date32      1930-01-01 .. 2020-12-31, always recorded (a person row
+                                    without a birth date is a row error in povertypolicy)
     hukou               dictionary<int8, string>  "agricultural" / "non_agricultural", ~1 % null
     registered_locally  bool        ~1 % null
     lives_in_area       bool        ~1 % null
@@ -122,7 +123,7 @@ def make_population(
         {
             "person_id": person_ids,
             "household_id": person_household_ids,
-            "birth_date": _with_nulls(birth_days, nulls(FACT_NULL_SHARE), pa.date32()),
+            "birth_date": pa.array(birth_days, pa.date32()),
             "hukou": pa.DictionaryArray.from_arrays(
                 _with_nulls(hukou_index, nulls(FACT_NULL_SHARE), pa.int8()),
                 pa.array(HUKOU_VALUES, type=pa.string()),
