@@ -23,6 +23,7 @@ printed beside it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import resource
@@ -58,7 +59,7 @@ OPENFISCA_LINKS = {"ids": "openfisca-ids", "positions": "openfisca-positions"}
 # numpy kernel's columns: household_id, eligible, gross_fen, withheld_fen, net_fen,
 # tranche_1_fen .. tranche_4_fen, reason.  Returning None skips the engine everywhere.
 # ============================================================================================
-ON = __import__('datetime').date(2011, 6, 1)
+ON = dt.date(2011, 6, 1)
 
 
 def povertypolicy_engine(persons: pa.Table, households: pa.Table) -> pa.Table | None:
