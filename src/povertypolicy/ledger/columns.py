@@ -107,7 +107,12 @@ def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
     if groups is not None:
         starts, keys = groups
         out = np.zeros(n_parent, np.int64)
-        out[keys] = np.add.reduceat(mask.astype(np.int32), starts)
+        if not mask.any():
+            return out
+        if mask.all():
+            out[keys] = np.diff(np.append(starts, len(mask)))
+        else:
+            out[keys] = np.add.reduceat(mask, starts, dtype=np.int64)
         return out
     assert child.parent is not None
     linked = child.parent >= 0
@@ -116,23 +121,8 @@ def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
 
 
 def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> list[np.ndarray]:
-    """:func:`group_count` for up to four masks in one pass (16-bit lanes of one int64 sum)."""
-    groups = _groups(child)
-    if groups is None or len(masks) > 4:
-        return [group_count(child, m, n_parent) for m in masks]
-    starts, keys = groups
-    if len(starts) and int(np.diff(np.append(starts, len(child))).max()) >= 1 << 15:
-        return [group_count(child, m, n_parent) for m in masks]
-    packed = np.zeros(len(child), np.int64)
-    for lane, mask in enumerate(masks):
-        packed |= mask.astype(np.int64) << (16 * lane)
-    sums = np.add.reduceat(packed, starts)
-    out = []
-    for lane in range(len(masks)):
-        col = np.zeros(n_parent, np.int64)
-        col[keys] = (sums >> (16 * lane)) & 0xFFFF
-        out.append(col)
-    return out
+    """:func:`group_count` for several masks."""
+    return [group_count(child, m, n_parent) for m in masks]
 
 
 def group_or(

@@ -456,9 +456,8 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
     table, took_table = allocate_rows(
         np.arange(top + 1, dtype=np.int64) * (rate - withheld_rate), shares
     )
-    parts = table[people]
     for j, m in enumerate(_MILESTONES):
-        cols[f"tranche_{m.value}_fen"] = pa.array(np.ascontiguousarray(parts[:, j]))
+        cols[f"tranche_{m.value}_fen"] = pa.array(np.ascontiguousarray(table[:, j])[people])
     cols["rounding_fen_to"] = bits_text(took_table[people], _MILESTONES)
     timber = policy.param("housing.timber_per_person").decimal
     exp = timber.as_tuple().exponent
