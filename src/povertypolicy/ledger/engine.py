@@ -67,7 +67,7 @@ def register(cls: type[LedgerRule]) -> type[LedgerRule]:
 
 
 def _load_all() -> None:
-    from . import housing, land  # noqa: F401 - registers the rules
+    from . import housing, housing_posting, land  # noqa: F401 - registers the rules
 
 
 def ledger_rules() -> dict[str, LedgerRule]:
