@@ -368,8 +368,7 @@ def _summary(
 ) -> RunSummary:
     counts = []
     for name, frame in frames.items():
-        errs = np.zeros(len(frame), bool)
-        errs[log.rows(name)] = True
+        errs = frame.bad
         held = frame.held & ~errs
         used = ~errs & ~held
         counts.append(
@@ -393,7 +392,7 @@ def _summary(
         for c in table.column_names
         if c.endswith("_fen")
     }
-    error_rows = sum(c.errors for c in counts)
+    error_rows = sum(len(log.rows(name)) for name in frames)
     return RunSummary(
         rule=lr.name,
         pack=pol.id,

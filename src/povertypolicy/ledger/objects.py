@@ -42,6 +42,7 @@ def per_row(
                 ids=frame.ids().take(pa.array([i])) if frame.schema.key else None,
                 args={"detail": str(exc)},
             )
+            frame.bad[i] = True
             continue
         kept.append(i)
         out.append(values)
