@@ -71,6 +71,16 @@ def members_of(child: Frame, parent_row: int) -> np.ndarray:
 
     Built once per table: children grouped in runs are sliced; others are sorted once.
     """
+    groups = _groups(child)
+    if groups is not None:
+        starts, keys = groups
+        k = int(np.searchsorted(keys, parent_row))
+        if k == len(keys) or keys[k] != parent_row:
+            return np.zeros(0, np.int64)
+        end = int(starts[k + 1]) if k + 1 < len(starts) else len(child)
+        run = np.arange(int(starts[k]), end)
+        grouped: np.ndarray = run[child.ok[run]]
+        return grouped
     cache = child.members_cache
     if cache is None:
         assert child.parent is not None

@@ -187,6 +187,7 @@ class LedgerResult:
     locale: str
     _rows: np.ndarray
     _index: tuple[np.ndarray, np.ndarray] | None = None
+    _lookups: int = 0
 
     @property
     def table(self) -> Any:
@@ -206,11 +207,21 @@ class LedgerResult:
         return int(self.arrow.num_rows)
 
     def _find(self, key: str) -> int:
+        """Position of the result row with id ``key``: a scan for the first few look-ups,
+        then a hash index (built once) for a user who explains many rows."""
+        ids = self.arrow.column(self.rule.key)
+        self._lookups += 1
+        if self._index is None and self._lookups <= 3:
+            found = int(pc.index(ids, key).as_py())
+            if found < 0:
+                raise InputError(
+                    obj="LedgerResult", field="id", value=key, expected="the id of a result row"
+                )
+            return found
         if self._index is None:
             from .frame import _hashes
 
-            ids = self.arrow.column(self.rule.key).combine_chunks()
-            h = _hashes(ids)
+            h = _hashes(ids.combine_chunks())
             order = np.argsort(h, kind="stable")
             self._index = (h[order], order)
         sorted_h, order = self._index
@@ -219,7 +230,6 @@ class LedgerResult:
         target = pl.Series([key]).hash(seed=0).to_numpy()[0]
         lo = int(np.searchsorted(sorted_h, target, side="left"))
         hi = int(np.searchsorted(sorted_h, target, side="right"))
-        ids = self.arrow.column(self.rule.key)
         for j in range(lo, hi):
             if ids[int(order[j])].as_py() == key:
                 return int(order[j])
