@@ -9,6 +9,7 @@ rule only clean rows.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -188,6 +189,7 @@ class LedgerResult:
     _rows: np.ndarray
     _index: tuple[np.ndarray, np.ndarray] | None = None
     _lookups: int = 0
+    _sorted: bool | None = None
 
     @property
     def table(self) -> Any:
@@ -211,6 +213,16 @@ class LedgerResult:
         then a hash index (built once) for a user who explains many rows."""
         ids = self.arrow.column(self.rule.key)
         self._lookups += 1
+        if self._sorted is None:
+            n = len(ids)
+            self._sorted = n < 2 or bool(pc.all(pc.less(ids.slice(0, n - 1), ids.slice(1))).as_py())
+        if self._sorted:
+            at = bisect.bisect_left(_Keys(ids), key)
+            if at < len(ids) and ids[at].as_py() == key:
+                return at
+            raise InputError(
+                obj="LedgerResult", field="id", value=key, expected="the id of a result row"
+            )
         if self._index is None and self._lookups <= 3:
             found = int(pc.index(ids, key).as_py())
             if found < 0:
@@ -277,6 +289,20 @@ class LedgerResult:
         from .excel import write_xlsx
 
         write_xlsx(self, path, locale=locale or self.locale, explain_limit=explain_limit)
+
+
+class _Keys:
+    """An Arrow string column seen as a sequence of str, for :func:`bisect.bisect_left`."""
+
+    def __init__(self, ids: Any) -> None:
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, i: int) -> str:
+        value: str = self.ids[i].as_py()
+        return value
 
 
 def _policy(policy: Policy | str, on: dt.date | None) -> Policy:
