@@ -234,7 +234,8 @@ def link(child: Frame, parent: Frame, log: ErrorLog) -> None:
     pos = _link_runs(link_ids, parent_ids)
     if pos is None:
         pos = _link_hash(link_ids, parent_ids)
-    pos = np.where(recorded, pos, -1)
+    if not recorded.all():
+        pos = np.where(recorded, pos, -1)
     child.parent = pos
     unknown = np.flatnonzero(recorded & (pos < 0))
     if len(unknown):
@@ -268,7 +269,8 @@ def _link_runs(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray | None:
     if not pc.all(pc.equal(run_ids, head)).as_py():
         return None
     lengths = np.diff(np.concatenate([starts, [n]]))
-    return np.repeat(np.arange(len(starts), dtype=np.int64), lengths)
+    index = np.int32 if len(starts) < 2**31 else np.int64
+    return np.repeat(np.arange(len(starts), dtype=index), lengths)
 
 
 def _link_hash(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray:
