@@ -121,9 +121,12 @@ class RunSummary:
 
     def text(self, locale: str = "zh_Hans") -> str:
         """The summary as lines of text in ``locale``."""
+        from ..explain.catalog import messages
+        from ..explain.locales import normalise_locale
         from ..explain.render import render_message
         from ..money import Money
 
+        labels = messages(normalise_locale(locale), "ledger")
         lines = [
             render_message(
                 "ledger.summary.head",
@@ -164,7 +167,10 @@ class RunSummary:
             lines.append(
                 render_message(
                     "ledger.summary.total",
-                    {"column": column, "amount": Money.from_fen(fen)},
+                    {
+                        "column": labels.get(f"ledger.column.{column}", column),
+                        "amount": Money.from_fen(fen),
+                    },
                     locale,
                 )
             )

@@ -22,8 +22,17 @@ from .schema import Column, ColumnKind
 __all__ = ["Parsed", "parse_column"]
 
 _EPOCH = dt.date(1970, 1, 1)
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
-_DATE_PARTS = r"^(?P<y>\d{4})[-/.年]?(?P<m>\d{1,2})[-/.月]?(?P<d>\d{1,2})日?$"
+# A date written as text; Excel's date cells read as text by fastexcel end in 00:00:00.
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y年%m月%d日",
+    "%Y%m%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+)
+_DATE_PARTS = r"^(?P<y>\d{4})[-/.年]?(?P<m>\d{1,2})[-/.月]?(?P<d>\d{1,2})日?(?:[ T]00:00:00)?$"
 _TRUE = ("true", "t", "yes", "y", "1", "是", "有", "√", "✓")
 _FALSE = ("false", "f", "no", "n", "0", "否", "无", "無", "×", "✗")
 
