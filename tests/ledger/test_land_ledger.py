@@ -3,9 +3,9 @@ the single-case rules' numbers and explanations; bad rows go to the errors table
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import uuid
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -36,18 +36,17 @@ CULT, OTHER, BUILD = (
 # -- cases as plain data, turned into ledger tables and into domain objects ---------------------
 
 
-@dataclasses.dataclass
+@dataclass
 class Case:
+    """One case: parcels (id, mu, type, contracted_by), households (id, members: id, born,
+    insured), attachments (id, kind, owner, yuan), payments (voucher, payee, yuan, paid on)."""
+
     case_id: str
     approved_on: dt.date
-    parcels: list[tuple[str, str, pp.LandType, str | None]]  # id, mu, type, contracted_by
-    households: list[tuple[str, list[tuple[str, dt.date, bool]]]]  # id, members
-    attachments: list[tuple[str, pp.AttachmentKind, str, str]] = dataclasses.field(
-        default_factory=list
-    )  # id, kind, owner, yuan
-    payments: list[tuple[str, str, str, dt.date]] = dataclasses.field(
-        default_factory=list
-    )  # voucher, payee, yuan, paid on
+    parcels: list[tuple[str, str, pp.LandType, str | None]]
+    households: list[tuple[str, list[tuple[str, dt.date, bool]]]]
+    attachments: list[tuple[str, pp.AttachmentKind, str, str]] = field(default_factory=list)
+    payments: list[tuple[str, str, str, dt.date]] = field(default_factory=list)
     collective: str = ""
     per_capita: str | None = "0.8"
     village_land: str | None = "1200"
@@ -55,74 +54,63 @@ class Case:
     insured: int | None = 100
     quota: int | None = None
     adjustment: int | None = None
-    waived: dict[str, int] = dataclasses.field(default_factory=dict)
+    waived: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.collective = self.collective or f"V-{self.case_id}"
 
+    def figures(self) -> tuple[Any, ...]:
+        return (self.village_land, self.population, self.insured, self.quota, self.adjustment)
+
+
+S, N, D = pa.string(), pa.int64(), pa.date32()
+
+
+def _rows(spec: dict[str, pa.DataType], rows: list[tuple[Any, ...]]) -> pa.Table:
+    """A table of ``rows`` (tuples in the order of ``spec``: header → type)."""
+    return pa.table({h: pa.array([r[k] for r in rows], t) for k, (h, t) in enumerate(spec.items())})
+
 
 def tables(cases: list[Case]) -> dict[str, pa.Table]:
     """The six ledger tables: Chinese headers (simplified and traditional) and English ones."""
-    parcels = [(c.case_id, *p) for c in cases for p in c.parcels]
-    households = [(c, h) for c in cases for h in c.households]
-    persons = [(h[0], *m) for _, h in households for m in h[1]]
-    items = [(c.case_id, *a) for c in cases for a in c.attachments]
-    pays = [(c.case_id, *p) for c in cases for p in c.payments]
+    hh = [(c, h) for c in cases for h in c.households]
     return {
-        "cases": pa.table(
+        "cases": _rows(
             {
-                "征地批次编号": [c.case_id for c in cases],
-                "村集体经济组织": [c.collective for c in cases],
-                "征收批准日期": [c.approved_on.isoformat() for c in cases],
-                "征地前人均耕地（亩）": [c.per_capita for c in cases],
-                "村农用地面积": [c.village_land for c in cases],
-                "16周岁以上农业人口": pa.array([c.population for c in cases], pa.int64()),
-                "已参保人数": pa.array([c.insured for c in cases], pa.int64()),
-                "核定参保指标": pa.array([c.quota for c in cases], pa.int64()),
-                "调剂指标": pa.array([c.adjustment for c in cases], pa.int64()),
-            }
+                "征地批次编号": S,
+                "村集体经济组织": S,
+                "征收批准日期": S,
+                "征地前人均耕地（亩）": S,
+                "村农用地面积": S,
+                "16周岁以上农业人口": N,
+                "已参保人数": N,
+                "核定参保指标": N,
+                "调剂指标": N,
+            },
+            [
+                (c.case_id, c.collective, str(c.approved_on), c.per_capita, *c.figures())
+                for c in cases
+            ],
         ),
-        "parcels": pa.table(
-            {
-                "地块编号": [p[1] for p in parcels],
-                "征地批次编号": [p[0] for p in parcels],
-                "面积（亩）": [p[2] for p in parcels],
-                "地类": [p[3].value for p in parcels],
-                "承包户编号": pa.array([p[4] for p in parcels], pa.string()),
-            }
+        "parcels": _rows(
+            {"地块编号": S, "征地批次编号": S, "面积（亩）": S, "地类": S, "承包户编号": S},
+            [(p[0], c.case_id, p[1], p[2].value, p[3]) for c in cases for p in c.parcels],
         ),
-        "households": pa.table(
-            {
-                "戶編號": [h[0] for _, h in households],
-                "徵地批次編號": [c.case_id for c, _ in households],
-                "放棄參保人數": pa.array([c.waived.get(h[0]) for c, h in households], pa.int64()),
-            }
+        "households": _rows(
+            {"戶編號": S, "徵地批次編號": S, "放棄參保人數": N},
+            [(h[0], c.case_id, c.waived.get(h[0])) for c, h in hh],
         ),
-        "persons": pa.table(
-            {
-                "人員編號": [p[1] for p in persons],
-                "戶編號": [p[0] for p in persons],
-                "出生日期": pa.array([p[2] for p in persons], pa.date32()),
-                "已參加養老保險": pa.array([p[3] for p in persons], pa.bool_()),
-            }
+        "persons": _rows(
+            {"人員編號": S, "戶編號": S, "出生日期": D, "已參加養老保險": pa.bool_()},
+            [(m[0], h[0], m[1], m[2]) for _, h in hh for m in h[1]],
         ),
-        "attachments": pa.table(
-            {
-                "attachment_id": pa.array([a[1] for a in items], pa.string()),
-                "case_id": pa.array([a[0] for a in items], pa.string()),
-                "kind": pa.array([a[2].value for a in items], pa.string()),
-                "owner": pa.array([a[3] for a in items], pa.string()),
-                "amount": pa.array([a[4] for a in items], pa.string()),
-            }
+        "attachments": _rows(
+            {"attachment_id": S, "case_id": S, "kind": S, "owner": S, "amount": S},
+            [(a[0], c.case_id, a[1].value, a[2], a[3]) for c in cases for a in c.attachments],
         ),
-        "payments": pa.table(
-            {
-                "payment_id": pa.array([p[1] for p in pays], pa.string()),
-                "case_id": pa.array([p[0] for p in pays], pa.string()),
-                "payee": pa.array([p[2] for p in pays], pa.string()),
-                "amount": pa.array([p[3] for p in pays], pa.string()),
-                "paid_on": pa.array([p[4] for p in pays], pa.date32()),
-            }
+        "payments": _rows(
+            {"payment_id": S, "case_id": S, "payee": S, "amount": S, "paid_on": D},
+            [(p[0], c.case_id, *p[1:]) for c in cases for p in c.payments],
         ),
     }
 
@@ -190,26 +178,22 @@ def places_policy() -> pp.Policy:
 @pytest.fixture(scope="module")
 def province(tmp_path_factory: pytest.TempPathFactory) -> pp.Policy:
     doc = 'citation = { document = "示例省征地补偿标准", section = "附表" }'
-    figures = [
-        ("land.annual_output_value", "yuan_per_mu", '"2000"'),
-        ("land.land_compensation_multiple", "times", '"8"'),
-        ("land.resettlement_multiple", "times", '"5"'),
-        ("land.household_share_of_land_compensation", "percent", '"80"'),
-        ("land.resettlement_subsidy_payee", "choice", '"households"'),
-        ("land.zone_price", "yuan_per_mu", '"60000"'),
-        ("land.zone_price_land_compensation_share", "percent", '"40"'),
-        ("land.social_security_fee_per_mu", "yuan_per_mu", '"30000"'),
-    ]
     lines = [
-        f'id = "province-{uuid.uuid4().hex[:8]}"',
-        'title = "示例省"',
-        'issuer = "示例省人民政府"',
-        'parent = "cn"',
-        'source = { document = "示例省征地补偿标准", section = "全文" }',
+        f'id = "province-{uuid.uuid4().hex[:8]}"\ntitle = "示例省"\nissuer = "示例省人民政府"',
+        'parent = "cn"\nsource = { document = "示例省征地补偿标准", section = "全文" }',
     ]
-    for name, unit, value in figures:
-        lines += [f'[parameters."{name}"]', f'unit = "{unit}"', doc]
-        lines.append(f"values = [{{ from = 2010-01-01, value = {value} }}]")
+    for name, unit, value in (
+        ("annual_output_value", "yuan_per_mu", "2000"),
+        ("land_compensation_multiple", "times", "8"),
+        ("resettlement_multiple", "times", "5"),
+        ("household_share_of_land_compensation", "percent", "80"),
+        ("resettlement_subsidy_payee", "choice", "households"),
+        ("zone_price", "yuan_per_mu", "60000"),
+        ("zone_price_land_compensation_share", "percent", "40"),
+        ("social_security_fee_per_mu", "yuan_per_mu", "30000"),
+    ):
+        lines += [f'[parameters."land.{name}"]\nunit = "{unit}"\n{doc}']
+        lines.append(f'values = [{{ from = 2010-01-01, value = "{value}" }}]')
     path: Path = tmp_path_factory.mktemp("packs") / "province.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return pp.Policy.load(path, on=dt.date(2019, 3, 1))
@@ -218,38 +202,31 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> pp.Policy:
 # -- small ledgers -----------------------------------------------------------------------------
 
 
-def people(
-    hid: str, n: int, born: dt.date = dt.date(1975, 1, 1)
-) -> list[tuple[str, dt.date, bool]]:
-    return [(f"{hid}-{i}", born, False) for i in range(1, n + 1)]
+def people(hid: str, n: int) -> list[tuple[str, dt.date, bool]]:
+    return [(f"{hid}-{i}", dt.date(1975, 1, 1), False) for i in range(1, n + 1)]
 
 
-def xiqiao(case_id: str = "C1", **kw: Any) -> Case:
-    """The insurance-places recipe's village: 40 mu of farmland, 30 places."""
-    return Case(
-        case_id=case_id,
+def xiqiao(cid: str = "C1", **kw: Any) -> Case:
+    """The insurance-places recipe's village: 40 mu of farmland, 30 places; H4 lost none."""
+    h = [f"{cid}-H{i}" for i in (1, 2, 3, 4)]
+    kid, gran = (
+        (f"{h[1]}-kid", dt.date(2006, 2, 1), False),
+        (f"{h[1]}-gran", dt.date(1950, 3, 3), True),
+    )
+    case = Case(
+        case_id=cid,
         approved_on=dt.date(2020, 6, 30),
         parcels=[
-            (f"{case_id}-P1", "20", CULT, f"{case_id}-H1"),
-            (f"{case_id}-P2", "12", CULT, f"{case_id}-H2"),
-            (f"{case_id}-P3", "8", OTHER, f"{case_id}-H3"),
-            (f"{case_id}-P4", "5", BUILD, None),
+            (f"{cid}-P1", "20", CULT, h[0]),
+            (f"{cid}-P2", "12", CULT, h[1]),
+            (f"{cid}-P3", "8", OTHER, h[2]),
+            (f"{cid}-P4", "5", BUILD, None),
         ],
-        households=[
-            (f"{case_id}-H1", people(f"{case_id}-H1", 20)),
-            (
-                f"{case_id}-H2",
-                [
-                    *people(f"{case_id}-H2", 8),
-                    (f"{case_id}-H2-kid", dt.date(2006, 2, 1), False),
-                    (f"{case_id}-H2-gran", dt.date(1950, 3, 3), True),
-                ],
-            ),
-            (f"{case_id}-H3", people(f"{case_id}-H3", 3)),
-            (f"{case_id}-H4", people(f"{case_id}-H4", 2)),  # no land taken
-        ],
+        households=[(x, people(x, n)) for x, n in zip(h, (20, 8, 3, 2), strict=True)],
         **kw,
     )
+    case.households[1][1].extend([kid, gran])
+    return case
 
 
 def dongshan(case_id: str = "D1", approved_on: dt.date = dt.date(2019, 3, 1)) -> Case:
@@ -427,14 +404,7 @@ def test_polars_in_polars_out(province: pp.Policy) -> None:
 
 def error_codes(r: ledger.LedgerResult) -> set[tuple[str, str | None, str]]:
     e = r.errors_arrow()
-    return set(
-        zip(
-            e.column("table").to_pylist(),
-            e.column("id").to_pylist(),
-            e.column("code").to_pylist(),
-            strict=True,
-        )
-    )
+    return set(zip(*(e.column(c).to_pylist() for c in ("table", "id", "code")), strict=True))
 
 
 def bad_ledger() -> tuple[list[Case], dict[str, pa.Table]]:
@@ -560,66 +530,55 @@ def test_land_rules_are_registered_with_titles() -> None:
 
 @st.composite
 def ledgers(draw: st.DrawFn) -> list[Case]:
+    def n(lo: int, hi: int) -> int:
+        return draw(st.integers(lo, hi))
+
+    def one(*options: Any) -> Any:
+        return draw(st.sampled_from(options))
+
+    def born() -> dt.date:
+        return dt.date(n(1950, 2012), n(1, 12), 1)
+
     out = []
-    for k in range(draw(st.integers(1, 4))):
-        cid = f"K{k}"
-        approved = draw(st.sampled_from([dt.date(2019, 3, 1), dt.date(2021, 3, 1)]))
-        hids = [f"{cid}-H{i}" for i in range(draw(st.integers(1, 4)))]
-        households = []
-        for hid in hids:
-            members = [
-                (
-                    f"{hid}-{j}",
-                    dt.date(draw(st.integers(1950, 2012)), draw(st.integers(1, 12)), 1),
-                    draw(st.booleans()),
-                )
-                for j in range(draw(st.integers(1, 3)))
-            ]
-            households.append((hid, members))
-        parcels = [
-            (
-                f"{cid}-P{i}",
-                str(draw(st.integers(1, 500)) / 10),
-                draw(st.sampled_from([CULT, CULT, OTHER, BUILD])),
-                draw(st.sampled_from([*hids, None])),
-            )
-            for i in range(draw(st.integers(1, 5)))
-        ]
+    for k in range(n(1, 4)):
+        cid, on = f"K{k}", one(dt.date(2019, 3, 1), dt.date(2021, 3, 1))
+        hids = [f"{cid}-H{i}" for i in range(n(1, 4))]
         owners = [*hids, "Co-1"]
-        attachments = [
-            (
-                f"{cid}-A{i}",
-                draw(st.sampled_from(list(pp.AttachmentKind))),
-                draw(st.sampled_from(owners)),
-                str(draw(st.integers(1, 10**6)) / 100),
-            )
-            for i in range(draw(st.integers(0, 2)))
-        ]
-        payees = [f"V-{cid}", *owners]
-        payments = [
-            (
-                f"{cid}-T{i}",
-                draw(st.sampled_from(payees)),
-                str(draw(st.integers(1, 10**7)) / 100),
-                approved + dt.timedelta(days=draw(st.integers(0, 250))),
-            )
-            for i in range(draw(st.integers(0, 3)))
-        ]
-        population = draw(st.integers(1, 1000))
-        out.append(
-            Case(
-                case_id=cid,
-                approved_on=approved,
-                parcels=parcels,
-                households=households,
-                attachments=attachments,
-                payments=payments,
-                per_capita=draw(st.sampled_from(["0.8", "1.5", "2"])),
-                village_land=str(draw(st.integers(100, 5000))),
-                population=population,
-                insured=draw(st.integers(0, population)),
-            )
+        population = n(1, 1000)
+        case = Case(
+            case_id=cid,
+            approved_on=on,
+            households=[
+                (h, [(f"{h}-{j}", born(), one(True, False)) for j in range(n(1, 3))]) for h in hids
+            ],
+            parcels=[
+                (
+                    f"{cid}-P{i}",
+                    str(n(1, 500) / 10),
+                    one(CULT, CULT, OTHER, BUILD),
+                    one(*hids, None),
+                )
+                for i in range(n(1, 5))
+            ],
+            attachments=[
+                (f"{cid}-A{i}", one(*pp.AttachmentKind), one(*owners), str(n(1, 10**6) / 100))
+                for i in range(n(0, 2))
+            ],
+            payments=[
+                (
+                    f"{cid}-T{i}",
+                    one(f"V-{cid}", *owners),
+                    str(n(1, 10**7) / 100),
+                    on + dt.timedelta(days=n(0, 250)),
+                )
+                for i in range(n(0, 3))
+            ],
+            per_capita=one("0.8", "1.5", "2"),
+            village_land=str(n(100, 5000)),
+            population=population,
+            insured=n(0, population),
         )
+        out.append(case)
     return out
 
 
