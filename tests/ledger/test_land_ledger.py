@@ -303,9 +303,9 @@ def test_places_equal_the_single_case_rule(places_policy: pp.Policy) -> None:
             hp = by_id.get(hid)
             if hp is None:
                 assert row["reason"] == "no_farmland_taken"
-                assert row["eligible"] is None
+                assert row["eligible_members"] is None
             else:
-                assert row["eligible"] == len(hp.eligible)
+                assert row["eligible_members"] == len(hp.eligible)
                 assert row["took_remainder"] is hp.took_remainder
                 assert (row["waived"], row["added"]) == (hp.waived, hp.added)
                 assert Fraction(row["area_mu"]) == hp.area_mu

@@ -186,7 +186,7 @@ class Places(LedgerRule):
                     "household_id": hid,
                     "quota": alloc.quota,
                     "area_mu": None,
-                    "eligible": None,
+                    "eligible_members": None,
                     "places": 0,
                     "unrounded": None,
                     "took_remainder": False,
@@ -203,7 +203,7 @@ class Places(LedgerRule):
                         reason = "no_eligible_member"
                     row.update(
                         area_mu=exact_text(hp.area_mu),
-                        eligible=len(hp.eligible),
+                        eligible_members=len(hp.eligible),
                         places=hp.places,
                         unrounded=exact_text(hp.unrounded),
                         took_remainder=hp.took_remainder,
@@ -220,7 +220,7 @@ class Places(LedgerRule):
             "household_id": pa.string(),
             "quota": pa.int64(),
             "area_mu": pa.string(),
-            "eligible": pa.int64(),
+            "eligible_members": pa.int64(),
             "places": pa.int64(),
             "unrounded": pa.string(),
             "took_remainder": pa.bool_(),
