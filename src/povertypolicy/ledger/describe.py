@@ -18,8 +18,8 @@ def schema_markdown() -> str:
         "",
         "Every ledger rule reads the tables below. A column may be headed by its field name or",
         "by any of its Chinese headers (simplified or traditional); other headers are mapped",
-        "with `columns={\"your header\": \"field_name\"}`. *Required* columns must be present;",
-        "an empty cell in a column marked *may be empty* means \"not recorded\", never a default.",
+        'with `columns={"your header": "field_name"}`. *Required* columns must be present;',
+        'an empty cell in a column marked *may be empty* means "not recorded", never a default.',
         "",
     ]
     for name, rule in ledger_rules().items():
@@ -28,7 +28,7 @@ def schema_markdown() -> str:
             f"## `{name}`: {title}",
             "",
             f"{render_message(rule.title, {}, 'zh_Hans')}. Rules {', '.join(rule.rule_ids)}. "
-            f"One result row per row of `{rule.output}`, keyed by `{rule.key}`. "
+            f"One result row per {rule.per or f'row of `{rule.output}`'}, keyed by `{rule.key}`. "
             f"Reason codes: {', '.join(f'`{r}`' for r in rule.reasons)}.",
             "",
         ]

@@ -42,6 +42,7 @@ class LedgerRule:
     output: ClassVar[str]  # the table whose rows are the output rows
     key: ClassVar[str]  # the output rows' id column
     reasons: ClassVar[tuple[str, ...]]  # every reason code a row can get
+    per: ClassVar[str] = ""  # what one result row is, when not one row of `output`
     as_of: dt.date | None = None  # the date of the event asked about (payments, audits)
 
     def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
@@ -390,7 +391,12 @@ def run_arrow(
         raise
     out = frames[lr.output]
     key_ids = out.ids()
-    table = pa.table({lr.key: pc.take(key_ids, pa.array(rows)), **cols})
+    # A rule whose rows are not one per output-table row (e.g. one per payee of a case)
+    # returns its own key column (composite ids such as "<case>/<payee>"); it replaces these.
+    ids = key_ids if len(rows) == len(out) and not len(out.bad.nonzero()[0]) else None
+    if ids is None or lr.key in cols:
+        ids = pc.take(key_ids, pa.array(rows)) if lr.key not in cols else cols[lr.key]
+    table = pa.table({lr.key: ids, **{k: v for k, v in cols.items() if k != lr.key}})
     summary = _summary(lr, pol, frames, log, table)
     return LedgerResult(
         rule=lr,

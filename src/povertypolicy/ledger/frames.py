@@ -102,7 +102,23 @@ def _read_excel(path: Path, sheet: str | None) -> pa.Table:
 def from_arrow(table: pa.Table, kind: FrameKind) -> Any:
     """An Arrow table as the kind of table the user gave."""
     if kind is FrameKind.PANDAS:
-        return table.to_pandas()
+        import pandas as pd
+
+        frame = table.to_pandas()
+        # Integer and yes/no columns with empty cells stay integers / booleans (pandas'
+        # nullable dtypes), never floats.
+        nullable = {
+            pa.int64(): pd.Int64Dtype(),
+            pa.int32(): pd.Int32Dtype(),
+            pa.int16(): pd.Int16Dtype(),
+            pa.int8(): pd.Int8Dtype(),
+            pa.bool_(): pd.BooleanDtype(),
+        }
+        for name in table.column_names:
+            column = table.column(name)
+            if column.null_count and column.type in nullable:
+                frame[name] = column.to_pandas(types_mapper=nullable.get)
+        return frame
     if kind is FrameKind.POLARS:
         import polars as pl
 

@@ -222,6 +222,7 @@ class Split(LedgerRule):
     """
 
     name = "land.split"
+    per = "payee of each case"
     rule_ids = ("LAND-1", "LAND-2", "LAND-3")
     title = "ledger.rule.land.split"
     tables = _TABLES
@@ -302,6 +303,7 @@ class Audit(LedgerRule):
     """
 
     name = "land.audit"
+    per = "payee of each case"
     rule_ids = ("LAND-1", "LAND-2", "LAND-3", "LAND-6")
     title = "ledger.rule.land.audit"
     tables = (*_TABLES, PAYMENTS)

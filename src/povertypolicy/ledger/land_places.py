@@ -156,6 +156,7 @@ class Places(LedgerRule):
     """LAND-9 per household: places by contracted farmland lost (LAND-10 if waived); 人地对应."""
 
     name = "land.places"
+    per = "household of each case"
     rule_ids = ("LAND-8", "LAND-9", "LAND-10")
     title = "ledger.rule.land.places"
     tables = (CASES, PARCELS, HOUSEHOLDS, PERSONS)
