@@ -412,3 +412,13 @@ def test_release_needs_as_of_and_records_missing_cost() -> None:
     assert errors[0]["code"] == "ledger.error.rule"
     assert "cost is not recorded" in errors[0]["message"]
     assert r.summary.balanced
+
+
+def test_pandas_results_keep_integers_with_empty_cells() -> None:
+    from povertypolicy.ledger.frames import FrameKind, from_arrow
+
+    t = pa.table({"a": pa.array([1, None], pa.int64()), "b": [1, 2], "c": pa.array([True, None])})
+    frame = from_arrow(t, FrameKind.PANDAS)
+    assert str(frame["a"].dtype) == "Int64"
+    assert frame["b"].dtype == np.int64
+    assert str(frame["c"].dtype) == "boolean"
