@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -219,6 +218,8 @@ class PaymentLedger(DomainObject):
     @classmethod
     def from_json(cls, text: str) -> PaymentLedger:
         """Build from a JSON array of rows (or an object ``{"entries": [...]}``)."""
+        import json
+
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from ..errors import InputError
 from ..money import Money
@@ -44,6 +43,8 @@ class Person(DomainObject):
                 value=self.birth_date,
                 expected=f"on or before {on}",
             )
+        from dateutil.relativedelta import relativedelta  # at first use: faster package import
+
         return relativedelta(on, self.birth_date).years
 
 

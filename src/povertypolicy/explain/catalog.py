@@ -5,7 +5,6 @@ from __future__ import annotations
 import string
 import threading
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..errors import MissingTranslationError
@@ -17,6 +16,8 @@ _lock = threading.Lock()
 
 
 def _locale_dir() -> Any:
+    from importlib import resources
+
     return resources.files("povertypolicy").joinpath("locale")
 
 

@@ -1,12 +1,17 @@
-"""Locale handling: the three supported locales and their normalisation with Babel."""
+"""Locale handling: the three supported locales and their normalisation with Babel.
+
+Babel is imported at first use (a locale normalised or formatted), not with the package.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
-
-from babel import Locale, UnknownLocaleError
+from typing import TYPE_CHECKING
 
 from ..errors import UnsupportedLocaleError
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = ["DEFAULT_LOCALE", "SUPPORTED_LOCALES", "babel_locale", "normalise_locale"]
 
@@ -16,6 +21,8 @@ DEFAULT_LOCALE = "zh_Hans"
 
 @lru_cache(maxsize=64)
 def _normalise(text: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
     sep = "-" if "-" in text else "_"
     try:
         loc = Locale.parse(text, sep=sep)
@@ -41,13 +48,18 @@ def _normalise(text: str) -> str:
 @lru_cache(maxsize=8)
 def babel_locale(locale: str) -> Locale:
     """The Babel ``Locale`` for a supported locale name (parsed once)."""
+    from babel import Locale
+
     return Locale.parse(normalise_locale(locale))
 
 
 def normalise_locale(locale: str | Locale) -> str:
     """Map a locale (``zh_CN``, ``zh-TW``, ``zh_Hant_HK``, ``en_GB`` …) to a catalog folder name."""
-    if isinstance(locale, Locale):
-        locale = str(locale)
+    if not isinstance(locale, str):
+        from babel import Locale
+
+        if isinstance(locale, Locale):
+            locale = str(locale)
     if not isinstance(locale, str) or not locale:
         raise UnsupportedLocaleError(
             f"locale must be a non-empty string, got {locale!r}; "

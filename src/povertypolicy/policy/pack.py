@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import itertools
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +103,8 @@ class _Ctx:
     def unknown_keys(self, table: Mapping[str, Any], allowed: set[str], key: str) -> None:
         for k in table:
             if k not in allowed:
+                import difflib
+
                 hint = difflib.get_close_matches(k, sorted(allowed), n=1)
                 more = f" (did you mean {hint[0]!r}?)" if hint else ""
                 raise self.fail(
@@ -190,6 +189,8 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
             f'parameter names contain a dot: write [parameters."{name}.<name>"] with quotes',
         )
     if spec is None:
+        import difflib
+
         hint = difflib.get_close_matches(name, sorted(specs), n=1)
         more = f" (did you mean {hint[0]!r}?)" if hint else ""
         raise ctx.fail(key, f"unknown parameter{more}")
@@ -304,6 +305,8 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
 
 
 def _parse(text: bytes, file: str, *, shipped: bool) -> PolicyPack:
+    import tomllib
+
     ctx = _Ctx(file)
     try:
         raw = tomllib.loads(text.decode("utf-8"))
@@ -346,6 +349,8 @@ _file_cache: dict[tuple[str, int, int], PolicyPack] = {}
 
 
 def _packs_dir() -> Any:
+    from importlib import resources
+
     return resources.files("povertypolicy.policy").joinpath("packs")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import importlib
-import pkgutil
 from collections.abc import Mapping
 from functools import cache
 
@@ -99,6 +98,8 @@ class ParameterSpec:
 @cache
 def all_specs() -> Mapping[str, ParameterSpec]:
     """Every declared parameter, from each module in ``povertypolicy.policy.specs``."""
+    import pkgutil
+
     from . import specs
 
     out: dict[str, ParameterSpec] = {}

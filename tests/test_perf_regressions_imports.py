@@ -1,0 +1,53 @@
+"""`import povertypolicy` stays light: Babel, importlib.resources and other modules only needed
+to render a message, format money, read a pack or parse JSON are imported at first use.
+
+No timing here (speed lives in benchmarks/); this only checks what the import pulls in.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+LAZY = (
+    "babel",
+    "importlib.resources",
+    "tomllib",
+    "difflib",
+    "pkgutil",
+    "json",
+    "dateutil",
+)
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return set(out.split())
+
+
+def test_import_does_not_load_lazy_modules() -> None:
+    loaded = _modules_after("import povertypolicy")
+    assert sorted(m for m in LAZY if m in loaded) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "module"),
+    [
+        (
+            "import datetime as dt, povertypolicy as pp\n"
+            "pp.Policy.load('cn', on=dt.date(2020, 1, 1))",
+            "tomllib",
+        ),
+        ("import povertypolicy as pp\npp.Money('1').format('en')", "babel"),
+        ("from povertypolicy.explain import normalise_locale\nnormalise_locale('zh_CN')", "babel"),
+    ],
+)
+def test_lazy_modules_load_when_used(code: str, module: str) -> None:
+    assert module in _modules_after(code)
