@@ -6,6 +6,7 @@ Load a policy pack at a date, build typed inputs, call a pure rule, and get a
 
 from . import rules
 from .domain import (
+    Applicant,
     Attachment,
     AttachmentKind,
     BasicNeed,
@@ -13,6 +14,7 @@ from .domain import (
     BuildProgress,
     CardClass,
     Entrance,
+    Exclusion,
     Expropriation,
     Household,
     HukouType,
@@ -29,9 +31,12 @@ from .domain import (
     Person,
     ResettlementSite,
     RiskFactor,
+    ScopeGroup,
     Sex,
     SiteLocation,
     TransferSituation,
+    VillageClass,
+    WarningLevel,
 )
 from .errors import (
     InputError,
@@ -51,6 +56,7 @@ from .units import Area, AreaUnit
 __version__ = "0.1.0"
 
 __all__ = [
+    "Applicant",
     "Area",
     "AreaUnit",
     "Attachment",
@@ -61,6 +67,7 @@ __all__ = [
     "CardClass",
     "Citation",
     "Entrance",
+    "Exclusion",
     "Expropriation",
     "Household",
     "HukouType",
@@ -89,11 +96,14 @@ __all__ = [
     "Result",
     "RiskFactor",
     "RuleError",
+    "ScopeGroup",
     "Sex",
     "SiteLocation",
     "Step",
     "TransferSituation",
     "UnsupportedLocaleError",
+    "VillageClass",
+    "WarningLevel",
     "__version__",
     "packs",
     "rules",

@@ -4,13 +4,17 @@ from .base import DomainObject
 from .enums import (
     BasicNeed,
     CardClass,
+    Exclusion,
     HukouType,
     LabourCapacity,
     LandType,
     MonitoringCategory,
     RiskFactor,
+    ScopeGroup,
     Sex,
     SiteLocation,
+    VillageClass,
+    WarningLevel,
 )
 from .housing import BuildProgress, Milestone
 from .land import (
@@ -23,6 +27,7 @@ from .land import (
 )
 from .monitoring import MonitoringCase
 from .person import Household, Person
+from .registration import Applicant
 from .site import (
     Building,
     Entrance,
@@ -33,6 +38,7 @@ from .site import (
 )
 
 __all__ = [
+    "Applicant",
     "Attachment",
     "AttachmentKind",
     "BasicNeed",
@@ -41,6 +47,7 @@ __all__ = [
     "CardClass",
     "DomainObject",
     "Entrance",
+    "Exclusion",
     "Expropriation",
     "Household",
     "HukouType",
@@ -57,7 +64,10 @@ __all__ = [
     "Person",
     "ResettlementSite",
     "RiskFactor",
+    "ScopeGroup",
     "Sex",
     "SiteLocation",
     "TransferSituation",
+    "VillageClass",
+    "WarningLevel",
 ]

@@ -7,13 +7,17 @@ import enum
 __all__ = [
     "BasicNeed",
     "CardClass",
+    "Exclusion",
     "HukouType",
     "LabourCapacity",
     "LandType",
     "MonitoringCategory",
     "RiskFactor",
+    "ScopeGroup",
     "Sex",
     "SiteLocation",
+    "VillageClass",
+    "WarningLevel",
 ]
 
 
@@ -114,3 +118,65 @@ class BasicNeed(enum.StrEnum):
     MEDICAL_CARE = "medical_care"
     SAFE_HOUSING = "safe_housing"
     DRINKING_WATER = "drinking_water"
+
+
+class WarningLevel(enum.StrEnum):
+    """Warning level of a monitored household, highest first; 预警等级 Ⅰ红 / Ⅱ黄 / Ⅲ蓝 (MON-3)."""
+
+    __label__ = "monitoring.enum.level"
+    __aliases__ = {  # noqa: RUF012 - short forms ledgers write, read by the ledger readers
+        "red": ("红", "紅", "Ⅰ级", "Ⅰ級", "I级", "1级", "红色", "紅色"),
+        "yellow": ("黄", "黃", "Ⅱ级", "Ⅱ級", "II级", "2级", "黄色", "黃色"),
+        "blue": ("蓝", "藍", "Ⅲ级", "Ⅲ級", "III级", "3级", "蓝色", "藍色"),
+    }
+
+    RED = "red"
+    YELLOW = "yellow"
+    BLUE = "blue"
+
+
+class ScopeGroup(enum.StrEnum):
+    """The five groups screened for monitoring; 监测对象和范围 (MON-1)."""
+
+    __label__ = "monitoring.enum.scope"
+
+    OUT_OF_POVERTY = "out_of_poverty"
+    RISK_CLEARED = "risk_cleared"
+    SEVERE_HARDSHIP = "severe_hardship"
+    LOW_INCOME = "low_income"
+    BELOW_INCOME_LINE = "below_income_line"
+
+
+class Exclusion(enum.StrEnum):
+    """The eleven exclusions from registration; 十一不评 (ID-2)."""
+
+    __label__ = "registration.enum.exclusion"
+
+    WHOLE_HOUSEHOLD_AWAY = "whole_household_away"
+    SEVERAL_HOUSES = "several_houses"
+    BOUGHT_CAR = "bought_car"
+    UNREASONABLE_DEMANDS = "unreasonable_demands"
+    BREAKS_LAW = "breaks_law"
+    FAMILY_PLANNING_VIOLATION = "family_planning_violation"
+    CHILDREN_NOT_SUPPORTING = "children_not_supporting"
+    OBSTRUCTS_PUBLIC_WORKS = "obstructs_public_works"
+    LAND_LEFT_IDLE = "land_left_idle"
+    BUSINESS_HOUSEHOLD = "business_household"
+    NOT_FARMING = "not_farming"
+
+
+class VillageClass(enum.StrEnum):
+    """Class of a village before quotas are split; 比较好 / 一般 / 贫困 / 深度贫困 (ID-4)."""
+
+    __label__ = "registration.enum.village_class"
+    __aliases__ = {  # noqa: RUF012 - short forms ledgers write, read by the ledger readers
+        "good": ("比较好", "比較好", "好"),
+        "average": ("一般",),
+        "poor": ("贫困", "貧困"),
+        "deeply_poor": ("深度贫困", "深度貧困"),
+    }
+
+    GOOD = "good"
+    AVERAGE = "average"
+    POOR = "poor"
+    DEEPLY_POOR = "deeply_poor"

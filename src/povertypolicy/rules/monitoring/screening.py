@@ -1,0 +1,568 @@
+"""Screening and warning levels (003 篇8 §三): MON-1 scope, MON-2 hazards, MON-3 levels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+import attrs
+
+from ...domain.enums import BasicNeed, MonitoringCategory, ScopeGroup, WarningLevel
+from ...domain.monitoring import MonitoringCase
+from ...errors import InputError, RuleError
+from ...explain import Citation, Note, NoteKind, Result, Step
+from ...money import Money
+from ...policy import Parameter, Policy
+from ..poverty import poverty_line
+from ._facts import Tri, all_of, any_of, labour, negate
+
+__all__ = [
+    "IncomeThreshold",
+    "LevelCheck",
+    "LevelCondition",
+    "MonitoringAssessment",
+    "Screening",
+    "Status",
+    "WarningAssessment",
+    "income_threshold",
+    "screen",
+    "screening",
+    "warning_level",
+]
+
+SEED = "003_2d36845397adf6a3.txt"
+_CITE_SCOPE = Citation(document=SEED, section="篇8 §三(一)")
+_CITE_CONTENT = Citation(
+    document=SEED,
+    section="篇8 §三(二)",
+    quote="“兩不愁三保障”、飲水安全是否存隱患",
+)
+_CITE_LEVELS = Citation(document=SEED, section="篇8 §三(四)")
+_CITE_CLEARED = Citation(
+    document=SEED,
+    section="篇8 §三(四)",
+    quote="對評估已消除風險的,在保持監測的基礎上,標記消除風險,取消預警級別",
+)
+_GUARANTEES = frozenset(BasicNeed) - {BasicNeed.DRINKING_WATER}
+_CLEARED_CATEGORIES = (
+    MonitoringCategory.UNSTABLE_OUT_OF_POVERTY,
+    MonitoringCategory.MARGINAL_AT_RISK,
+)
+
+
+class Status(enum.StrEnum):
+    """A record's warning status (MON-3, MON-4); the ledger's reason codes."""
+
+    __label__ = "monitoring.status"
+
+    RED = "red"
+    YELLOW = "yellow"
+    BLUE = "blue"
+    NO_LEVEL = "no_level"
+    RISK_CLEARED = "risk_cleared"
+    UNDETERMINED = "undetermined"
+
+
+class LevelCondition(enum.StrEnum):
+    """A condition of a warning level; 预警条件 (MON-3). Bit order of the ledger columns."""
+
+    __label__ = "monitoring.condition"
+
+    ALL_LABOUR_LOST = "all_labour_lost"
+    SPENDING_OR_INCOME_DROP = "spending_or_income_drop"
+    SEVERE_HARDSHIP = "severe_hardship"
+    INCOME_BELOW_LINE = "income_below_line"
+    BASIC_NEEDS_UNMET = "basic_needs_unmet"
+    NO_LABOUR = "no_labour"
+    NO_ENTREPRENEURIAL_ABILITY = "no_entrepreneurial_ability"
+    INCOME_ONLY_FROM_SUPPORT = "income_only_from_support"
+    PARTLY_LOST_LABOUR = "partly_lost_labour"
+    UNSTABLE_INCOME = "unstable_income"
+    WEAK_SELF_DEVELOPMENT = "weak_self_development"
+    RELIES_ON_PROJECTS = "relies_on_projects"
+    RISK_FACTOR = "risk_factor"
+    LIVING_DIFFICULTY = "living_difficulty"
+
+
+C = LevelCondition
+#: The conditions each level looks at, in the order the text lists them.
+LEVEL_CONDITIONS: dict[WarningLevel, tuple[LevelCondition, ...]] = {
+    WarningLevel.RED: (
+        C.ALL_LABOUR_LOST,
+        C.SPENDING_OR_INCOME_DROP,
+        C.SEVERE_HARDSHIP,
+        C.INCOME_BELOW_LINE,
+        C.BASIC_NEEDS_UNMET,
+    ),
+    WarningLevel.YELLOW: (
+        C.NO_LABOUR,
+        C.NO_ENTREPRENEURIAL_ABILITY,
+        C.INCOME_ONLY_FROM_SUPPORT,
+        C.RISK_FACTOR,
+        C.LIVING_DIFFICULTY,
+    ),
+    WarningLevel.BLUE: (
+        C.PARTLY_LOST_LABOUR,
+        C.UNSTABLE_INCOME,
+        C.WEAK_SELF_DEVELOPMENT,
+        C.RELIES_ON_PROJECTS,
+        C.RISK_FACTOR,
+        C.LIVING_DIFFICULTY,
+    ),
+}
+LEVELS = tuple(WarningLevel)  # highest first
+
+
+@attrs.frozen(kw_only=True)
+class IncomeThreshold:
+    """The monitoring income line: multiple × the poverty line on the reference date (MON-1)."""
+
+    year: int
+    line: Money
+    multiple: Decimal
+    amount: Money
+    ratio: Fraction  # the multiple, exact
+
+    def below(self, income: Money) -> bool:
+        """Whether ``income`` is strictly below (低于) the line: exact, in whole fen."""
+        return income.fen * self.ratio.denominator < self.line.fen * self.ratio.numerator
+
+
+@attrs.frozen(kw_only=True)
+class Screening:
+    """Which scope groups a household falls in; 监测范围 (MON-1)."""
+
+    household_id: str
+    groups: tuple[ScopeGroup, ...]
+    failed: tuple[ScopeGroup, ...]
+    not_recorded: tuple[ScopeGroup, ...]
+    threshold: Money
+    income: Money | None
+
+    @property
+    def in_scope(self) -> bool | None:
+        """True when a group applies; None when none applies but one could not be checked."""
+        if self.groups:
+            return True
+        return None if self.not_recorded else False
+
+    @property
+    def reason(self) -> str:
+        """``in_scope``, ``out_of_scope`` or ``scope_undetermined``."""
+        s = self.in_scope
+        return "in_scope" if s else ("out_of_scope" if s is False else "scope_undetermined")
+
+
+@attrs.frozen(kw_only=True)
+class LevelCheck:
+    """One level's conditions: met, failed and not recorded, and whether the level holds."""
+
+    level: WarningLevel
+    holds: bool | None
+    met: tuple[LevelCondition, ...]
+    failed: tuple[LevelCondition, ...]
+    not_recorded: tuple[LevelCondition, ...]
+
+
+@attrs.frozen(kw_only=True)
+class WarningAssessment:
+    """The household's warning level with every level's check; 分级预警 (MON-3, MON-4).
+
+    ``level`` is the highest level whose conditions hold (None: no level, or risk cleared).
+    When a higher level could not be checked for want of a fact, ``determined`` is False and
+    ``level`` is only a lower bound.
+    """
+
+    household_id: str
+    assessed_on: dt.date
+    level: WarningLevel | None
+    risk_cleared: bool
+    checks: tuple[LevelCheck, ...]
+    conditions: tuple[tuple[LevelCondition, bool | None], ...]
+
+    @property
+    def held(self) -> tuple[WarningLevel, ...]:
+        """Every level whose conditions hold, highest first."""
+        return tuple(c.level for c in self.checks if c.holds)
+
+    @property
+    def determined(self) -> bool:
+        """False when a level above ``level`` could not be checked."""
+        if self.risk_cleared:
+            return True
+        for c in self.checks:
+            if c.holds is None:
+                return False
+            if c.holds:
+                return True
+        return True
+
+    @property
+    def reason(self) -> str:
+        """``red``, ``yellow``, ``blue``, ``no_level``, ``risk_cleared`` or ``undetermined``."""
+        if self.risk_cleared:
+            return "risk_cleared"
+        if not self.determined:
+            return "undetermined"
+        return "no_level" if self.level is None else self.level.value
+
+
+@attrs.frozen(kw_only=True)
+class MonitoringAssessment:
+    """MON-1 screening and MON-3 warning level of one monitoring record; 监测预警."""
+
+    screening: Screening
+    warning: WarningAssessment
+
+
+# -- the income line ---------------------------------------------------------------------------
+
+
+def income_threshold(policy: Policy) -> Result[IncomeThreshold]:
+    """The monitoring income line: 1.5 × the national line at the end of 2020 (MON-1, MON-3).
+
+    Computed from ``poverty.line`` at ``monitoring.income_line_date``, never typed in.
+    """
+    return _threshold(policy)
+
+
+@lru_cache(maxsize=64)
+def _threshold(policy: Policy) -> Result[IncomeThreshold]:
+    multiple = policy.param("monitoring.income_line_multiple")
+    ref = policy.param("monitoring.income_line_date")
+    line = poverty_line(ref.date.year, policy, rule="MON-1")
+    ratio = Fraction(multiple.decimal)
+    amount = Money.round(Fraction(line.value.fen, 100) * ratio)
+    value = IncomeThreshold(
+        year=ref.date.year, line=line.value, multiple=multiple.decimal, amount=amount, ratio=ratio
+    )
+    notes: tuple[Note, ...] = ()
+    if Fraction(line.value.fen) * ratio != amount.fen:
+        notes = (Note(kind=NoteKind.ROUNDING, key="monitoring.note.threshold_rounded"),)
+    step = Step(
+        rule="MON-1",
+        key="monitoring.threshold",
+        inputs={"multiple": multiple.decimal, "line": line.value, "threshold": amount},
+        params=(multiple, ref),
+        notes=notes,
+    )
+    return Result(value=value, steps=(*line.steps, step))
+
+
+# -- MON-1 -------------------------------------------------------------------------------------
+
+
+def _require(case: object) -> MonitoringCase:
+    if not isinstance(case, MonitoringCase):
+        raise InputError(
+            obj="rules.monitoring", field="case", value=case, expected="a MonitoringCase"
+        )
+    return case
+
+
+def _below(case: MonitoringCase, t: IncomeThreshold) -> Tri:
+    income = case.per_capita_disposable_income
+    return None if income is None else t.below(income)
+
+
+def _hardship_cause(case: MonitoringCase) -> Tri:
+    return any_of((case.large_rigid_expenditure, case.sharp_income_drop))
+
+
+def _groups(case: MonitoringCase, t: IncomeThreshold) -> list[tuple[ScopeGroup, Tri]]:
+    h = case.household
+    cleared: Tri
+    if not case.risk_cleared:
+        cleared = False
+    elif case.category is None:
+        cleared = None
+    else:
+        cleared = case.category in _CLEARED_CATEGORIES
+    return [
+        (ScopeGroup.OUT_OF_POVERTY, case.registered_out_of_poverty),
+        (ScopeGroup.RISK_CLEARED, cleared),
+        (ScopeGroup.SEVERE_HARDSHIP, all_of((_hardship_cause(case), case.severe_hardship))),
+        (ScopeGroup.LOW_INCOME, h.dibao or h.extreme_poverty_support),
+        (ScopeGroup.BELOW_INCOME_LINE, _below(case, t)),
+    ]
+
+
+_STATE = {True: "yes", False: "no", None: "unknown"}
+
+
+def _income_notes(case: MonitoringCase, t: IncomeThreshold) -> tuple[Note, ...]:
+    if case.per_capita_disposable_income == t.amount:
+        return (
+            Note(
+                kind=NoteKind.BOUNDARY,
+                key="monitoring.note.income_at_threshold",
+                args={"threshold": t.amount},
+            ),
+        )
+    return ()
+
+
+def _screening(case: MonitoringCase, t: IncomeThreshold) -> tuple[Screening, list[Step]]:
+    h = case.household
+    found = _groups(case, t)
+    steps: list[Step] = []
+    for group, state in found:
+        inputs: dict[str, object] = {"group": group}
+        notes: tuple[Note, ...] = ()
+        if group is ScopeGroup.BELOW_INCOME_LINE:
+            inputs.update(income=case.per_capita_disposable_income, threshold=t.amount)
+            notes = _income_notes(case, t)
+        elif group is ScopeGroup.LOW_INCOME:
+            inputs.update(dibao=h.dibao, extreme=h.extreme_poverty_support)
+        elif group is ScopeGroup.RISK_CLEARED:
+            inputs.update(category=case.category, cleared=case.risk_cleared)
+        elif group is ScopeGroup.SEVERE_HARDSHIP:
+            inputs.update(
+                spending=case.large_rigid_expenditure,
+                drop=case.sharp_income_drop,
+                severe=case.severe_hardship,
+                amount=case.rigid_expenditure,
+            )
+        else:
+            inputs.update(value=case.registered_out_of_poverty)
+        steps.append(
+            Step(
+                rule="MON-1",
+                key=f"monitoring.scope.{group.value}.{_STATE[state]}",
+                inputs=inputs,
+                notes=notes,
+                citation=_CITE_SCOPE,
+            )
+        )
+    value = Screening(
+        household_id=h.id,
+        groups=tuple(g for g, s in found if s),
+        failed=tuple(g for g, s in found if s is False),
+        not_recorded=tuple(g for g, s in found if s is None),
+        threshold=t.amount,
+        income=case.per_capita_disposable_income,
+    )
+    steps.append(
+        Step(
+            rule="MON-1",
+            key=f"monitoring.scope.summary.{value.reason}",
+            inputs={
+                "household": h.id,
+                "groups": value.groups,
+                "not_recorded": value.not_recorded,
+            },
+            notes=(Note(kind=NoteKind.CONVENTION, key="monitoring.note.city_decides"),),
+        )
+    )
+    return value, steps
+
+
+def screening(case: MonitoringCase, policy: Policy) -> Result[Screening]:
+    """Which of the five scope groups a household is in, every group named; 监测范围 (MON-1).
+
+    (1) registered and out of poverty; (2) unstable or marginal households whose risk was
+    cleared; (3) large rigid spending or a sharp income drop causing severe hardship; (4) dibao
+    or extreme-poverty support; (5) per-capita disposable income below (低于: strictly) the
+    pack's multiple of the poverty line at its reference date.
+    """
+    _require(case)
+    t = _threshold(policy)
+    value, steps = _screening(case, t.value)
+    return Result(value=value, steps=(*t.steps, *steps))
+
+
+# -- MON-2 / MON-3 -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _choices(policy: Policy) -> tuple[Parameter, Parameter, Parameter, Parameter]:
+    return (
+        policy.param("monitoring.no_labour_reading"),
+        policy.param("monitoring.red_hardship_scope"),
+        policy.param("monitoring.profile_traits"),
+        policy.param("monitoring.drinking_water_for_red"),
+    )
+
+
+def conditions(
+    case: MonitoringCase, t: IncomeThreshold, policy: Policy
+) -> dict[LevelCondition, Tri]:
+    """Every MON-3 condition as True, False or None (a fact not recorded)."""
+    reading, _, _, water = _choices(policy)
+    all_lost, no_full, some_lost, _ = labour(case.household)
+    needs = case.unmet_needs
+    counted = frozenset(BasicNeed) if water.text == "included" else _GUARANTEES
+    risks = case.risk_factors
+    return {
+        C.ALL_LABOUR_LOST: all_lost,
+        C.SPENDING_OR_INCOME_DROP: _hardship_cause(case),
+        C.SEVERE_HARDSHIP: case.severe_hardship,
+        C.INCOME_BELOW_LINE: _below(case, t),
+        C.BASIC_NEEDS_UNMET: None if needs is None else bool(needs & counted),
+        C.NO_LABOUR: no_full if reading.text == "distinct" else all_lost,
+        C.NO_ENTREPRENEURIAL_ABILITY: negate(case.entrepreneurial_ability),
+        C.INCOME_ONLY_FROM_SUPPORT: case.income_only_from_support,
+        C.PARTLY_LOST_LABOUR: all_of((some_lost, negate(all_lost))),
+        C.UNSTABLE_INCOME: case.unstable_income,
+        C.WEAK_SELF_DEVELOPMENT: case.weak_self_development,
+        C.RELIES_ON_PROJECTS: case.relies_on_projects,
+        C.RISK_FACTOR: None if risks is None else bool(risks),
+        C.LIVING_DIFFICULTY: any_of((case.living_difficulty, case.severe_hardship)),
+    }
+
+
+def level_holds(cond: dict[LevelCondition, Tri], policy: Policy) -> dict[WarningLevel, Tri]:
+    """Whether each level's conditions hold, as the pack reads the text."""
+    _, scope, traits, _ = _choices(policy)
+    combine = all_of if traits.text == "all" else any_of
+    severe = cond[C.SEVERE_HARDSHIP]
+    labour_clause = (
+        all_of((cond[C.ALL_LABOUR_LOST], severe))
+        if scope.text == "all_first_clauses"
+        else cond[C.ALL_LABOUR_LOST]
+    )
+    red = any_of(
+        (
+            labour_clause,
+            all_of((cond[C.SPENDING_OR_INCOME_DROP], severe)),
+            cond[C.INCOME_BELOW_LINE],
+            cond[C.BASIC_NEEDS_UNMET],
+        )
+    )
+    risk_and_difficulty = (cond[C.RISK_FACTOR], cond[C.LIVING_DIFFICULTY])
+    yellow_traits = (C.NO_LABOUR, C.NO_ENTREPRENEURIAL_ABILITY, C.INCOME_ONLY_FROM_SUPPORT)
+    blue_traits = (
+        C.PARTLY_LOST_LABOUR,
+        C.UNSTABLE_INCOME,
+        C.WEAK_SELF_DEVELOPMENT,
+        C.RELIES_ON_PROJECTS,
+    )
+    yellow = all_of((combine(cond[c] for c in yellow_traits), *risk_and_difficulty))
+    blue = all_of((combine(cond[c] for c in blue_traits), *risk_and_difficulty))
+    return {WarningLevel.RED: red, WarningLevel.YELLOW: yellow, WarningLevel.BLUE: blue}
+
+
+def _level_notes(
+    level: WarningLevel, case: MonitoringCase, t: IncomeThreshold, policy: Policy
+) -> tuple[tuple[Parameter, ...], tuple[Note, ...]]:
+    reading, scope, traits, water = _choices(policy)
+    if level is WarningLevel.RED:
+        notes = [
+            Note(kind=NoteKind.CONVENTION, key=f"monitoring.note.red_hardship_scope.{scope.text}"),
+            Note(kind=NoteKind.CONVENTION, key="monitoring.note.red_income_line"),
+            *_income_notes(case, t),
+        ]
+        needs = case.unmet_needs or frozenset()
+        if BasicNeed.DRINKING_WATER in needs and water.text == "excluded":
+            notes.append(Note(kind=NoteKind.WARNING, key="monitoring.note.drinking_water_excluded"))
+        return (scope, water), tuple(notes)
+    notes = [Note(kind=NoteKind.CONVENTION, key=f"monitoring.note.profile_traits.{traits.text}")]
+    if level is WarningLevel.YELLOW:
+        notes.insert(
+            0,
+            Note(kind=NoteKind.CONVENTION, key=f"monitoring.note.no_labour_reading.{reading.text}"),
+        )
+        return (reading, traits), tuple(notes)
+    return (traits,), tuple(notes)
+
+
+def _warning(
+    case: MonitoringCase, t: IncomeThreshold, policy: Policy
+) -> tuple[WarningAssessment, list[Step]]:
+    cond = conditions(case, t, policy)
+    holds = level_holds(cond, policy)
+    checks: list[LevelCheck] = []
+    steps: list[Step] = []
+    for level in LEVELS:
+        names = LEVEL_CONDITIONS[level]
+        check = LevelCheck(
+            level=level,
+            holds=holds[level],
+            met=tuple(c for c in names if cond[c]),
+            failed=tuple(c for c in names if cond[c] is False),
+            not_recorded=tuple(c for c in names if cond[c] is None),
+        )
+        checks.append(check)
+        params, notes = _level_notes(level, case, t, policy)
+        steps.append(
+            Step(
+                rule="MON-3",
+                key=f"monitoring.level.{_STATE[check.holds]}",
+                inputs={
+                    "level": level,
+                    "met": check.met,
+                    "failed": check.failed,
+                    "not_recorded": check.not_recorded,
+                },
+                params=params,
+                notes=notes,
+                citation=_CITE_LEVELS,
+            )
+        )
+    top = next((c.level for c in checks if c.holds), None)
+    value = WarningAssessment(
+        household_id=case.household.id,
+        assessed_on=case.assessed_on,
+        level=None if case.risk_cleared else top,
+        risk_cleared=case.risk_cleared,
+        checks=tuple(checks),
+        conditions=tuple(cond.items()),
+    )
+    reason = value.reason
+    steps.append(
+        Step(
+            rule="MON-4" if case.risk_cleared else "MON-3",
+            key=f"monitoring.level.summary.{reason}"
+            + ("_none" if reason == "undetermined" and value.level is None else ""),
+            inputs={
+                "household": case.household.id,
+                "level": value.level if reason != "risk_cleared" else top,
+                "held": value.held,
+                "on": case.assessed_on,
+            },
+            citation=_CITE_CLEARED if case.risk_cleared else None,
+        )
+    )
+    return value, steps
+
+
+def _hazards(case: MonitoringCase) -> Step:
+    """MON-2: what the monitoring looks at, as recorded."""
+    return Step(
+        rule="MON-2",
+        key="monitoring.content",
+        inputs={
+            "needs": case.unmet_needs,
+            "risks": case.risk_factors,
+            "income": case.per_capita_disposable_income,
+        },
+        citation=_CITE_CONTENT,
+    )
+
+
+def warning_level(case: MonitoringCase, policy: Policy) -> Result[WarningAssessment]:
+    """The warning level Ⅰ red / Ⅱ yellow / Ⅲ blue; 分级预警 (MON-2, MON-3, MON-4).
+
+    The highest level whose conditions hold wins; the explanation lists every level that held
+    and why the others did not, and states how the pack reads the clauses the text leaves
+    open. A household marked risk-cleared has no level and stays monitored.
+    """
+    _require(case)
+    t = _threshold(policy)
+    value, steps = _warning(case, t.value, policy)
+    return Result(value=value, steps=(*t.steps, _hazards(case), *steps))
+
+
+def screen(case: MonitoringCase, policy: Policy) -> Result[MonitoringAssessment]:
+    """MON-1 screening and MON-3 warning level of one record, in one explanation; 监测预警."""
+    _require(case)
+    if not isinstance(policy, Policy):
+        raise RuleError(rule="MON-1", message="a Policy is needed (pp.Policy.load(...))")
+    t = _threshold(policy)
+    scope, scope_steps = _screening(case, t.value)
+    warning, level_steps = _warning(case, t.value, policy)
+    value = MonitoringAssessment(screening=scope, warning=warning)
+    return Result(value=value, steps=(*t.steps, *scope_steps, _hazards(case), *level_steps))

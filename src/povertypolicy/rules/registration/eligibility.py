@@ -1,0 +1,288 @@
+"""Registration eligibility, the eleven exclusions, card classes: ID-1, ID-2 (篇4), ID-5 (篇5)."""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+
+import attrs
+
+from ...domain.enums import CardClass, Exclusion, LabourCapacity
+from ...domain.registration import Applicant
+from ...errors import InputError
+from ...explain import Citation, Note, NoteKind, Result, Step
+from ...policy import Policy
+from ..monitoring._facts import Tri, labour
+from ..poverty import poverty_line
+
+__all__ = [
+    "CardAssignment",
+    "RegistrationCondition",
+    "RegistrationEligibility",
+    "card_class",
+    "eligibility",
+]
+
+SEED = "003_2d36845397adf6a3.txt"
+_CITE_DIBAO = Citation(
+    document=SEED,
+    section="篇4 §三(一)",
+    quote="民政部門已識別登記的農村低保對象,這次全部納入扶貧對象一并建檔立卡",
+)
+_CITE_EXCLUSIONS = Citation(document=SEED, section="篇4 §三(一)", quote="“十一不評”")
+_CITE_PRIORITY = Citation(document=SEED, section="篇4 §三(一)", quote="“一優先”:計劃生育優先")
+_CITE_CARDS = Citation(document=SEED, section="篇5 §二(二)")
+_ABLE = (LabourCapacity.FULL, LabourCapacity.PARTIAL)
+
+
+class RegistrationCondition(enum.StrEnum):
+    """A condition of registration as a development target; 扶贫开发对象条件 (ID-1, ID-2)."""
+
+    __label__ = "registration.condition"
+
+    MAIN_LABOURER_AGE = "main_labourer_age"
+    MAIN_LABOURER_ABLE = "main_labourer_able"
+    WILLING = "willing"
+    INCOME_AT_OR_BELOW_LINE = "income_at_or_below_line"
+    NOT_EXCLUDED = "not_excluded"
+
+
+@attrs.frozen(kw_only=True)
+class RegistrationEligibility:
+    """Whether a household may be registered; 建档立卡识别 (ID-1, ID-2).
+
+    ``reason``: ``dibao`` (a rural dibao household, included as such), ``eligible``,
+    ``ineligible`` (an ID-1 condition failed), ``excluded`` (one of the eleven exclusions),
+    ``undetermined`` (a fact was not recorded).
+    """
+
+    household_id: str
+    reason: str
+    failed: tuple[RegistrationCondition, ...]
+    not_recorded: tuple[RegistrationCondition, ...]
+    exclusions: tuple[Exclusion, ...]
+    priority: bool | None
+
+    @property
+    def eligible(self) -> bool | None:
+        """True, False, or None when undetermined."""
+        if self.reason in ("dibao", "eligible"):
+            return True
+        return None if self.reason == "undetermined" else False
+
+
+def _require(applicant: object) -> Applicant:
+    if not isinstance(applicant, Applicant):
+        raise InputError(
+            obj="rules.registration", field="applicant", value=applicant, expected="an Applicant"
+        )
+    return applicant
+
+
+def eligibility(applicant: Applicant, policy: Policy) -> Result[RegistrationEligibility]:
+    """Whether a household may be registered; 扶贫对象识别 (ID-1, ID-2).
+
+    A development target (扶贫开发对象): the main labourer 60 or under (以下: 60 included) and
+    able to work, a strong wish to leave poverty, per-capita net income at or below the poverty
+    line of the income year at current prices, and none of the eleven exclusions. Rural dibao
+    households are all included. Family-planning households have priority (一优先).
+    """
+    _require(applicant)
+    h = applicant.household
+    steps: list[Step] = []
+    if h.dibao:
+        steps.append(
+            Step(
+                rule="ID-1",
+                key="registration.dibao",
+                inputs={"household": h.id},
+                citation=_CITE_DIBAO,
+            )
+        )
+        value = RegistrationEligibility(
+            household_id=h.id,
+            reason="dibao",
+            failed=(),
+            not_recorded=(),
+            exclusions=(),
+            priority=applicant.family_planning_priority,
+        )
+        steps.append(_priority_step(value))
+        return Result(value=value, steps=tuple(steps))
+
+    states: dict[RegistrationCondition, Tri] = {}
+    max_age = policy.param("registration.main_labourer_max_age")
+    labourer = None if applicant.main_labourer_id is None else h.member(applicant.main_labourer_id)
+    age = None if labourer is None else labourer.age_on(applicant.assessed_on)
+    states[RegistrationCondition.MAIN_LABOURER_AGE] = None if age is None else max_age.admits(age)
+    notes: tuple[Note, ...] = ()
+    if age is not None and age == max_age.integer:
+        notes = (
+            Note(kind=NoteKind.BOUNDARY, key="registration.note.age_at_limit", args={"age": age}),
+        )
+    steps.append(
+        Step(
+            rule="ID-1",
+            key="registration.labourer_age",
+            inputs={"person": applicant.main_labourer_id, "age": age, "on": applicant.assessed_on},
+            params=(max_age,),
+            notes=notes,
+        )
+    )
+    capacity = None if labourer is None else labourer.labour_capacity
+    states[RegistrationCondition.MAIN_LABOURER_ABLE] = (
+        None if capacity is None else capacity in _ABLE
+    )
+    states[RegistrationCondition.WILLING] = applicant.willing
+    steps.append(
+        Step(
+            rule="ID-1",
+            key="registration.labourer_able",
+            inputs={"capacity": capacity, "willing": applicant.willing},
+            citation=Citation(document=SEED, section="篇4 §二(二)"),
+        )
+    )
+    income = applicant.per_capita_net_income
+    if applicant.income_year is None or income is None:
+        states[RegistrationCondition.INCOME_AT_OR_BELOW_LINE] = None
+        steps.append(
+            Step(
+                rule="ID-1",
+                key="registration.income_not_recorded",
+                inputs={
+                    "income": income,
+                    "year": None if applicant.income_year is None else str(applicant.income_year),
+                },
+            )
+        )
+    else:
+        line = poverty_line(applicant.income_year, policy, rule="ID-1")
+        steps.extend(line.steps)
+        multiple = policy.param("registration.income_line_multiple")
+        ok = multiple.admits(Fraction(income.fen, line.value.fen))
+        states[RegistrationCondition.INCOME_AT_OR_BELOW_LINE] = ok
+        inc_notes: tuple[Note, ...] = ()
+        if income == line.value:
+            inc_notes = (Note(kind=NoteKind.BOUNDARY, key="registration.note.income_at_line"),)
+        steps.append(
+            Step(
+                rule="ID-1",
+                key="registration.income",
+                inputs={"income": income, "line": line.value, "ok": ok},
+                params=(multiple,),
+                notes=inc_notes,
+            )
+        )
+    excl = applicant.exclusions
+    found = () if excl is None else tuple(e for e in Exclusion if e in excl)
+    states[RegistrationCondition.NOT_EXCLUDED] = None if excl is None else not found
+    ex_notes: list[Note] = []
+    if Exclusion.CHILDREN_NOT_SUPPORTING in found:
+        ex_notes.append(Note(kind=NoteKind.DEFAULT, key="registration.note.in_principle"))
+    steps.append(
+        Step(
+            rule="ID-2",
+            key="registration.exclusions"
+            if excl is not None
+            else "registration.exclusions_unchecked",
+            inputs={"found": found},
+            notes=tuple(ex_notes),
+            citation=_CITE_EXCLUSIONS,
+        )
+    )
+    failed = tuple(c for c, s in states.items() if s is False)
+    unknown = tuple(c for c, s in states.items() if s is None)
+    id1_failed = tuple(c for c in failed if c is not RegistrationCondition.NOT_EXCLUDED)
+    if id1_failed:
+        reason = "ineligible"
+    elif found:
+        reason = "excluded"
+    elif unknown:
+        reason = "undetermined"
+    else:
+        reason = "eligible"
+    value = RegistrationEligibility(
+        household_id=h.id,
+        reason=reason,
+        failed=failed,
+        not_recorded=unknown,
+        exclusions=found,
+        priority=applicant.family_planning_priority,
+    )
+    steps.append(_priority_step(value))
+    steps.append(
+        Step(
+            rule="ID-1",
+            key=f"registration.summary.{reason}",
+            inputs={
+                "household": h.id,
+                "failed": failed,
+                "not_recorded": unknown,
+                "exclusions": found,
+            },
+        )
+    )
+    return Result(value=value, steps=tuple(steps))
+
+
+def _priority_step(value: RegistrationEligibility) -> Step:
+    return Step(
+        rule="ID-2",
+        key="registration.priority",
+        inputs={"priority": value.priority},
+        citation=_CITE_PRIORITY,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CardAssignment:
+    """The card class of a registered household; 黄卡 / 红卡 / 蓝卡 (ID-5). None: undetermined."""
+
+    household_id: str
+    card: CardClass | None
+    not_recorded: tuple[str, ...]
+
+
+def card_class(applicant: Applicant, policy: Policy) -> Result[CardAssignment]:
+    """Yellow, red or blue card; 分类扶持 (ID-5).
+
+    Blue: five-guarantee households, and households whose members have all lost labour capacity
+    (old age, illness, disability). Of households that can work: yellow when income is at the
+    edge of the line, red when poverty is deeper (``deep_poverty``, recorded on the visit: the
+    text gives no figure).
+    """
+    _require(applicant)
+    del policy  # ID-5 has no parameters
+    h = applicant.household
+    all_lost, _, _, can_work = labour(h)
+    missing: list[str] = []
+    card: CardClass | None
+    if applicant.five_guarantee or all_lost:
+        card, key = CardClass.BLUE, "registration.card.blue"
+    elif applicant.five_guarantee is None or can_work is None or applicant.deep_poverty is None:
+        card, key = None, "registration.card.undetermined"
+        if applicant.five_guarantee is None:
+            missing.append("five_guarantee")
+        if can_work is None:
+            missing.append("labour_capacity")
+        if applicant.deep_poverty is None:
+            missing.append("deep_poverty")
+    elif applicant.deep_poverty:
+        card, key = CardClass.RED, "registration.card.red"
+    else:
+        card, key = CardClass.YELLOW, "registration.card.yellow"
+    value = CardAssignment(household_id=h.id, card=card, not_recorded=tuple(missing))
+    step = Step(
+        rule="ID-5",
+        key=key,
+        inputs={
+            "household": h.id,
+            "card": card,
+            "five_guarantee": applicant.five_guarantee,
+            "deep": applicant.deep_poverty,
+            "not_recorded": tuple(missing),
+        },
+        notes=(Note(kind=NoteKind.CONVENTION, key="registration.note.card_depth"),),
+        citation=_CITE_CARDS,
+    )
+    return Result(value=value, steps=(step,))

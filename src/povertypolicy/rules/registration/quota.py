@@ -1,0 +1,253 @@
+"""Quotas by village class and targets: ID-4 (003 篇4 §四(一)1), ID-6 (篇5); 指标分解、目标."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from ...domain.enums import VillageClass
+from ...errors import InputError, RuleError
+from ...explain import Citation, Note, NoteKind, Result, Step
+from ...money import Money
+from ...policy import Policy
+from .eligibility import SEED
+
+__all__ = [
+    "QuotaShare",
+    "QuotaSplit",
+    "TargetCheck",
+    "incidence_target",
+    "income_growth_target",
+    "split_quota",
+]
+
+_CITE_QUOTA = Citation(
+    document=SEED,
+    section="篇4 §四(一)1",
+    quote="扶貧對象指標分解切忌搞平均主義,要根據各村發展和農民人均收入水平,按照比較好、一般、貧困、深度貧困四類標準對村先行分類,再按照分類分解扶貧對象指標",
+)
+Weight = int | Decimal | Fraction
+
+
+@attrs.frozen(kw_only=True)
+class QuotaShare:
+    """One village's part of the quota; 村指标."""
+
+    village: str
+    village_class: VillageClass
+    weight: Fraction
+    quota: int
+    took_remainder: bool
+
+
+@attrs.frozen(kw_only=True)
+class QuotaSplit:
+    """A township's quota split by village class; 指标分解 (ID-4). Parts add up exactly."""
+
+    total: int
+    shares: tuple[QuotaShare, ...]
+
+    def of(self, village: str) -> int:
+        """The quota of one village."""
+        return next(s.quota for s in self.shares if s.village == village)
+
+
+def _weights(
+    policy: Policy, given: Mapping[VillageClass, Weight] | None, used: set[VillageClass]
+) -> tuple[dict[VillageClass, Fraction], tuple[object, ...]]:
+    if given is not None:
+        out: dict[VillageClass, Fraction] = {}
+        for cls, w in given.items():
+            if (
+                not isinstance(cls, VillageClass)
+                or isinstance(w, bool)
+                or not isinstance(w, int | Decimal | Fraction)
+                or w < 0
+            ):
+                raise InputError(
+                    obj="split_quota",
+                    field="weights",
+                    value={cls: w},
+                    expected="VillageClass → a weight >= 0 (int, Decimal or Fraction)",
+                )
+            out[cls] = Fraction(w)
+        missing = sorted(c.value for c in used if c not in out)
+        if missing:
+            raise RuleError(
+                rule="ID-4",
+                message=f"no weight given for the village class(es) {', '.join(missing)}",
+            )
+        return out, ()
+    params = {c: f"registration.quota_weight_{c.value}" for c in VillageClass}
+    missing = sorted(c.value for c in used if params[c] not in policy)
+    if missing:
+        raise RuleError(
+            rule="ID-4",
+            message=(
+                "the quota follows the village class, but no weights are given for "
+                f"{', '.join(missing)}: the text gives none, so pass weights= "
+                "or load a pack with registration.quota_weight_<class>; an even split is not "
+                "allowed (切忌搞平均主义)"
+            ),
+        )
+    found = {c: policy.param(params[c]) for c in used}
+    return {c: Fraction(p.decimal) for c, p in found.items()}, tuple(found.values())
+
+
+def split_quota(
+    total: int,
+    villages: Mapping[str, VillageClass],
+    policy: Policy,
+    *,
+    weights: Mapping[VillageClass, Weight] | None = None,
+    basis: Mapping[str, int] | None = None,
+) -> Result[QuotaSplit]:
+    """Split a township's quota of households among villages by class; 指标分解 (ID-4).
+
+    Each village's weight is its class weight (``weights``, else the pack's
+    ``registration.quota_weight_<class>``), times ``basis[village]`` when given (e.g. its
+    households). Without weights it is an error, never an even split. The parts are whole
+    households adding up to ``total`` exactly (largest remainder, ties to the earlier village).
+    """
+    if isinstance(total, bool) or not isinstance(total, int) or total < 0:
+        raise InputError(
+            obj="split_quota", field="total", value=total, expected="a whole number >= 0"
+        )
+    if not villages:
+        raise InputError(
+            obj="split_quota", field="villages", value=villages, expected="at least one village"
+        )
+    for vid, cls in villages.items():
+        if not isinstance(cls, VillageClass):
+            raise InputError(
+                obj="split_quota", field=f"villages[{vid}]", value=cls, expected="a VillageClass"
+            )
+    if basis is not None:
+        for vid in villages:
+            b = basis.get(vid)
+            if isinstance(b, bool) or not isinstance(b, int) or b < 0:
+                raise InputError(
+                    obj="split_quota",
+                    field=f"basis[{vid}]",
+                    value=b,
+                    expected="a whole number >= 0",
+                )
+    class_w, params = _weights(policy, weights, set(villages.values()))
+    ws = [class_w[c] * (1 if basis is None else basis[v]) for v, c in villages.items()]
+    if not sum(ws):
+        raise RuleError(rule="ID-4", message="every village's weight is zero: nothing to split by")
+    # The same exact largest remainder as Money.allocate, on whole households.
+    parts, took = Money.from_fen(total).allocate_with_remainder(ws)
+    shares = tuple(
+        QuotaShare(village=v, village_class=c, weight=w, quota=p.fen, took_remainder=i in took)
+        for i, ((v, c), w, p) in enumerate(zip(villages.items(), ws, parts, strict=True))
+    )
+    notes = (
+        [
+            Note(
+                kind=NoteKind.ROUNDING,
+                key="registration.note.quota_remainder",
+                args={"villages": tuple(shares[i].village for i in took)},
+            )
+        ]
+        if took
+        else []
+    )
+    steps = [
+        Step(
+            rule="ID-4",
+            key="registration.quota.share",
+            inputs={
+                "village": s.village,
+                "class": s.village_class,
+                "weight": s.weight,
+                "quota": s.quota,
+            },
+        )
+        for s in shares
+    ]
+    steps.append(
+        Step(
+            rule="ID-4",
+            key="registration.quota.total",
+            inputs={"total": total, "villages": len(shares)},
+            params=params,  # type: ignore[arg-type]
+            notes=(
+                *notes,
+                Note(
+                    kind=NoteKind.CONVENTION,
+                    key="registration.note.quota_weights_given"
+                    if weights is not None
+                    else "registration.note.quota_weights_pack",
+                ),
+            ),
+            citation=_CITE_QUOTA,
+        )
+    )
+    return Result(value=QuotaSplit(total=total, shares=shares), steps=tuple(steps))
+
+
+@attrs.frozen(kw_only=True)
+class TargetCheck:
+    """A target checked: the value (percent or percentage points, exact) and whether met."""
+
+    value: Fraction
+    met: bool
+
+
+def incidence_target(
+    poor_people: int, rural_population: int, policy: Policy
+) -> Result[TargetCheck]:
+    """Poverty incidence 3% or less (降至3%以下: 3% included); 贫困发生率 (ID-6)."""
+    for name, v, lo in (("poor_people", poor_people, 0), ("rural_population", rural_population, 1)):
+        if isinstance(v, bool) or not isinstance(v, int) or v < lo:
+            raise InputError(
+                obj="incidence_target", field=name, value=v, expected=f"a whole number >= {lo}"
+            )
+    if poor_people > rural_population:
+        raise InputError(
+            obj="incidence_target",
+            field="poor_people",
+            value=poor_people,
+            expected=f"at most {rural_population}",
+        )
+    target = policy.param("registration.incidence_target")
+    rate = Fraction(poor_people * 100, rural_population)
+    value = TargetCheck(value=rate, met=target.admits(rate))
+    step = Step(
+        rule="ID-6",
+        key="registration.target.incidence",
+        inputs={
+            "poor": poor_people,
+            "population": rural_population,
+            "rate": rate,
+            "met": value.met,
+        },
+        params=(target,),
+    )
+    return Result(value=value, steps=(step,))
+
+
+def income_growth_target(
+    village_growth: Decimal, county_growth: Decimal, policy: Policy
+) -> Result[TargetCheck]:
+    """Poor villages' income growth (percent a year) at least 5 percentage points above the
+    county's (5个百分点以上: 5 included); 收入增幅 (ID-6)."""
+    for name, v in (("village_growth", village_growth), ("county_growth", county_growth)):
+        if not isinstance(v, Decimal | int) or isinstance(v, bool):
+            raise InputError(
+                obj="income_growth_target", field=name, value=v, expected="a Decimal percent"
+            )
+    margin = policy.param("registration.income_growth_margin")
+    gap = Fraction(Decimal(village_growth)) - Fraction(Decimal(county_growth))
+    value = TargetCheck(value=gap, met=margin.admits(gap))
+    step = Step(
+        rule="ID-6",
+        key="registration.target.growth",
+        inputs={"village": village_growth, "county": county_growth, "gap": gap, "met": value.met},
+        params=(margin,),
+    )
+    return Result(value=value, steps=(step,))
