@@ -14,10 +14,14 @@ except ImportError as exc:  # pragma: no cover - depends on the install
         "povertypolicy.ledger needs the ledger extra: pip install 'povertypolicy[ledger]'"
     ) from exc
 
+from typing import Any
+
+from .chunks import ChunkedResult, run_chunked
 from .engine import LedgerResult, LedgerRule, RunSummary, TableCount, ledger_rules, run, run_arrow
 from .schema import Column, ColumnKind, MissingColumnError, TableSchema
 
 __all__ = [
+    "ChunkedResult",
     "Column",
     "ColumnKind",
     "LedgerResult",
@@ -28,6 +32,8 @@ __all__ = [
     "ledger_rules",
     "run",
     "run_arrow",
+    "run_chunked",
+    "run_dask",
     "schema",
 ]
 
@@ -37,3 +43,12 @@ def schema(rule: str) -> tuple[TableSchema, ...]:
     from .engine import get_rule
 
     return get_rule(rule).tables
+
+
+def __getattr__(name: str) -> Any:
+    """``run_dask`` is imported on first use, so the ledger does not need Dask installed."""
+    if name == "run_dask":
+        from .partitioned import run_dask
+
+        return run_dask
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

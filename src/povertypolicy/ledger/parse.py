@@ -169,21 +169,32 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
     text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
     text = pc.utf8_trim_whitespace(text)
     blank = _blank(text)
-    parsed: pa.Array | None = None
-    for fmt in _DATE_FORMATS:
-        attempt = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
-        parsed = attempt if parsed is None else pc.coalesce(parsed, attempt)
-    assert parsed is not None
+    parsed = pc.strptime(text, format=_DATE_FORMATS[0], unit="s", error_is_null=True)
+    for fmt in _DATE_FORMATS[1:]:
+        # Later formats only for the cells still unread.
+        todo = ~blank & ~_valid(parsed)
+        if not todo.any():
+            break
+        mask = pa.array(todo)
+        attempt = pc.strptime(text.filter(mask), format=fmt, unit="s", error_is_null=True)
+        parsed = pc.replace_with_mask(parsed, mask, attempt)
     days_arr = pc.cast(pc.cast(parsed, pa.timestamp("s")), pa.date32())
-    # strptime rolls impossible days over (2011-02-30 → 2011-03-02): the year, month and day
-    # written must be the ones read.
-    parts = pc.extract_regex(text, _DATE_PARTS)
-    same = None
-    for field, part in (("y", pc.year), ("m", pc.month), ("d", pc.day)):
-        written = pc.cast(pc.struct_field(parts, field), pa.int64())
-        check = pc.equal(written, pc.cast(part(days_arr), pa.int64()))
-        same = check if same is None else pc.and_(same, check)
-    got = np.asarray(pc.fill_null(same, False)) & _valid(days_arr)
+    got = _valid(days_arr)
+    # strptime rolls impossible days over (2011-02-30 → 2011-03-02, 2011-04-31 → 05-01), so a
+    # date read as day 1–3 of a month is checked against the year, month and day written.
+    suspect = np.flatnonzero(
+        got & np.asarray(pc.fill_null(pc.less_equal(pc.day(days_arr), 3), False))
+    )
+    if len(suspect):
+        rows = pa.array(suspect)
+        parts = pc.extract_regex(text.take(rows), _DATE_PARTS)
+        read = days_arr.take(rows)
+        same = None
+        for field, part in (("y", pc.year), ("m", pc.month), ("d", pc.day)):
+            written = pc.cast(pc.struct_field(parts, field), pa.int64())
+            check = pc.equal(written, pc.cast(part(read), pa.int64()))
+            same = check if same is None else pc.and_(same, check)
+        got[suspect] = np.asarray(pc.fill_null(same, False))
     bad = ~blank & ~got
     days = pc.fill_null(days_arr, 0).to_numpy(zero_copy_only=False)
     return Parsed(values=_days(days, got), recorded=got, bad=bad, code="ledger.error.date")
