@@ -69,7 +69,7 @@ def register(cls: type[LedgerRule]) -> type[LedgerRule]:
 
 
 def _load_all() -> None:
-    from . import housing, housing_posting, land  # noqa: F401 - registers the rules
+    from . import housing, housing_posting, land, monitoring, registration  # noqa: F401
 
 
 def ledger_rules() -> dict[str, LedgerRule]:

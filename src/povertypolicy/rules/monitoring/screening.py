@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import attrs
 
-from ...domain.enums import BasicNeed, MonitoringCategory, ScopeGroup, WarningLevel
+from ...domain.enums import BasicNeed, MonitoringCategory, RiskFactor, ScopeGroup, WarningLevel
 from ...domain.monitoring import MonitoringCase
 from ...errors import InputError, RuleError
 from ...explain import Citation, Note, NoteKind, Result, Step
@@ -530,13 +530,14 @@ def _warning(
 
 
 def _hazards(case: MonitoringCase) -> Step:
-    """MON-2: what the monitoring looks at, as recorded."""
+    """MON-2: what the monitoring looks at, as recorded (sets in their enums' order)."""
+    needs, risks = case.unmet_needs, case.risk_factors
     return Step(
         rule="MON-2",
         key="monitoring.content",
         inputs={
-            "needs": case.unmet_needs,
-            "risks": case.risk_factors,
+            "needs": None if needs is None else tuple(n for n in BasicNeed if n in needs),
+            "risks": None if risks is None else tuple(r for r in RiskFactor if r in risks),
             "income": case.per_capita_disposable_income,
         },
         citation=_CITE_CONTENT,
