@@ -355,3 +355,44 @@ def test_spot_check_kernel_equals_single_rule(pairs: list[tuple[int, int]]) -> N
         v = next(iter(rows))
         i = int(v[1:])
         assert r.explain(v, locale="en") == spot_check(v, *pairs[i], policy).explain("en")
+
+
+# -- the summary per village and township ------------------------------------------------------
+
+
+def test_summary_counts_per_village_and_township(tmp_path: Path) -> None:
+    from povertypolicy.ledger.monitoring_summary import summarise
+
+    monitored, persons = _one()
+    monitored = monitored.append_column("township", pa.array(["T1", "T1", "T2"]))
+    monitored = monitored.append_column("previous_level", pa.array(["红", "红", None]))
+    r = ledger.run("monitoring.screening", PACK, on=ON, monitored=monitored, persons=persons)
+    checks = pa.table({"village": ["V1", "V2"], "sampled": [40, 50], "doubtful": [1, 1]})
+    spot = ledger.run("monitoring.spot_check", PACK, on=ON, spot_checks=checks)
+    s = summarise(r, spot_checks=spot)
+    villages = {(x["township"], x["village"]): x for x in s.villages.to_pylist()}
+    v1 = villages[("T1", "V1")]
+    assert v1["households"] == 2
+    assert v1["group_low_income"] == 1
+    assert v1["group_below_income_line"] == 1
+    assert v1["risk_serious_illness"] == 1
+    assert v1["rescreen_village"] is True  # 1 of 40 = 2.5% > 2%
+    assert villages[("T2", "V2")]["rescreen_village"] is False  # 1 of 50 = 2%
+    levels = {x["township"]: x for x in s.townships.to_pylist()}
+    rows = {x["household_id"]: x for x in r.arrow.to_pylist()}
+    assert levels["T1"]["red"] == sum(rows[h]["reason"] == "red" for h in ("H1", "H2"))
+    assert levels["T1"]["changed"] == sum(rows[h]["level_changed"] for h in ("H1", "H2"))
+    assert s.rescreen == ("V1",)
+    for locale in ("zh_Hans", "zh_Hant", "en"):
+        assert "V1" in s.text(locale)
+    s.to_xlsx(str(tmp_path / "summary.xlsx"))
+    assert (tmp_path / "summary.xlsx").stat().st_size > 0
+
+
+def test_summary_needs_a_screening_run() -> None:
+    from povertypolicy.ledger.monitoring_summary import summarise
+
+    checks = pa.table({"village": ["V1"], "sampled": [40], "doubtful": [1]})
+    spot = ledger.run("monitoring.spot_check", PACK, on=ON, spot_checks=checks)
+    with pytest.raises(pp.InputError):
+        summarise(spot)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from ..errors import InputError
 from ..explain import Note, NoteKind, Result, Step
@@ -21,10 +20,21 @@ def poverty_line(year: int, policy: Policy, *, rule: str = "ID-1") -> Result[Mon
     """
     if isinstance(year, bool) or not isinstance(year, int):
         raise InputError(obj="poverty_line", field="year", value=year, expected="a year (int)")
-    return _line(year, policy, rule)
+    key = (year, id(policy), rule)
+    hit = _cache.get(key)
+    if hit is not None and hit[0] is policy:
+        return hit[1]
+    if len(_cache) >= 256:
+        _cache.clear()
+    found = _line(year, policy, rule)
+    _cache[key] = (policy, found)
+    return found
 
 
-@lru_cache(maxsize=256)
+# Keyed by the policy's identity: resolved policies are shared, and hashing one is slow.
+_cache: dict[tuple[int, int, str], tuple[Policy, Result[Money]]] = {}
+
+
 def _line(year: int, policy: Policy, rule: str) -> Result[Money]:
     at = policy.at(dt.date(year, 12, 31))
     line = at.param("poverty.line")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from ...domain.enums import LabourCapacity
 from ...domain.person import Household
+from ...policy import Policy
 
 Tri = bool | None
 
@@ -57,3 +59,25 @@ def labour(household: Household) -> tuple[Tri, Tri, Tri, Tri]:
     some_lost: Tri = True if partial + none else (None if unknown else False)
     can_work: Tri = True if full + partial else (None if unknown else False)
     return all_lost, no_full, some_lost, can_work
+
+
+T = TypeVar("T")
+
+
+def per_policy(fn: Callable[[Policy], T]) -> Callable[[Policy], T]:
+    """Cache ``fn(policy)`` by the policy's identity (resolved policies are shared objects, and
+    hashing one walks its whole pack chain)."""
+    cache: dict[int, tuple[Policy, T]] = {}
+
+    def wrapper(policy: Policy) -> T:
+        hit = cache.get(id(policy))
+        if hit is not None and hit[0] is policy:
+            return hit[1]
+        value = fn(policy)
+        if len(cache) >= 64:
+            cache.clear()
+        cache[id(policy)] = (policy, value)
+        return value
+
+    wrapper.__doc__ = fn.__doc__
+    return wrapper

@@ -6,7 +6,6 @@ import datetime as dt
 import enum
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
 
 import attrs
 
@@ -17,7 +16,7 @@ from ...explain import Citation, Note, NoteKind, Result, Step
 from ...money import Money
 from ...policy import Parameter, Policy
 from ..poverty import poverty_line
-from ._facts import Tri, all_of, any_of, labour, negate
+from ._facts import Tri, all_of, any_of, labour, negate, per_policy
 
 __all__ = [
     "IncomeThreshold",
@@ -47,6 +46,9 @@ _CITE_CLEARED = Citation(
     quote="對評估已消除風險的,在保持監測的基礎上,標記消除風險,取消預警級別",
 )
 _GUARANTEES = frozenset(BasicNeed) - {BasicNeed.DRINKING_WATER}
+_ALL_NEEDS = frozenset(BasicNeed)
+_NEEDS = tuple(BasicNeed)
+_RISKS = tuple(RiskFactor)
 _CLEARED_CATEGORIES = (
     MonitoringCategory.UNSTABLE_OUT_OF_POVERTY,
     MonitoringCategory.MARGINAL_AT_RISK,
@@ -229,7 +231,7 @@ def income_threshold(policy: Policy) -> Result[IncomeThreshold]:
     return _threshold(policy)
 
 
-@lru_cache(maxsize=64)
+@per_policy
 def _threshold(policy: Policy) -> Result[IncomeThreshold]:
     multiple = policy.param("monitoring.income_line_multiple")
     ref = policy.param("monitoring.income_line_date")
@@ -377,7 +379,7 @@ def screening(case: MonitoringCase, policy: Policy) -> Result[Screening]:
 # -- MON-2 / MON-3 -----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=64)
+@per_policy
 def _choices(policy: Policy) -> tuple[Parameter, Parameter, Parameter, Parameter]:
     return (
         policy.param("monitoring.no_labour_reading"),
@@ -394,7 +396,7 @@ def conditions(
     reading, _, _, water = _choices(policy)
     all_lost, no_full, some_lost, _ = labour(case.household)
     needs = case.unmet_needs
-    counted = frozenset(BasicNeed) if water.text == "included" else _GUARANTEES
+    counted = _ALL_NEEDS if water.text == "included" else _GUARANTEES
     risks = case.risk_factors
     return {
         C.ALL_LABOUR_LOST: all_lost,
@@ -445,28 +447,50 @@ def level_holds(cond: dict[LevelCondition, Tri], policy: Policy) -> dict[Warning
     return {WarningLevel.RED: red, WarningLevel.YELLOW: yellow, WarningLevel.BLUE: blue}
 
 
+@per_policy
+def _static_notes(
+    policy: Policy,
+) -> dict[WarningLevel, tuple[tuple[Parameter, ...], tuple[Note, ...]]]:
+    reading, scope, traits, water = _choices(policy)
+    trait_note = Note(kind=NoteKind.CONVENTION, key=f"monitoring.note.profile_traits.{traits.text}")
+    return {
+        WarningLevel.RED: (
+            (scope, water),
+            (
+                Note(
+                    kind=NoteKind.CONVENTION, key=f"monitoring.note.red_hardship_scope.{scope.text}"
+                ),
+                Note(kind=NoteKind.CONVENTION, key="monitoring.note.red_income_line"),
+            ),
+        ),
+        WarningLevel.YELLOW: (
+            (reading, traits),
+            (
+                Note(
+                    kind=NoteKind.CONVENTION,
+                    key=f"monitoring.note.no_labour_reading.{reading.text}",
+                ),
+                trait_note,
+            ),
+        ),
+        WarningLevel.BLUE: ((traits,), (trait_note,)),
+    }
+
+
+_WATER_NOTE = Note(kind=NoteKind.WARNING, key="monitoring.note.drinking_water_excluded")
+
+
 def _level_notes(
     level: WarningLevel, case: MonitoringCase, t: IncomeThreshold, policy: Policy
 ) -> tuple[tuple[Parameter, ...], tuple[Note, ...]]:
-    reading, scope, traits, water = _choices(policy)
-    if level is WarningLevel.RED:
-        notes = [
-            Note(kind=NoteKind.CONVENTION, key=f"monitoring.note.red_hardship_scope.{scope.text}"),
-            Note(kind=NoteKind.CONVENTION, key="monitoring.note.red_income_line"),
-            *_income_notes(case, t),
-        ]
-        needs = case.unmet_needs or frozenset()
-        if BasicNeed.DRINKING_WATER in needs and water.text == "excluded":
-            notes.append(Note(kind=NoteKind.WARNING, key="monitoring.note.drinking_water_excluded"))
-        return (scope, water), tuple(notes)
-    notes = [Note(kind=NoteKind.CONVENTION, key=f"monitoring.note.profile_traits.{traits.text}")]
-    if level is WarningLevel.YELLOW:
-        notes.insert(
-            0,
-            Note(kind=NoteKind.CONVENTION, key=f"monitoring.note.no_labour_reading.{reading.text}"),
-        )
-        return (reading, traits), tuple(notes)
-    return (traits,), tuple(notes)
+    params, notes = _static_notes(policy)[level]
+    if level is not WarningLevel.RED:
+        return params, notes
+    extra = _income_notes(case, t)
+    needs = case.unmet_needs
+    if needs and BasicNeed.DRINKING_WATER in needs and _choices(policy)[3].text == "excluded":
+        extra = (*extra, _WATER_NOTE)
+    return params, (*notes, *extra) if extra else notes
 
 
 def _warning(
@@ -477,13 +501,18 @@ def _warning(
     checks: list[LevelCheck] = []
     steps: list[Step] = []
     for level in LEVELS:
-        names = LEVEL_CONDITIONS[level]
+        met: list[LevelCondition] = []
+        failed: list[LevelCondition] = []
+        unknown: list[LevelCondition] = []
+        for c in LEVEL_CONDITIONS[level]:
+            v = cond[c]
+            (met if v else unknown if v is None else failed).append(c)
         check = LevelCheck(
             level=level,
             holds=holds[level],
-            met=tuple(c for c in names if cond[c]),
-            failed=tuple(c for c in names if cond[c] is False),
-            not_recorded=tuple(c for c in names if cond[c] is None),
+            met=tuple(met),
+            failed=tuple(failed),
+            not_recorded=tuple(unknown),
         )
         checks.append(check)
         params, notes = _level_notes(level, case, t, policy)
@@ -536,8 +565,8 @@ def _hazards(case: MonitoringCase) -> Step:
         rule="MON-2",
         key="monitoring.content",
         inputs={
-            "needs": None if needs is None else tuple(n for n in BasicNeed if n in needs),
-            "risks": None if risks is None else tuple(r for r in RiskFactor if r in risks),
+            "needs": None if needs is None else tuple(n for n in _NEEDS if n in needs),
+            "risks": None if risks is None else tuple(r for r in _RISKS if r in risks),
             "income": case.per_capita_disposable_income,
         },
         citation=_CITE_CONTENT,
