@@ -28,7 +28,7 @@ from ..policy import Bound, Policy
 from ..rules import monitoring as rules
 from ..rules.monitoring.screening import LEVELS, LevelCondition, _choices, _threshold
 from ..rules.monitoring.screening import LevelCondition as C
-from .columns import bits_text, group_count
+from .columns import bits_text
 from .engine import LedgerRule, reason_array, register
 from .errors import ErrorLog
 from .frame import Frame
@@ -103,11 +103,14 @@ class _Kernel:
         code = persons.cols["labour_capacity"].values
         rec = persons.cols["labour_capacity"].recorded
         use = persons.ok
-        counts = {
-            k: group_count(persons, use & rec & (code == _LABOUR.index(k)), n)[r]
-            for k in LabourCapacity
-        }
-        unknown = group_count(persons, use & ~rec, n)[r]
+        # One pass over the members: per household, how many of each capacity (3: unknown).
+        parent = persons.parent
+        assert parent is not None
+        take = use & (parent >= 0)
+        code4 = np.where(rec, code, 3).astype(np.int64)
+        table = np.bincount(parent[take] * 4 + code4[take], minlength=4 * n).reshape(n, 4)[r]
+        counts = {k: table[:, _LABOUR.index(k)] for k in LabourCapacity}
+        unknown = table[:, 3]
         able = counts[LabourCapacity.FULL] + counts[LabourCapacity.PARTIAL]
         lost = counts[LabourCapacity.PARTIAL] + counts[LabourCapacity.NONE]
         all_lost = np.where(able > 0, NO, np.where(unknown > 0, UNKNOWN, YES))
@@ -262,15 +265,18 @@ def _level_array(codes: np.ndarray) -> pa.Array:
 def _bits_column(
     bits: np.ndarray, members: tuple[Any, ...], known: np.ndarray | None = None
 ) -> pa.Array:
-    """Set bits as comma-separated values; each distinct mask is spelled once; null unknown."""
-    uniq, inverse = np.unique(bits, return_inverse=True)
+    """Set bits as comma-separated values; each mask present is spelled once; null unknown."""
+    width = len(members)
+    present = np.flatnonzero(np.bincount(bits.astype(np.int64), minlength=1 << width))
+    lookup = np.zeros(1 << width, np.int32)
+    lookup[present] = np.arange(len(present), dtype=np.int32)
     words = [
-        ",".join(str(m.value) for j, m in enumerate(members) if int(code) >> j & 1) for code in uniq
+        ",".join(str(m.value) for j, m in enumerate(members) if int(code) >> j & 1)
+        for code in present
     ]
     mask = None if known is None else ~known
-    index_type = np.int32
     return pa.DictionaryArray.from_arrays(
-        pa.array(inverse.astype(index_type), mask=mask), pa.array(words, pa.string())
+        pa.array(lookup[bits], mask=mask), pa.array(words, pa.string())
     )
 
 
