@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -33,6 +34,17 @@ class Person(DomainObject):
         default=None, validator=v.optional(v.member_of(LabourCapacity))
     )
     pension_insured: bool = attrs.field(default=False, validator=v.boolean)
+
+    @classmethod
+    def checked(cls, *, on: dt.date | None = None, **fields: Any) -> Person:
+        """A Person whose ``id_number`` must pass every DATA-1 check (GB 11643, opt-in): the
+        check digit, birth date, province code, and agreement with ``sex`` and ``birth_date``.
+        ``Person(...)`` itself accepts any non-empty ``id_number``."""
+        from .id_number import validated_id_number
+
+        person = cls(**fields)
+        validated_id_number(person.id_number, sex=person.sex, birth_date=person.birth_date, on=on)
+        return person
 
     def age_on(self, on: dt.date) -> int:
         """Whole years of age on ``on``; a 29 Feb birthday turns over on 28 Feb in common years."""

@@ -69,7 +69,7 @@ def register(cls: type[LedgerRule]) -> type[LedgerRule]:
 
 
 def _load_all() -> None:
-    from . import housing, housing_posting, land, monitoring, registration  # noqa: F401
+    from . import data_quality, housing, housing_posting, land, monitoring, registration  # noqa: F401
 
 
 def ledger_rules() -> dict[str, LedgerRule]:

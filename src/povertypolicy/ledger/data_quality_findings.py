@@ -1,0 +1,295 @@
+"""The findings of a data-quality run, one row each, with messages in a locale; 问题清单.
+
+Checks add findings in batches of one check code (rows of one table, and the values each
+finding's message shows); :meth:`FindingLog.to_arrow` turns them into the findings table
+with the record id, village, field (as the ledger heads it), value as written, what it
+should be, the period, and the message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..rules.data_quality.checks import CheckList
+from .frame import Frame
+from .parse import days_to_date
+
+__all__ = [
+    "FINDING_COLUMNS",
+    "TABLE_ORDER",
+    "FindingLog",
+    "cell_text",
+    "field_label",
+    "render",
+]
+
+#: Columns of the findings table, in order.
+FINDING_COLUMNS = (
+    "finding",
+    "village",
+    "table",
+    "row",
+    "record_id",
+    "household_id",
+    "check",
+    "rule",
+    "severity",
+    "field",
+    "value",
+    "expected",
+    "period_start",
+    "period_end",
+    "message",
+)
+TABLE_ORDER = ("households", "persons", "pairings", "beneficiaries")
+_RECORD = {"households": "household_id", "persons": "person_id", "pairings": "pairing_id",
+           "beneficiaries": "project_id"}  # fmt: skip
+
+
+@attrs.define
+class _Batch:
+    table: str
+    code: str
+    rows: np.ndarray
+    args: Mapping[str, Sequence[Any]]
+    expected: Sequence[str | None] | None
+    start: np.ndarray | None
+    end: np.ndarray | None
+    ordinal: np.ndarray | None
+
+
+@attrs.define
+class FindingLog:
+    """Findings gathered by the checks of one run, in batches of one code."""
+
+    batches: list[_Batch] = attrs.field(factory=list)
+
+    def add(
+        self,
+        *,
+        table: str,
+        code: str,
+        rows: np.ndarray,
+        args: Mapping[str, Sequence[Any]] | None = None,
+        expected: Sequence[str | None] | None = None,
+        start: np.ndarray | None = None,
+        end: np.ndarray | None = None,
+        ordinal: np.ndarray | None = None,
+    ) -> None:
+        """Record a finding ``code`` on each of ``rows`` (0-based rows of ``table``)."""
+        rows = np.asarray(rows, np.int64)
+        if len(rows):
+            self.batches.append(
+                _Batch(table, code, rows, dict(args or {}), expected, start, end, ordinal)
+            )
+
+    def __len__(self) -> int:
+        return sum(len(b.rows) for b in self.batches)
+
+    def index(self) -> list[tuple[str, str, int, int]]:
+        """(table, code, source row, position in its batch) of every finding, in batch order."""
+        out: list[tuple[str, str, int, int]] = []
+        for b in self.batches:
+            out.extend((b.table, b.code, int(r), k) for k, r in enumerate(b.rows.tolist()))
+        return out
+
+    def batch_of(self, table: str, code: str, row: int, k: int) -> _Batch:
+        """The batch holding a finding (for its message values)."""
+        for b in self.batches:
+            if b.table == table and b.code == code and k < len(b.rows) and b.rows[k] == row:
+                return b
+        raise KeyError((table, code, row))
+
+    def to_arrow(
+        self, frames: Mapping[str, Frame], checks: CheckList, locale: str
+    ) -> tuple[pa.Table, np.ndarray]:
+        """The findings table, sorted by village, table, row and check order, and for each of
+        its rows the position of the finding in :meth:`index` order."""
+        order = {c.code: i for i, c in enumerate(checks.checks)}
+        parts = []
+        at = 0
+        for b in self.batches:
+            parts.append(_part(b, frames, checks, locale, order, at))
+            at += len(b.rows)
+        if not parts:
+            empty = {c: pa.array([], pa.string()) for c in FINDING_COLUMNS}
+            empty["row"] = pa.array([], pa.int64())
+            empty["period_start"] = pa.array([], pa.date32())
+            empty["period_end"] = pa.array([], pa.date32())
+            return pa.table(empty), np.zeros(0, np.int64)
+        table = pa.concat_tables(parts)
+        keys = ("village", "_t", "row", "_c", "_k")
+        table = table.sort_by([(k, "ascending", "at_end") for k in keys])
+        positions = np.asarray(table.column("_k"))
+        table = table.drop_columns(["_t", "_c", "_k"])
+        for name in ("check", "rule", "severity", "table"):
+            i = table.column_names.index(name)
+            table = table.set_column(i, name, pc.dictionary_encode(table.column(name)))
+        return table, positions
+
+
+def _village(frames: Mapping[str, Frame], table: str, rows: np.ndarray) -> pa.Array:
+    households = frames.get("households")
+    if households is None or "village" not in households.cols:
+        return pa.nulls(len(rows), pa.string())
+    village = households.cols["village"]
+    if table == "households":
+        at = rows
+    else:
+        parent = frames[table].parent
+        if parent is None:
+            return pa.nulls(len(rows), pa.string())
+        at = parent[rows]
+    safe = np.where(at >= 0, at, 0)
+    ok = (at >= 0) & village.recorded[safe] if len(households) else np.zeros(len(rows), bool)
+    if not len(households):
+        return pa.nulls(len(rows), pa.string())
+    got = pc.take(village.values, pa.array(safe))
+    return pc.if_else(pa.array(ok), got, pa.scalar(None, pa.string()))
+
+
+def cell_text(frame: Frame, field: str, rows: np.ndarray) -> pa.Array:
+    """The cells of ``field`` at ``rows`` as written in the ledger, as text (null if empty)."""
+    header = frame.headers.get(field)
+    if header is None:
+        return pa.nulls(len(rows), pa.string())
+    source = frame.source.column(header)
+    source = source.combine_chunks() if isinstance(source, pa.ChunkedArray) else source
+    if pa.types.is_dictionary(source.type):
+        source = source.cast(source.type.value_type)
+    cells = pc.take(source, pa.array(rows))
+    if pa.types.is_floating(cells.type):
+        whole = pc.equal(pc.floor(cells), cells)
+        as_int = pc.cast(pc.if_else(whole, cells, None), pa.int64(), safe=False)
+        return pc.coalesce(pc.cast(as_int, pa.string()), pc.cast(cells, pa.string()))
+    if pa.types.is_timestamp(cells.type):
+        cells = pc.cast(cells, pa.date32())
+    return pc.cast(cells, pa.string())
+
+
+def field_label(frames: Mapping[str, Frame], table: str, field: str, locale: str) -> str:
+    """A field as the ledger heads it (its own header), else its catalog label or name."""
+    from ..explain.catalog import messages
+
+    if field.startswith("household.") and "households" in frames:
+        rest = field.split(".", 1)[1]
+        return frames["households"].headers.get(rest, rest)
+    header = frames[table].headers.get(field)
+    if header is not None:
+        return header
+    return messages(locale, "data_quality").get(f"data_quality.field.{field}", field)
+
+
+def _value(b: _Batch, frames: Mapping[str, Frame], field: str) -> pa.Array:
+    frame = frames[b.table]
+    if field == "member_rows":
+        return pa.array([None if v is None else str(v) for v in b.args.get("value", [])]
+                        or [None] * len(b.rows), pa.string())  # fmt: skip
+    if field.startswith("household."):
+        parent = frame.parent
+        if parent is None:
+            return pa.nulls(len(b.rows), pa.string())
+        at = parent[b.rows]
+        text = cell_text(frames["households"], field.split(".", 1)[1], np.maximum(at, 0))
+        return pc.if_else(pa.array(at >= 0), text, pa.scalar(None, pa.string()))
+    return cell_text(frame, field, b.rows)
+
+
+def _part(
+    b: _Batch,
+    frames: Mapping[str, Frame],
+    checks: CheckList,
+    locale: str,
+    order: Mapping[str, int],
+    at: int,
+) -> pa.Table:
+    frame = frames[b.table]
+    check = checks.get(b.code)
+    n = len(b.rows)
+    record = _RECORD[b.table]
+    record_ids = cell_text(frame, record, b.rows) if record in frame.headers else pa.nulls(n)
+    ordinal = b.ordinal if b.ordinal is not None else np.ones(n, np.int64)
+    if b.table == "beneficiaries":
+        record_key = pc.binary_join_element_wise(
+            pc.fill_null(record_ids, "?"),
+            pc.fill_null(cell_text(frame, "household_id", b.rows), "?"),
+            "/",
+        )
+    else:
+        record_key = pc.fill_null(record_ids, "?")
+    suffix = [f"/{k}" if k > 1 else "" for k in ordinal.tolist()]
+    ids = pc.binary_join_element_wise(
+        pc.binary_join_element_wise(record_key, pa.scalar(b.code), "/"),
+        pa.array(suffix, pa.string()),
+        "",
+    )
+    household = cell_text(frame, "household_id", b.rows)
+
+    def dates(days: np.ndarray | None) -> pa.Array:
+        if days is None:
+            return pa.nulls(n, pa.date32())
+        return pa.array(days.astype(np.int32), pa.date32())
+
+    return pa.table(
+        {
+            "finding": ids,
+            "village": _village(frames, b.table, b.rows),
+            "table": pa.array([b.table] * n, pa.string()),
+            "row": pa.array(b.rows + 1, pa.int64()),
+            "record_id": record_ids,
+            "household_id": household,
+            "check": pa.array([b.code] * n, pa.string()),
+            "rule": pa.array([check.rule] * n, pa.string()),
+            "severity": pa.array([check.severity.value] * n, pa.string()),
+            "field": pa.array([field_label(frames, b.table, check.field, locale)] * n, pa.string()),
+            "value": _value(b, frames, check.field),
+            "expected": pa.array(b.expected if b.expected is not None else [None] * n,
+                                 pa.string()),
+            "period_start": dates(b.start),
+            "period_end": dates(b.end),
+            "message": pa.array(render(check, b.args, n, locale), pa.string()),
+            "_t": pa.array([TABLE_ORDER.index(b.table)] * n, pa.int8()),
+            "_c": pa.array([order[b.code]] * n, pa.int32()),
+            "_k": pa.array(np.arange(at, at + n), pa.int64()),
+        }
+    )  # fmt: skip
+
+
+def render(check: Any, args: Mapping[str, Sequence[Any]], n: int, locale: str) -> list[str]:
+    """Each finding's message: the catalog's ``data_quality.finding.<code>`` (or the check
+    list's own text) filled with its values, formatted once per distinct value."""
+    from ..explain.catalog import message
+    from ..explain.render import format_value
+
+    if check.message is not None:
+        template = check.message.get(locale) or check.message["zh_Hans"]
+    else:
+        template = message(f"data_quality.finding.{check.code}", locale)
+    cache: dict[Any, str] = {}
+
+    def fmt(v: Any) -> str:
+        key = (type(v), v)
+        text = cache.get(key)
+        if text is None:
+            text = cache[key] = format_value(v, locale)
+        return text
+
+    names = list(args)
+    columns = [args[k] for k in names]
+    if not names:
+        return [template] * n
+    return [
+        template.format(**{k: fmt(v) for k, v in zip(names, values, strict=True)})
+        for values in zip(*columns, strict=True)
+    ]
+
+
+def day_dates(days: np.ndarray) -> list[Any]:
+    """Day numbers as dates."""
+    return [days_to_date(int(d)) for d in days.tolist()]
