@@ -16,7 +16,9 @@ from .enums import (
     VillageClass,
     WarningLevel,
 )
+from .follow_up import OldHouse, Placement, RelocatedHousehold, RelocatedMember
 from .housing import BuildProgress, Milestone
+from .indicators import ReportingUnit, UnitLevel
 from .land import (
     Attachment,
     AttachmentKind,
@@ -58,16 +60,22 @@ __all__ = [
     "MonitoringCase",
     "MonitoringCategory",
     "MoveScope",
+    "OldHouse",
     "Parcel",
     "PaymentLedger",
     "PensionStatus",
     "Person",
+    "Placement",
+    "RelocatedHousehold",
+    "RelocatedMember",
+    "ReportingUnit",
     "ResettlementSite",
     "RiskFactor",
     "ScopeGroup",
     "Sex",
     "SiteLocation",
     "TransferSituation",
+    "UnitLevel",
     "VillageClass",
     "WarningLevel",
 ]

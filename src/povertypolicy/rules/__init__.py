@@ -9,9 +9,29 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import data_quality, housing, land, monitoring, poverty, registration, site
+    from . import (
+        data_quality,
+        follow_up,
+        housing,
+        indicators,
+        land,
+        monitoring,
+        poverty,
+        registration,
+        site,
+    )
 
-__all__ = ["data_quality", "housing", "land", "monitoring", "poverty", "registration", "site"]
+__all__ = [
+    "data_quality",
+    "follow_up",
+    "housing",
+    "indicators",
+    "land",
+    "monitoring",
+    "poverty",
+    "registration",
+    "site",
+]
 
 
 def __getattr__(name: str) -> Any:

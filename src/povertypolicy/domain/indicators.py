@@ -1,0 +1,102 @@
+"""Units that report figures against targets; 考核单位 (KPI-1..KPI-5, FOLLOW-6)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ..errors import InputError
+from . import _validate as v
+
+__all__ = ["FigureValue", "ReportingUnit", "UnitLevel"]
+
+FigureValue = bool | int | Decimal
+
+
+class UnitLevel(enum.StrEnum):
+    """What kind of unit reports the figures; 考核层级."""
+
+    __label__ = "indicators.level"
+
+    TOWN = "town"
+    VILLAGE = "village"
+    HOUSEHOLD = "household"
+    SITE = "site"
+    PROJECT = "project"
+
+
+def _figures(value: Any) -> Mapping[str, FigureValue | None]:
+    if not isinstance(value, Mapping):
+        return value  # type: ignore[no-any-return]  # the validator reports it
+    return MappingProxyType(dict(value))
+
+
+def _check_figures(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Mapping):
+        raise v.fail(instance, attribute, value, "a mapping of figure name → value")
+    for name, figure in value.items():
+        if not isinstance(name, str) or not name:
+            raise v.fail(instance, attribute, name, "figure names as non-empty strings")
+        if figure is None or isinstance(figure, bool):
+            continue
+        if isinstance(figure, int):
+            if figure < 0:
+                raise v.fail(instance, attribute, figure, f"{name}: a whole number >= 0")
+            continue
+        if isinstance(figure, Decimal):
+            if not figure.is_finite() or figure < 0:
+                raise v.fail(instance, attribute, figure, f"{name}: a finite number >= 0")
+            continue
+        raise v.fail(
+            instance, attribute, figure, f"{name}: True/False, a whole number or a Decimal"
+        )
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class ReportingUnit:
+    """A town, village, household, site or project and the figures it reports; 考核单位.
+
+    ``figures`` maps a figure's name (e.g. ``surplus_labour``) to its value: ``True``/``False``
+    for a yes/no item, a whole number for a count, a ``Decimal`` for a quantity (m², mu) or a
+    percentage. A figure that is missing, or ``None``, is *not reported*: never read as zero.
+    """
+
+    id: str = attrs.field(validator=v.identifier)
+    level: UnitLevel = attrs.field(validator=v.member_of(UnitLevel))
+    figures: Mapping[str, FigureValue | None] = attrs.field(
+        factory=dict, converter=_figures, validator=_check_figures
+    )
+    name: str = attrs.field(default="", validator=v.text)
+    parent_id: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
+
+    def figure(self, name: str) -> FigureValue | None:
+        """The figure ``name`` as reported, or ``None`` when it was not reported."""
+        return self.figures.get(name)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ReportingUnit):
+            return NotImplemented
+        return (self.id, self.level, dict(self.figures), self.name, self.parent_id) == (
+            other.id,
+            other.level,
+            dict(other.figures),
+            other.name,
+            other.parent_id,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.level))
+
+
+def require_unit(value: object, field: str) -> ReportingUnit:
+    """``value`` if it is a :class:`ReportingUnit`, else an InputError naming ``field``."""
+    if not isinstance(value, ReportingUnit):
+        raise InputError(
+            obj="rules.indicators", field=field, value=value, expected="a ReportingUnit"
+        )
+    return value

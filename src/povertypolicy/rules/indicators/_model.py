@@ -1,0 +1,181 @@
+"""What a checklist is made of: figures, indicators, and an indicator's score; 指标体系."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from fractions import Fraction
+
+import attrs
+
+from ...domain.indicators import UnitLevel
+
+__all__ = [
+    "Checklist",
+    "Figure",
+    "FigureKind",
+    "Indicator",
+    "Measure",
+    "Score",
+    "Status",
+    "UnitScores",
+]
+
+
+class Status(enum.StrEnum):
+    """An indicator's outcome for one unit; 考核结果. Not reported is never read as zero."""
+
+    __label__ = "indicators.status"
+
+    MET = "met"
+    NOT_MET = "not_met"
+    NOT_REPORTED = "not_reported"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Measure(enum.StrEnum):
+    """How an indicator reads its figures."""
+
+    RATIO = "ratio"  # numerator and denominator counts, as a percentage
+    PERCENT = "percent"  # one figure that is already a percentage (报销比例)
+    NUMBER = "number"  # one count or quantity (m², mu)
+    FLAGS = "flags"  # yes/no items: how many are yes
+
+
+class FigureKind(enum.StrEnum):
+    """What a reported figure is."""
+
+    COUNT = "count"  # a whole number >= 0
+    YES_NO = "yes_no"  # True / False
+    QUANTITY = "quantity"  # a Decimal >= 0 (m², mu)
+    PERCENT = "percent"  # a Decimal from 0 to 100
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """One figure a unit reports: its name, ledger headers and kind; 指标数据项."""
+
+    name: enum.StrEnum
+    zh: str
+    hant: str
+    kind: FigureKind
+    doc: str
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """One target: the figures it reads, its threshold parameter and the level it applies to.
+
+    ``applies_when`` names a yes/no figure: the indicator is not applicable when it is False
+    (a village without a school is not scored on its school). ``either`` is an alternative
+    target: the indicator is met when one of the two is (1 large animal *or* 2 pigs).
+    ``due`` is a date parameter: when the target is due, shown with the score. ``part`` names
+    this indicator's own alternative when it has ``either`` (the indicator is their union).
+    """
+
+    id: enum.StrEnum
+    rule: str
+    level: UnitLevel
+    param: str
+    measure: Measure
+    figures: tuple[enum.StrEnum, ...]
+    applies_when: enum.StrEnum | None = None
+    either: Indicator | None = None
+    due: str | None = None
+    part: enum.StrEnum | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Checklist:
+    """A set of indicators over the figures units report; 考核清单 (e.g. the four haves)."""
+
+    id: str
+    rules: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
+    figures: tuple[Figure, ...]
+
+    @property
+    def levels(self) -> tuple[UnitLevel, ...]:
+        """The levels its indicators apply to, in order of first use."""
+        return tuple(dict.fromkeys(i.level for i in self.indicators))
+
+    def for_level(self, level: UnitLevel) -> tuple[Indicator, ...]:
+        """The indicators a unit of ``level`` is scored on."""
+        return tuple(i for i in self.indicators if i.level is level)
+
+    def figure(self, name: enum.StrEnum) -> Figure:
+        """The figure called ``name``."""
+        for f in self.figures:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    @property
+    def params(self) -> tuple[str, ...]:
+        """Every threshold parameter the checklist reads."""
+        out: list[str] = []
+        for i in self.indicators:
+            out.append(i.param)
+            if i.either is not None:
+                out.append(i.either.param)
+        return tuple(out)
+
+
+@attrs.frozen(kw_only=True)
+class Score:
+    """One indicator's score for one unit; 指标得分.
+
+    ``value`` is the figure as compared (a percentage for ratios, the number of yes items for
+    flags); ``gap`` is how far the value is from the threshold, positive when short of it (for
+    a minimum: threshold − value; for a maximum: value − threshold); ``short_by`` is, for a
+    ratio, how many more (or, for a maximum, fewer) to count to meet the target, and for flags
+    how many more items must be in place. ``missing`` lists the figures not reported.
+    """
+
+    indicator: enum.StrEnum
+    level: UnitLevel
+    status: Status
+    value: Fraction | None = None
+    threshold: Fraction | None = None
+    gap: Fraction | None = None
+    short_by: int | None = None
+    missing: tuple[enum.StrEnum, ...] = ()
+    parts: tuple[Score, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class UnitScores:
+    """Every indicator of a checklist scored for one unit; 单位考核结果."""
+
+    unit_id: str
+    level: UnitLevel
+    checklist: str
+    scores: tuple[Score, ...]
+
+    def count(self, status: Status) -> int:
+        """How many indicators have ``status``."""
+        return sum(1 for s in self.scores if s.status is status)
+
+    @property
+    def status(self) -> Status:
+        """Not met if one is not met; else not reported if one is not reported; else met."""
+        return overall(s.status for s in self.scores)
+
+    def score(self, indicator: enum.StrEnum) -> Score:
+        """The score of one indicator."""
+        for s in self.scores:
+            if s.indicator == indicator:
+                return s
+        raise KeyError(indicator)
+
+
+def overall(statuses: Iterable[Status]) -> Status:
+    """Not met beats not reported beats met; not applicable items do not count."""
+    seen = set(statuses)
+    if Status.NOT_MET in seen:
+        return Status.NOT_MET
+    if Status.NOT_REPORTED in seen:
+        return Status.NOT_REPORTED
+    if Status.MET in seen:
+        return Status.MET
+    return Status.NOT_APPLICABLE
