@@ -69,7 +69,16 @@ def register(cls: type[LedgerRule]) -> type[LedgerRule]:
 
 
 def _load_all() -> None:
-    from . import data_quality, housing, housing_posting, land, monitoring, registration  # noqa: F401
+    from . import (  # noqa: F401 - registers the rules
+        data_quality,
+        follow_up,
+        housing,
+        housing_posting,
+        indicators,
+        land,
+        monitoring,
+        registration,
+    )
 
 
 def ledger_rules() -> dict[str, LedgerRule]:
