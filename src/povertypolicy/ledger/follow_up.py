@@ -29,7 +29,7 @@ from .objects import per_row
 from .parse import days_to_date, parse_column
 from .schema import Column, ColumnKind, TableSchema
 
-__all__ = ["HOUSEHOLDS", "PERSONS", "household_object"]
+__all__ = ["HOUSEHOLDS", "PERSONS", "Columns", "column_values", "household_object"]
 
 C = ColumnKind
 
@@ -190,8 +190,9 @@ _SEPARATORS = re.compile(r"[;；,，、\s]+")
 _NONE_WORDS = {"无", "無", "none", "-"}
 
 
-def _training_dates(persons: Frame, log: ErrorLog) -> list[tuple[dt.date, ...] | None]:
-    """Each person's training dates; an unreadable date is an error on that person's row."""
+def _training_dates(persons: Frame, log: ErrorLog | None) -> list[tuple[dt.date, ...] | None]:
+    """Each person's training dates; an unreadable date is an error on that person's row
+    (logged and marked only when ``log`` is given: while the ledger is read)."""
     n = len(persons)
     out: list[tuple[dt.date, ...] | None] = [None] * n
     parsed = persons.cols.get("training_dates")
@@ -221,7 +222,7 @@ def _training_dates(persons: Frame, log: ErrorLog) -> list[tuple[dt.date, ...] |
         out[i] = (*current, days_to_date(int(days.values[k])))
     rows = np.unique(np.array(bad_rows, np.int64))
     rows = rows[~persons.bad[rows]] if len(rows) else rows
-    if len(rows):
+    if len(rows) and log is not None:
         log.add(
             table="persons",
             rows=rows,
@@ -275,41 +276,77 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
         )
 
 
-def household_object(
-    frames: Mapping[str, Frame], h: int, trainings: list[tuple[dt.date, ...] | None]
-) -> RelocatedHousehold:
+def column_values(frame: Frame, field: str) -> list[Any]:
+    """Every row's value of ``field`` as :meth:`Frame.value` gives it (``None``: not recorded),
+    converted once for the whole column."""
+    n = len(frame)
+    parsed = frame.cols.get(field)
+    if parsed is None:
+        return [None] * n
+    column = frame.schema.column(field)
+    if column.kind is C.DATE:
+        days = np.asarray(parsed.values, dtype=np.int64).astype("datetime64[D]")
+        values: list[Any] = days.astype(object).tolist()
+    elif column.kind is C.BOOL:
+        values = np.asarray(parsed.values).astype(bool).tolist()
+    elif column.kind is C.ENUM:
+        assert column.enum is not None
+        members = list(column.enum)
+        values = [members[int(c)] for c in np.asarray(parsed.values).tolist()]
+    elif column.kind in (C.ID, C.TEXT):
+        values = parsed.values.to_pylist()
+    else:  # pragma: no cover - this ledger reads no other kinds
+        return [frame.value(field, i) for i in range(n)]
+    recorded = np.asarray(parsed.recorded).tolist()
+    return [v if r else None for v, r in zip(values, recorded, strict=True)]
+
+
+_PERSON_FIELDS = ("person_id", "labour_capacity", "wants_work", "stably_employed", "wants_training")
+_HOUSEHOLD_FIELDS = tuple(c.name for c in HOUSEHOLDS.columns)
+
+
+class Columns:
+    """The ledger's columns as Python lists, built once per run (the object path's inputs)."""
+
+    def __init__(self, frames: Mapping[str, Frame], log: ErrorLog | None = None) -> None:
+        persons, households = frames["persons"], frames["households"]
+        self.persons = {f: column_values(persons, f) for f in _PERSON_FIELDS}
+        self.households = {f: column_values(households, f) for f in _HOUSEHOLD_FIELDS}
+        self.trainings = _training_dates(persons, log)
+
+
+def household_object(frames: Mapping[str, Frame], h: int, cols: Columns) -> RelocatedHousehold:
     """Household row ``h`` and its person rows as a :class:`RelocatedHousehold`."""
-    persons, households = frames["persons"], frames["households"]
+    p, hv = cols.persons, cols.households
     members = tuple(
         RelocatedMember(
-            id=persons.value("person_id", i),
-            labour_capacity=persons.value("labour_capacity", i),
-            wants_work=persons.value("wants_work", i),
-            stably_employed=persons.value("stably_employed", i),
-            wants_training=persons.value("wants_training", i),
-            trainings=trainings[i],
+            id=p["person_id"][i],
+            labour_capacity=p["labour_capacity"][i],
+            wants_work=p["wants_work"][i],
+            stably_employed=p["stably_employed"][i],
+            wants_training=p["wants_training"][i],
+            trainings=cols.trainings[i],
         )
-        for i in (int(j) for j in members_of(persons, h))
+        for i in members_of(frames["persons"], h).tolist()
     )
-    hv = households.value
     house = OldHouse(
-        in_hazard_zone=hv("in_hazard_zone", h),
-        unsafe=hv("unsafe_house", h),
-        non_brick_concrete=hv("non_brick_concrete", h),
-        demolished_on=hv("demolished_on", h),
-        reclaimed_on=hv("reclaimed_on", h),
+        in_hazard_zone=hv["in_hazard_zone"][h],
+        unsafe=hv["unsafe_house"][h],
+        non_brick_concrete=hv["non_brick_concrete"][h],
+        demolished_on=hv["demolished_on"][h],
+        reclaimed_on=hv["reclaimed_on"][h],
     )
     return RelocatedHousehold(
-        id=hv("household_id", h),
+        id=hv["household_id"][h],
         members=members,
-        village=hv("village", h),
-        settled_on=hv("settled_on", h),
-        moved_in_on=hv("moved_in_on", h),
-        registered_poor=hv("registered_poor", h),
-        industry_support=hv("industry_support", h),
-        hardship=hv("hardship", h),
-        property_within_limits=hv("property_within_limits", h),
-        dibao_granted_on=hv("dibao_granted_on", h),
+        village=hv["village"][h],
+        settled_on=hv["settled_on"][h],
+        moved_in_on=hv["moved_in_on"][h],
+        registered_poor=hv["registered_poor"][h],
+        industry_support=hv["industry_support"][h],
+        hardship=hv["hardship"][h],
+        property_within_limits=hv["property_within_limits"][h],
+        dibao_granted_on=hv["dibao_granted_on"][h],
         old_house=house,
     )
 
@@ -348,8 +385,7 @@ def _row(checks: rules.FollowUpChecks) -> dict[str, Any]:
         "reclamation_state": None
         if o is None or o.reclamation_state is None
         else o.reclamation_state.value,
-        "homestead_award_fen": None if a is None else a.payable_now.fen,
-    }
+    } | ({} if a is None else {"homestead_award_fen": a.payable_now.fen})
 
 
 @register
@@ -366,10 +402,10 @@ class Checks(LedgerRule):
     output = "households"
     key = "household_id"
     reasons = tuple(f"follow_up_{o.value}" for o in rules.Outcome)
-    _trainings: list[tuple[dt.date, ...] | None] | None = None
+    _columns: Columns | None = None
 
     def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
-        self._trainings = _training_dates(frames["persons"], log)
+        self._columns = Columns(frames, log)
         _link_members(frames, log)
 
     def compute(
@@ -384,8 +420,7 @@ class Checks(LedgerRule):
         return per_row(households, rows, one, log, types=_TYPES)
 
     def result(self, frames: Mapping[str, Frame], row: int, policy: Policy) -> Result[Any]:
-        trainings = self._trainings
-        if trainings is None:  # a rule object used without prepare (e.g. a fresh explain)
-            trainings = [None] * len(frames["persons"])
-        household = household_object(frames, row, trainings)
+        if self._columns is None:  # a rule object used without prepare
+            self._columns = Columns(frames)
+        household = household_object(frames, row, self._columns)
         return rules.follow_up_checks(household, policy, as_of=self.as_of or policy.on)
