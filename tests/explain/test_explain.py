@@ -151,8 +151,13 @@ def test_missing_translation_is_an_error_not_english() -> None:
 
 
 def test_format_value_uses_babel_per_locale() -> None:
-    assert format_value(pp.Money("14000"), "zh_Hans") == "¥14,000.00"
+    # Chinese: 公文 amounts (docs/concepts/wording.md); English: Babel's currency format.
+    assert format_value(pp.Money("14000"), "zh_Hans") == "14000元"
+    assert format_value(pp.Money("14000"), "zh_Hant") == "14,000元"
+    assert format_value(pp.Money("3600.5"), "zh_Hans") == "3600.50元"
     assert format_value(pp.Money("14000"), "en") == "CN¥14,000.00"
+    assert format_value(12345, "zh_Hans") == "12345"
+    assert format_value(2022, "zh_Hant") == "2022"
     assert format_value(dt.date(2011, 6, 1), "en") == "June 1, 2011"
     assert format_value(dt.date(2011, 6, 1), "zh_Hant") == "2011年6月1日"
     assert format_value(12345, "en") == "12,345"
@@ -207,7 +212,7 @@ def test_explain_in_unsupported_locale_fails() -> None:
 def test_html_and_json() -> None:
     result = _result()
     html = result._repr_html_()
-    assert html.startswith("<table")
+    assert html.startswith('<div class="povertypolicy-result"')
     assert "HOUSE-2" in html
     assert "<script" not in html
     data = result.to_dict(locale="en")

@@ -279,7 +279,11 @@ def test_LAND_1_attachments_total(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant", "en"])
 def test_LAND_2_explains_in_every_locale(tmp_path: Path, locale: str) -> None:
+    import importlib.util
+
     r = compensation(case("6", per_capita="0.3"), load(province_pack(tmp_path)))
     text = r.explain(locale)
     assert "[LAND-2]" in text
-    assert "第四十七条" in text
+    # With OpenCC installed the law's citation is shown in the explanation's script.
+    traditional = locale == "zh_Hant" and importlib.util.find_spec("opencc") is not None
+    assert ("第四十七條" if traditional else "第四十七条") in text

@@ -133,7 +133,7 @@ def test_SITE_worked_example_explains_in_three_locales(plan: pp.Result[sr.SitePl
     assert "general party branch" in en
     assert "2,400 households" in en
     assert "001_e19348023069d8ed.txt 篇一 §二(一)" in zh
-    assert plan.to_html("en").startswith("<table")
+    assert plan.to_html("en").startswith('<div class="povertypolicy-result"')
 
 
 def test_SITE_worked_example_is_json_ready(plan: pp.Result[sr.SitePlan]) -> None:

@@ -5,6 +5,9 @@ Babel is imported at first use (a locale normalised or formatted), not with the 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -13,10 +16,46 @@ from ..errors import UnsupportedLocaleError
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["DEFAULT_LOCALE", "SUPPORTED_LOCALES", "babel_locale", "normalise_locale"]
+__all__ = [
+    "DEFAULT_LOCALE",
+    "SUPPORTED_LOCALES",
+    "babel_locale",
+    "get_locale",
+    "normalise_locale",
+    "set_locale",
+    "using_locale",
+]
 
 SUPPORTED_LOCALES: tuple[str, ...] = ("zh_Hans", "zh_Hant", "en")
 DEFAULT_LOCALE = "zh_Hans"
+
+_current: ContextVar[str] = ContextVar("povertypolicy_locale", default=DEFAULT_LOCALE)
+
+
+def set_locale(locale: str) -> str:
+    """Set the locale explanations use when none is given (notebooks: set it once).
+
+    Returns the normalised name (``zh_TW`` → ``zh_Hant``). ``explain()``, ``to_html()`` and
+    a notebook's display of a result use it; an explicit ``locale=`` still wins.
+    """
+    loc = normalise_locale(locale)
+    _current.set(loc)
+    return loc
+
+
+def get_locale() -> str:
+    """The locale explanations use when none is given (``zh_Hans`` unless set)."""
+    return _current.get()
+
+
+@contextlib.contextmanager
+def using_locale(locale: str) -> Iterator[str]:
+    """Within the block, explanations default to ``locale``; the previous default after."""
+    token = _current.set(normalise_locale(locale))
+    try:
+        yield _current.get()
+    finally:
+        _current.reset(token)
 
 
 @lru_cache(maxsize=64)

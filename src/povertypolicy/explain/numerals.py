@@ -130,12 +130,18 @@ def to_capital(amount: Money | int, locale: str = "zh_Hans") -> str:
 
 
 def chinese_number(text: str, locale: str) -> str:
-    """Group digits of a plain number text for a Chinese locale (zh_Hans: none; zh_Hant: ``,``)."""
+    """Group a plain number text for a Chinese locale.
+
+    zh_Hans: never (``14000``); zh_Hant: by thousands from five digits on (``3500``,
+    ``14,000``), so that years and four-digit amounts read the same in both scripts.
+    """
     if normalise_locale(locale) != "zh_Hant":
         return text
     sign = "-" if text.startswith("-") else ""
     whole, dot, frac = text.lstrip("-").partition(".")
-    groups = []
+    if len(whole) <= 4:
+        return text
+    groups: list[str] = []
     while len(whole) > 3:
         whole, tail = whole[:-3], whole[-3:]
         groups.insert(0, tail)
@@ -147,7 +153,7 @@ def chinese_amount(fen: int, locale: str) -> str:
     """An amount in prose for a Chinese locale, 公文 style: ``3500元``, ``3600.50元``.
 
     Whole yuan are written without decimals; an amount with fen shows both places. zh_Hans
-    writes no digit grouping (``14000元``), zh_Hant groups by thousands (``14,000元``).
+    writes no digit grouping (``14000元``), zh_Hant groups from five digits (``14,000元``).
     """
     sign = "-" if fen < 0 else ""
     yuan, cents = divmod(abs(fen), 100)
