@@ -30,10 +30,9 @@ class UnitLevel(enum.StrEnum):
     PROJECT = "project"
 
 
-def _figures(value: Any) -> Mapping[str, FigureValue | None]:
-    if not isinstance(value, Mapping):
-        return value  # type: ignore[no-any-return]  # the validator reports it
-    return MappingProxyType(dict(value))
+def _figures(value: Any) -> Any:
+    """A read-only copy of a mapping; anything else is kept for the validator to report."""
+    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
 
 
 def _check_figures(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -298,19 +298,19 @@ def _ind(
 
 
 def _checklist(id: str, rule: str, *indicators: Indicator) -> Checklist:
-    names: dict[FigureName, None] = {}
+    names: dict[str, None] = {}
     for i in indicators:
         for part in (i, i.either):
             if part is None:
                 continue
-            names.update(dict.fromkeys(part.figures))  # type: ignore[arg-type]
+            names.update(dict.fromkeys(f.value for f in part.figures))
             if part.applies_when is not None:
-                names[part.applies_when] = None  # type: ignore[index]
+                names[part.applies_when.value] = None
     return Checklist(
         id=id,
         rules=(rule,),
         indicators=indicators,
-        figures=tuple(FIGURES[n] for n in names),
+        figures=tuple(FIGURES[FigureName(n)] for n in names),
     )
 
 

@@ -89,6 +89,13 @@ def _figure(unit: ReportingUnit, cl: Checklist, name: enum.StrEnum) -> FigureVal
     return value
 
 
+def _number(ind: Indicator, param: Parameter) -> Fraction:
+    value = param.value
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise RuleError(rule=ind.rule, message=f"{ind.param} is not a number")
+    return Fraction(value)
+
+
 def _gap(param: Parameter, value: Fraction, threshold: Fraction) -> Fraction:
     return threshold - value if param.threshold is Side.LOWER else value - threshold
 
@@ -206,7 +213,7 @@ def _score_number(
     if raw is None:
         return _not_reported(ind, (name,), shown)
     value = Fraction(raw)
-    threshold = Fraction(param.value)  # type: ignore[arg-type]
+    threshold = _number(ind, param)
     met = param.admits(value)
     gap = _gap(param, value, threshold)
     percent = ind.measure is Measure.PERCENT

@@ -15,7 +15,7 @@ import attrs
 from ...errors import InputError, RuleError
 from ...explain import Note, NoteKind, Result, Step
 from ...money import Money
-from ...policy import Policy
+from ...policy import Parameter, Policy
 
 __all__ = [
     "BudgetPart",
@@ -51,7 +51,8 @@ class FundLine:
     @property
     def share_consistent(self) -> bool:
         """Whether the stated share is the exact share rounded to the places it is written in."""
-        places = max(0, -self.stated_share.as_tuple().exponent)  # type: ignore[operator]
+        exponent = self.stated_share.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         exact = Decimal(self.exact_share.numerator) / Decimal(self.exact_share.denominator)
         return exact.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == self.stated_share
 
@@ -79,9 +80,12 @@ class FundPlan:
         return sum((line.stated_share for line in self.lines), Decimal(0))
 
 
-def _lines(policy: Policy) -> tuple[Money, list[tuple[FundPart, Money, Decimal, tuple]]]:  # type: ignore[type-arg]
+_Row = tuple[FundPart, Money, Decimal, tuple[Parameter, Parameter]]
+
+
+def _lines(policy: Policy) -> tuple[Money, list[_Row]]:
     total = policy.param("indicators.fund_total")
-    rows = []
+    rows: list[_Row] = []
     for part in FundPart:
         amount = policy.param(f"indicators.fund_{part.value}")
         share = policy.param(f"indicators.fund_share_{part.value}")
