@@ -339,3 +339,24 @@ def test_citations_follow_the_explanations_script() -> None:
     assert in_script(stored, "zh_Hant") == stored  # stored in traditional: kept as is
     assert in_script(stored, "zh_Hans") == "实施政府一次性建房补助政策,标准为每人3500元"
     assert in_script(law, "en") == law
+
+
+# -- one term per concept (docs/reference/glossary.md) ------------------------------------
+
+_ONE_TERM = {
+    "zh_Hans": {"最大余额法": "最大余数法"},
+    "zh_Hant": {"最大餘額法": "最大餘數法", "默認值": "預設值", "臺賬": "台賬"},
+    "en": {"largest remainder method": "largest remainder"},
+}
+
+
+@pytest.mark.parametrize("domain", CHECKED)
+def test_one_term_per_concept(domain: str) -> None:
+    bad = [
+        (loc, key, wrong, right)
+        for loc, table in _ONE_TERM.items()
+        for key, text in messages(loc, domain).items()
+        for wrong, right in table.items()
+        if wrong in text
+    ]
+    assert not bad
