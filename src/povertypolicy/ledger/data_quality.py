@@ -65,8 +65,8 @@ class DataQuality(LedgerRule):
         self.given = given  # the tables the user gave (None: all the rule's tables)
         self.locale = locale
         self.coverage: dict[str, tuple[int, int, int]] = {}  # code → (rows, fired, unknown)
+        self.absent: dict[str, tuple[str, ...]] = {}  # code → fields the ledger has no column of
         self.findings = FindingLog()
-        self._index: list[tuple[str, str, int, int]] = []
         self._positions = np.zeros(0, np.int64)
         self._keys: np.ndarray | None = None
 
@@ -95,7 +95,6 @@ class DataQuality(LedgerRule):
         if self.has("pairings"):
             self._pairings(frames, policy)
         table, self._positions = self.findings.to_arrow(frames, self.checks, self.locale)
-        self._index = self.findings.index()
         rows = np.arange(table.num_rows, dtype=np.int64)
         return rows, {c: table.column(c) for c in FINDING_COLUMNS}
 
@@ -127,16 +126,19 @@ class DataQuality(LedgerRule):
             if not self.checks.runs(code):
                 continue
             rows = np.flatnonzero(bits & BIT[p])
+            # A number not recorded is the finding id.missing, not an undecided check.
             unknown = number.bad.copy()
-            if p != "missing":
-                unknown |= ~number.recorded
             if p == "sex_mismatch":
-                unknown |= True if sex is None else ~sex.recorded
+                unknown |= number.recorded & (True if sex is None else ~sex.recorded)
+                if sex is None:
+                    self.absent[code] = ("sex",)
             if p == "birth_mismatch":
-                unknown |= True if birth is None else ~birth.recorded
+                unknown |= number.recorded & (True if birth is None else ~birth.recorded)
+                if birth is None:
+                    self.absent[code] = ("birth_date",)
             self._add(code, n, len(rows), int(np.count_nonzero(unknown)))
             numbers = pc.take(number.values, pa.array(rows))
-            args: dict[str, list[Any]] = {"value": numbers.to_pylist()}
+            args: dict[str, Any] = {"value": numbers.to_pylist()}
             expected: list[str | None] | None = None
             if p == "old_format":
                 expected = [f"{w // 11:017d}{'0123456789X'[w % 11]}" for w in k.key[rows].tolist()]
@@ -156,7 +158,7 @@ class DataQuality(LedgerRule):
             elif p == "birth_mismatch":
                 args["detail"] = day_dates(k.birth[rows])
                 args["recorded"] = values_at(column(frames, "persons", "birth_date"), rows)
-                expected = [d.isoformat() for d in args["detail"]]
+                expected = np.datetime_as_string(args["detail"], unit="D").tolist()
             elif p == "duplicate":
                 args["detail"] = self._others(persons, rows)
             for name in ("detail", "recorded"):
@@ -188,12 +190,16 @@ class DataQuality(LedgerRule):
 
     def _condition(self, frames: Mapping[str, Frame], check: Any, policy: Policy) -> None:
         fires, unknown = evaluate(frames, check, policy)
+        refs = dict.fromkeys(r for c in check.when for r in c.refs())
+        absent = tuple(r for r in refs if column(frames, check.table, r) is None)
+        if absent:
+            self.absent[check.code] = absent
         rows = np.flatnonzero(fires)
         self._add(check.code, len(fires), len(rows), int(np.count_nonzero(unknown)))
         if not len(rows):
             return
         table = check.table
-        args: dict[str, list[Any]] = {"value": values_at(column(frames, table, check.field), rows)}
+        args: dict[str, Any] = {"value": values_at(column(frames, table, check.field), rows)}
         args["limit"], args["year"] = limits(frames, check, rows, policy)
         self.findings.add(table=table, code=check.code, rows=rows, args=args)
 
@@ -290,7 +296,10 @@ class DataQuality(LedgerRule):
                 end=g_end,
                 ordinal=ordinal,
             )
-        if self.checks.runs("pairing.before_registration") and "registered_on" in hf.cols:
+        if self.checks.runs("pairing.before_registration") and "registered_on" not in hf.cols:
+            self.absent["pairing.before_registration"] = ("household.registered_on",)
+            self._add("pairing.before_registration", len(pf), 0, len(pf))
+        elif self.checks.runs("pairing.before_registration"):
             reg = hf.cols["registered_on"]
             safe = np.where(linked, pf.parent, 0)
             known = linked & reg.recorded[safe] & pf.cols["start"].recorded
@@ -313,6 +322,10 @@ class DataQuality(LedgerRule):
         pf = frames["pairings"]
         number = pf.cols.get("helper_id_number")
         if number is None or self._keys is None:
+            self.absent["pairing.helper_is_poor"] = (
+                ("helper_id_number",) if number is None else ("household.id_number",)
+            )
+            self._add("pairing.helper_is_poor", len(pf), 0, len(pf))
             return
         k = id_kernel(number.values, number.recorded & ~number.bad, 0)
         keys = np.where(number.bad, -1, k.key)
@@ -348,7 +361,6 @@ class DataQuality(LedgerRule):
         household = as_int(pf.cols["household_id"].values)
         use = np.flatnonzero(valid & (helper >= 0) & (household >= 0))
         periods = overloads(helper[use], household[use], s[use], e[use], threshold)
-        doubtful = np.unique(helper[~usable & (helper >= 0)])
         self._add("pairing.one_helps_many", len(pf), 0, int(np.count_nonzero(~usable)))
         if not len(periods.helper):
             return
@@ -370,13 +382,8 @@ class DataQuality(LedgerRule):
             run = np.concatenate([[True], cand[1:] != cand[:-1]])
             idx = np.arange(len(cand))
             ordinal = idx - np.maximum.accumulate(np.where(run, idx, 0)) + 1
-        hh_text = pf.cols["household_id"].values
-        members: dict[int, str] = {}
-        for k in np.unique(period_of).tolist():
-            mine = cand[period_of == k]
-            members[k] = ", ".join(sorted(set(pc.take(hh_text, pa.array(mine)).to_pylist())))
+        members = _joined_by_group(period_of, pf.cols["household_id"].values, cand)
         self._add("pairing.one_helps_many", len(pf), len(cand), int(np.count_nonzero(~usable)))
-        del doubtful
         self.findings.add(
             table="pairings",
             code="pairing.one_helps_many",
@@ -386,7 +393,7 @@ class DataQuality(LedgerRule):
                 "count": periods.peak[period_of].tolist(),
                 "start": day_dates(periods.start[period_of]),
                 "end": day_dates(periods.end[period_of]),
-                "households": [members[k] for k in period_of.tolist()],
+                "households": members,
             },
             start=periods.start[period_of],
             end=periods.end[period_of],
@@ -397,8 +404,7 @@ class DataQuality(LedgerRule):
 
     def locate(self, row: int) -> tuple[str, str, int]:
         """(table, check code, source row) of result row ``row``."""
-        table, code, source, _ = self._index[int(self._positions[row])]
-        return table, code, source
+        return self.findings.locate(int(self._positions[row]))
 
     def result(self, frames: Mapping[str, Frame], row: int, policy: Policy) -> Result[Any]:
         table, code, source = self.locate(row)
@@ -439,6 +445,21 @@ class DataQuality(LedgerRule):
             return set()
         keys = np.unique(self._keys[self._keys >= 0]).tolist()
         return {f"{w // 11:017d}{'0123456789X'[w % 11]}" for w in keys}
+
+
+def _joined_by_group(group: np.ndarray, text: pa.Array, rows: np.ndarray) -> list[str]:
+    """For each of ``rows`` (with its ``group``), the sorted distinct texts of its group's rows
+    joined by ", ": one sort, no loop over the groups' rows."""
+    values = np.array(pc.take(text, pa.array(rows)).to_pylist(), dtype=object)
+    order = np.lexsort((values.astype(str), group))
+    g, v = group[order], values[order]
+    heads = np.flatnonzero(np.concatenate([[True], g[1:] != g[:-1]]))
+    ends = np.append(heads[1:], len(g))
+    joined = {
+        int(g[a]): ", ".join(dict.fromkeys(v[a:b].tolist()))
+        for a, b in zip(heads, ends, strict=True)
+    }
+    return [joined[k] for k in group.tolist()]
 
 
 def pairings_of(frames: Mapping[str, Frame], field: str, value: Any) -> list[pairings.Pairing]:

@@ -18,7 +18,6 @@ import pyarrow.compute as pc
 
 from ..rules.data_quality.checks import CheckList
 from .frame import Frame
-from .parse import days_to_date
 
 __all__ = [
     "FINDING_COLUMNS",
@@ -47,6 +46,9 @@ FINDING_COLUMNS = (
     "period_end",
     "message",
 )
+#: The values of one message placeholder, one per finding: Python values, or a numpy array
+#: (datetime64[D] dates, integers) formatted once per distinct value.
+Values = Sequence[Any] | np.ndarray
 TABLE_ORDER = ("households", "persons", "pairings", "beneficiaries")
 _RECORD = {"households": "household_id", "persons": "person_id", "pairings": "pairing_id",
            "beneficiaries": "project_id"}  # fmt: skip
@@ -57,7 +59,7 @@ class _Batch:
     table: str
     code: str
     rows: np.ndarray
-    args: Mapping[str, Sequence[Any]]
+    args: Mapping[str, Values]
     expected: Sequence[str | None] | None
     start: np.ndarray | None
     end: np.ndarray | None
@@ -76,7 +78,7 @@ class FindingLog:
         table: str,
         code: str,
         rows: np.ndarray,
-        args: Mapping[str, Sequence[Any]] | None = None,
+        args: Mapping[str, Values] | None = None,
         expected: Sequence[str | None] | None = None,
         start: np.ndarray | None = None,
         end: np.ndarray | None = None,
@@ -92,19 +94,13 @@ class FindingLog:
     def __len__(self) -> int:
         return sum(len(b.rows) for b in self.batches)
 
-    def index(self) -> list[tuple[str, str, int, int]]:
-        """(table, code, source row, position in its batch) of every finding, in batch order."""
-        out: list[tuple[str, str, int, int]] = []
+    def locate(self, k: int) -> tuple[str, str, int]:
+        """(table, code, source row) of the ``k``-th finding in batch order."""
         for b in self.batches:
-            out.extend((b.table, b.code, int(r), k) for k, r in enumerate(b.rows.tolist()))
-        return out
-
-    def batch_of(self, table: str, code: str, row: int, k: int) -> _Batch:
-        """The batch holding a finding (for its message values)."""
-        for b in self.batches:
-            if b.table == table and b.code == code and k < len(b.rows) and b.rows[k] == row:
-                return b
-        raise KeyError((table, code, row))
+            if k < len(b.rows):
+                return b.table, b.code, int(b.rows[k])
+            k -= len(b.rows)
+        raise IndexError(k)
 
     def to_arrow(
         self, frames: Mapping[str, Frame], checks: CheckList, locale: str
@@ -174,16 +170,29 @@ def cell_text(frame: Frame, field: str, rows: np.ndarray) -> pa.Array:
 
 
 def field_label(frames: Mapping[str, Frame], table: str, field: str, locale: str) -> str:
-    """A field as the ledger heads it (its own header), else its catalog label or name."""
+    """A field as the ledger heads it (its own header); a column the ledger does not have by
+    the schema's Chinese header (English: the field name)."""
     from ..explain.catalog import messages
+    from .data_quality_tables import TABLES
 
-    if field.startswith("household.") and "households" in frames:
-        rest = field.split(".", 1)[1]
-        return frames["households"].headers.get(rest, rest)
-    header = frames[table].headers.get(field)
+    if field.startswith("household."):
+        table, field = "households", field.split(".", 1)[1]
+    frame = frames.get(table)
+    header = None if frame is None else frame.headers.get(field)
     if header is not None:
         return header
-    return messages(locale, "data_quality").get(f"data_quality.field.{field}", field)
+    label = messages(locale, "data_quality").get(f"data_quality.field.{field}")
+    if label is not None:
+        return label
+    try:
+        column = TABLES[table].column(field)
+    except KeyError:
+        return field
+    if locale == "zh_Hant":
+        # The traditional header is the alias written character for character.
+        same = [a for a in column.aliases if len(a) == len(column.zh) and a != column.zh]
+        return same[0] if same else column.zh
+    return column.zh if locale.startswith("zh") else field
 
 
 def _value(b: _Batch, frames: Mapping[str, Frame], field: str) -> pa.Array:
@@ -253,7 +262,7 @@ def _part(
                                  pa.string()),
             "period_start": dates(b.start),
             "period_end": dates(b.end),
-            "message": pa.array(render(check, b.args, n, locale), pa.string()),
+            "message": render(check, b.args, n, locale),
             "_t": pa.array([TABLE_ORDER.index(b.table)] * n, pa.int8()),
             "_c": pa.array([order[b.code]] * n, pa.int32()),
             "_k": pa.array(np.arange(at, at + n), pa.int64()),
@@ -261,35 +270,57 @@ def _part(
     )  # fmt: skip
 
 
-def render(check: Any, args: Mapping[str, Sequence[Any]], n: int, locale: str) -> list[str]:
+def render(check: Any, args: Mapping[str, Values], n: int, locale: str) -> pa.Array:
     """Each finding's message: the catalog's ``data_quality.finding.<code>`` (or the check
-    list's own text) filled with its values, formatted once per distinct value."""
+    list's own text) filled with its values. Each distinct value is formatted once; the
+    template's pieces are joined column-wise by Arrow."""
+    import string
+
     from ..explain.catalog import message
-    from ..explain.render import format_value
 
     if check.message is not None:
         template = check.message.get(locale) or check.message["zh_Hans"]
     else:
         template = message(f"data_quality.finding.{check.code}", locale)
-    cache: dict[Any, str] = {}
+    parts: list[Any] = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        if literal:
+            parts.append(pa.scalar(literal.replace("{{", "{").replace("}}", "}")))
+        if name is not None:
+            parts.append(formatted(args.get(name, [None] * n), locale))
+    if not parts:
+        return pa.array([""] * n, pa.string())
+    if not any(isinstance(p, pa.Array) for p in parts):
+        return pa.array(["".join(p.as_py() for p in parts)] * n, pa.string())
+    joined: pa.Array = pc.binary_join_element_wise(*parts, "")
+    return joined
 
-    def fmt(v: Any) -> str:
+
+def formatted(values: Values, locale: str) -> pa.Array:
+    """Values formatted for a message in ``locale``, each distinct value once."""
+    from ..explain.render import format_value
+
+    if isinstance(values, np.ndarray):
+        distinct, inverse = np.unique(values, return_inverse=True)
+        plain = distinct.tolist()  # datetime64[D] → date, int64 → int
+        texts = pa.array([format_value(v, locale) for v in plain], pa.string())
+        taken: pa.Array = pc.take(texts, pa.array(inverse.reshape(-1)))
+        return taken
+    cache: dict[Any, str] = {}
+    out = []
+    for v in values:
+        if type(v) is str:
+            out.append(v)
+            continue
         key = (type(v), v)
         text = cache.get(key)
         if text is None:
             text = cache[key] = format_value(v, locale)
-        return text
-
-    names = list(args)
-    columns = [args[k] for k in names]
-    if not names:
-        return [template] * n
-    return [
-        template.format(**{k: fmt(v) for k, v in zip(names, values, strict=True)})
-        for values in zip(*columns, strict=True)
-    ]
+        out.append(text)
+    return pa.array(out, pa.string())
 
 
-def day_dates(days: np.ndarray) -> list[Any]:
-    """Day numbers as dates."""
-    return [days_to_date(int(d)) for d in days.tolist()]
+def day_dates(days: np.ndarray) -> np.ndarray:
+    """Day numbers as a datetime64[D] array (messages format each distinct date once)."""
+    out: np.ndarray = np.asarray(days, np.int64).astype("datetime64[D]")
+    return out

@@ -20,6 +20,7 @@ from ..policy import Policy
 from ..rules.data_quality.checks import CheckList, load_checks
 from ..rules.data_quality.fields import Severity
 from .data_quality import DataQuality
+from .data_quality_findings import field_label
 from .data_quality_tables import TABLES
 from .engine import LedgerResult, run_arrow
 from .frames import FrameKind, from_arrow, to_arrow
@@ -209,7 +210,12 @@ class QualityReport:
         rows = []
         for c in self.checks.checks:
             n, fired, unknown = self.rule.coverage.get(c.code, (0, 0, 0))
-            ran = c.enabled and c.table in self.given and c.code in self.rule.coverage
+            ran = (
+                c.enabled
+                and c.table in self.given
+                and c.code in self.rule.coverage
+                and c.code not in self.rule.absent
+            )
             rows.append({
                 "check": c.code, "title": title(c, loc), "rule": c.rule,
                 "severity": c.severity.value, "table": c.table, "enabled": c.enabled,
@@ -248,16 +254,20 @@ class QualityReport:
                 lines.append(
                     render_message("data_quality.summary.not_given", {"table": table}, loc)
                 )
+        frames = self.result.frames
         for c in self.checks.enabled():
             _, _, unknown = self.rule.coverage.get(c.code, (0, 0, 0))
-            if unknown and c.table in self.given:
-                lines.append(
-                    render_message(
-                        "data_quality.summary.not_checked",
-                        {"title": title(c, loc), "count": unknown},
-                        loc,
-                    )
+            if c.table not in self.given:
+                continue
+            if c.code in self.rule.absent:
+                fields = "、".join(
+                    field_label(frames, c.table, f, loc) for f in self.rule.absent[c.code]
                 )
+                args: dict[str, Any] = {"title": title(c, loc), "fields": fields}
+                lines.append(render_message("data_quality.summary.no_column", args, loc))
+            elif unknown:
+                args = {"title": title(c, loc), "count": unknown}
+                lines.append(render_message("data_quality.summary.not_checked", args, loc))
         lines.extend(self.result.summary.text(loc).split("\n"))
         return "\n".join(lines)
 
