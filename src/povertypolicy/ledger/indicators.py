@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from .._exact import round_ratio
+from .._exact import round_half_up
 from ..domain.indicators import ReportingUnit, UnitLevel
 from ..errors import PovertyPolicyError
 from ..explain import Result
@@ -92,7 +92,7 @@ def unit_object(frame: Frame, row: int, cl: Checklist) -> ReportingUnit:
 def _dec(value: Fraction | None) -> Decimal | None:
     if value is None:
         return None
-    return Decimal(round_ratio(value.numerator * 10_000, value.denominator)).scaleb(-4)
+    return Decimal(round_half_up(value * 10_000)).scaleb(-4)
 
 
 def _score_row(unit: ReportingUnit, score: Score, rule: str) -> dict[str, Any]:

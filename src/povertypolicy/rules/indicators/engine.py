@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ..._exact import round_ratio
+from ..._exact import round_half_up
 from ...domain.indicators import FigureValue, ReportingUnit, UnitLevel, require_unit
 from ...errors import InputError, RuleError
 from ...explain import Result, Step
@@ -60,7 +60,7 @@ def _name(cl: Checklist) -> ChecklistName | str:
 
 def _dec2(value: Fraction) -> Decimal:
     """A fraction for display: rounded half-up to 2 decimal places."""
-    return Decimal(round_ratio(value.numerator * 100, value.denominator)).scaleb(-2)
+    return Decimal(round_half_up(value * 100)).scaleb(-2)
 
 
 def _figure(unit: ReportingUnit, cl: Checklist, name: enum.StrEnum) -> FigureValue | None:
