@@ -10,7 +10,7 @@ The rule (2011 county plan, 深山区移民搬迁扶贫工作方案, 篇3): a pe
 
 Three-valued logic: a condition that is known false makes the person *failed*; otherwise a
 null (not recorded) fact makes the person *undetermined*, which is not eligible and not paid.
-Condition 5 is never null: a null application date means "has not applied".
+A null application date is "not recorded" (the member is undetermined), as in povertypolicy.
 
 Per household, all amounts int64 fen (1 yuan = 100 fen), exact:
     gross    = 3500 yuan x eligible people
@@ -164,7 +164,8 @@ def person_status(
     )
     verdict = pc.and_kleene(verdict, _contiguous(persons["registered_locally"]))
     verdict = pc.and_kleene(verdict, _contiguous(persons["lives_in_area"]))
-    verdict = pc.and_kleene(verdict, pa.array(applied, type=pa.bool_()))
+    # A household with no application date: not recorded (null), never "did not apply".
+    verdict = pc.and_kleene(verdict, pa.array(applied, type=pa.bool_(), mask=~applied))
     eligible = _bool_numpy(verdict.fill_null(False))
     failed = ~_bool_numpy(verdict.fill_null(True))
     undetermined = _bool_numpy(verdict.is_null())

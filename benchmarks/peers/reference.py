@@ -33,7 +33,7 @@ def split(total: int, weights: Sequence[int] = TRANCHE_WEIGHTS) -> list[int]:
     return parts
 
 
-def _person(row: dict[str, Any], applied: bool) -> str:
+def _person(row: dict[str, Any], applied: bool | None) -> str:
     born = row["birth_date"]
     hukou = row["hukou"]
     facts = [
@@ -54,7 +54,7 @@ def reference(persons: pa.Table, households: pa.Table) -> list[dict[str, Any]]:
     """One dict per household, in households order, with the same fields as the kernel."""
     order = households["household_id"].to_pylist()
     applied = {
-        h: d is not None
+        h: None if d is None else True  # no application date: not recorded (undetermined)
         for h, d in zip(order, households["relocation_applied_on"].to_pylist(), strict=True)
     }
     counts = {h: {"members": 0, "eligible": 0, "failed": 0, "undetermined": 0} for h in order}

@@ -410,7 +410,7 @@ def test_release_needs_as_of_and_records_missing_cost() -> None:
     assert r.arrow.num_rows == 0
     errors = r.errors_arrow("en").to_pylist()
     assert errors[0]["code"] == "ledger.error.rule"
-    assert "cost is not recorded" in errors[0]["message"]
+    assert "cannot be assumed to be zero" in errors[0]["message"]
     assert r.summary.balanced
 
 

@@ -123,13 +123,16 @@ def test_HOUSE_1_each_condition_can_fail(
     assert result.value.gross == Money("3500")
 
 
-def test_HOUSE_1_no_application_means_no_subsidy(policy: pp.Policy) -> None:
+def test_HOUSE_1_application_not_recorded_is_undetermined_not_refused(policy: pp.Policy) -> None:
     h = pp.Household(id="H", members=[mover("A")])
     result = housing_subsidy(h, policy)
     assert result.value.people == 0
     assert result.value.net == Money.zero()
-    assert all(t.amount == Money.zero() for t in result.value.tranches)
-    assert eligibility(h, policy).value.members[0].failed == (Condition.APPLIED,)
+    member = eligibility(h, policy).value.members[0]
+    assert member.failed == ()
+    assert member.not_recorded == (Condition.APPLIED,)
+    assert eligibility(h, policy).value.reason == "undetermined"
+    assert "请补录" in result.explain("zh_Hans")
 
 
 def test_HOUSE_1_unrecorded_facts_make_a_member_undetermined(policy: pp.Policy) -> None:
@@ -149,10 +152,13 @@ def test_HOUSE_1_unrecorded_facts_make_a_member_undetermined(policy: pp.Policy) 
     assert "请补录" in elig.explain("zh_Hans")
 
 
-def test_HOUSE_1_posting_for_five_days(policy: pp.Policy) -> None:
+def test_HOUSE_1_posting_for_five_days_counted_as_the_civil_code_counts(policy: pp.Policy) -> None:
+    # 民法典 art. 201: the period starts the day after posting: 2–6 April, approval on 7 April.
     result = earliest_approval(dt.date(2011, 4, 1), policy)
-    assert result.value == dt.date(2011, 4, 6)
-    assert "2011年4月5日" in result.explain("zh_Hans")
+    assert result.value == dt.date(2011, 4, 7)
+    assert "2011年4月6日" in result.explain("zh_Hans")
+    assert result.steps[0].notes[0].key == "housing.note.posting_civil_code"
+    assert earliest_approval(dt.date(2011, 2, 28), policy).value == dt.date(2011, 3, 6)
     with pytest.raises(pp.InputError):
         earliest_approval("2011-04-01", policy)  # type: ignore[arg-type]
 
@@ -326,7 +332,9 @@ def test_HOUSE_3_inconsistent_progress_is_refused(
 
 def test_HOUSE_3_demolition_tranche_waits_for_construction(policy: pp.Policy, subsidy: Any) -> None:
     progress = pp.BuildProgress(
-        foundation_accepted_on=dt.date(2011, 6, 10), old_house_demolished_on=dt.date(2011, 12, 1)
+        foundation_accepted_on=dt.date(2011, 6, 10),
+        old_house_demolished_on=dt.date(2011, 12, 1),
+        demolished_by_township=False,
     )
     r = release_tranches(subsidy, progress, policy, as_of=dt.date(2011, 12, 5)).value
     assert r.tranches[3].state is TrancheState.WAITING
@@ -399,7 +407,7 @@ def test_HOUSE_4_deducted_from_unpaid_tranches_last_first(policy: pp.Policy, sub
 def test_HOUSE_4_household_demolished_on_time_or_still_standing(
     policy: pp.Policy, subsidy: Any
 ) -> None:
-    on_time = _built(old_house_demolished_on=dt.date(2011, 12, 20))
+    on_time = _built(old_house_demolished_on=dt.date(2011, 12, 20), demolished_by_township=False)
     r = release_tranches(subsidy, on_time, policy, as_of=dt.date(2011, 12, 21))
     assert r.value.payable_now == Money("1200")
     standing = release_tranches(subsidy, _built(), policy, as_of=dt.date(2012, 1, 2))
@@ -408,9 +416,17 @@ def test_HOUSE_4_household_demolished_on_time_or_still_standing(
     assert "尚未拆除" in pending.explain("zh_Hans")
 
 
+def test_HOUSE_4_who_demolished_not_recorded_is_refused(policy: pp.Policy, subsidy: Any) -> None:
+    progress = _built(old_house_demolished_on=dt.date(2012, 1, 5))
+    with pytest.raises(RuleError, match="not recorded"):
+        release_tranches(subsidy, progress, policy, as_of=dt.date(2012, 1, 10))
+
+
 def test_HOUSE_4_build_progress_validation() -> None:
     with pytest.raises(pp.InputError, match="demolition_cost"):
         pp.BuildProgress(demolition_cost=Money("5"))
+    with pytest.raises(pp.InputError, match="cannot be assumed"):
+        pp.BuildProgress(old_house_demolished_on=dt.date(2012, 1, 5), demolished_by_township=True)
     with pytest.raises(pp.InputError, match="old_house_demolished_on"):
         pp.BuildProgress(demolished_by_township=True)
     with pytest.raises(pp.InputError):

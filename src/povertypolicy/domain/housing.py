@@ -34,7 +34,8 @@ class BuildProgress(DomainObject):
     """When each milestone was reached and which tranches were paid; 建房进度 (HOUSE-3, HOUSE-4).
 
     ``demolished_by_township`` with ``demolition_cost`` records a forced demolition by the
-    township (乡镇强行拆除) whose cost is deducted from the subsidy.
+    township (乡镇强行拆除) whose cost is deducted from the subsidy; ``False`` records that the
+    household demolished it. ``None`` is "not recorded", never "the household did".
     """
 
     foundation_accepted_on: dt.date | None = attrs.field(
@@ -45,19 +46,19 @@ class BuildProgress(DomainObject):
     old_house_demolished_on: dt.date | None = attrs.field(
         default=None, validator=v.optional(v.a_date)
     )
-    demolished_by_township: bool = attrs.field(default=False, validator=v.boolean)
-    demolition_cost: Money = attrs.field(factory=Money.zero, validator=v.money)
+    demolished_by_township: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    demolition_cost: Money | None = attrs.field(default=None, validator=v.optional(v.money))
     paid: tuple[Milestone, ...] = attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.items_of(Milestone)
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.demolition_cost and not self.demolished_by_township:
+        if self.demolition_cost is not None and self.demolished_by_township is not True:
             raise InputError(
                 obj="BuildProgress",
                 field="demolition_cost",
                 value=self.demolition_cost,
-                expected="zero unless demolished_by_township is True",
+                expected="no cost unless demolished_by_township is True",
             )
         if self.demolished_by_township and self.old_house_demolished_on is None:
             raise InputError(
@@ -65,6 +66,14 @@ class BuildProgress(DomainObject):
                 field="old_house_demolished_on",
                 value=None,
                 expected="the date the township demolished the old house",
+            )
+        if self.demolished_by_township and self.demolition_cost is None:
+            raise InputError(
+                obj="BuildProgress",
+                field="demolition_cost",
+                value=None,
+                expected="the cost of the township's demolition (not recorded: it is deducted "
+                "from the subsidy, so it cannot be assumed to be zero)",
             )
         if len(set(self.paid)) != len(self.paid):
             raise InputError(

@@ -128,7 +128,7 @@ HOUSEHOLDS = TableSchema(
             kind=C.DATE,
             past=True,
             aliases=("申請日期", "搬迁申请日期"),
-            doc="When the household applied (户申请); empty: has not applied.",
+            doc="When the household applied (户申请); empty: not recorded (undetermined).",
         ),
         Column(
             name="head_id",
@@ -195,9 +195,9 @@ PROGRESS = TableSchema(
             name="demolished_by_township",
             zh="乡镇强制拆除",
             kind=C.BOOL,
-            nullable=False,
             aliases=("鄉鎮強制拆除",),
-            doc="The township demolished it (HOUSE-4).",
+            doc="The township demolished it (HOUSE-4); 否: the household did; empty: not "
+            "recorded (an error once the old house is demolished).",
         ),
         Column(
             name="demolition_cost",
@@ -316,7 +316,7 @@ def _member_conditions(
         (hukou.values == _HUKOU_AGRI, hukou.recorded),
         (local.values, local.recorded),
         (lives.values, lives.recorded),
-        (applied, np.ones(len(persons), bool)),
+        (np.ones(len(persons), bool), applied),  # not recorded is "not recorded", not "no"
     )
     failed = np.zeros(len(persons), np.uint8)
     unknown = np.zeros(len(persons), np.uint8)
@@ -551,20 +551,15 @@ class Release(LedgerRule):
         h = int(progress.parent[row])
         subsidy = rules.housing_subsidy(household_object(frames, h), policy).value
         paid = tuple(m for m in _MILESTONES if progress.value(f"paid_{m.value}", row))
-        township = bool(progress.value("demolished_by_township", row))
+        township = progress.value("demolished_by_township", row)
         cost = progress.value("demolition_cost", row)
-        if township and cost is None:
-            raise RuleError(
-                rule="HOUSE-4",
-                message=("the township demolished the old house but its cost is not recorded"),
-            )
         build = BuildProgress(
             foundation_accepted_on=progress.value("foundation_accepted_on", row),
             first_storey_on=progress.value("first_storey_on", row),
             second_storey_on=progress.value("second_storey_on", row),
             old_house_demolished_on=progress.value("old_house_demolished_on", row),
             demolished_by_township=township,
-            **({} if cost is None else {"demolition_cost": cost}),
+            demolition_cost=cost,
             paid=paid,
         )
         return rules.release_tranches(subsidy, build, policy, as_of=self.as_of_date())

@@ -219,7 +219,8 @@ def _member(
         ),
         (Condition.REGISTERED_LOCALLY, person.registered_locally),
         (Condition.LIVES_IN_AREA, person.lives_in_area),
-        (Condition.APPLIED, household.relocation_applied_on is not None),
+        # 户申请: an application date not recorded is "not recorded", not "did not apply".
+        (Condition.APPLIED, None if household.relocation_applied_on is None else True),
     ]
     for condition, ok in checks:
         if ok is None:
@@ -298,22 +299,24 @@ def eligibility(household: Household, policy: Policy) -> Result[Eligibility]:
 def earliest_approval(posted_on: dt.date, policy: Policy) -> Result[dt.date]:
     """First day the county may approve a list posted on ``posted_on``; 张榜公示 (HOUSE-1).
 
-    The list must stay posted for the pack's number of days without objection; the posting
-    day counts as day one (a convention: the text says only "张榜公布5天无异议后").
+    The list must stay posted for the pack's number of days without objection. The period is
+    counted as the Civil Code counts one in days (民法典 art. 201): it starts the day after the
+    posting, so a list posted on 1 April for 5 days is posted through 6 April and may be
+    approved from 7 April.
     """
     if isinstance(posted_on, dt.datetime) or not isinstance(posted_on, dt.date):
         raise InputError(
             obj="earliest_approval", field="posted_on", value=posted_on, expected="a datetime.date"
         )
     days = policy.param("housing.posting_days")
-    approval = posted_on + dt.timedelta(days=days.integer)
-    last_day = approval - dt.timedelta(days=1)
+    last_day = posted_on + dt.timedelta(days=days.integer)
+    approval = last_day + dt.timedelta(days=1)
     step = Step(
         rule="HOUSE-1",
         key="housing.posting",
         inputs={"posted_on": posted_on, "last_day": last_day, "approval": approval},
         params=(days,),
-        notes=(Note(kind=NoteKind.CONVENTION, key="housing.note.posting_count"),),
+        notes=(Note(kind=NoteKind.CONVENTION, key="housing.note.posting_civil_code"),),
     )
     return Result(value=approval, steps=(step,))
 
@@ -555,6 +558,15 @@ def release_tranches(
                 params=(deadline,),
             )
         )
+    elif progress.demolished_by_township is None:
+        raise RuleError(
+            rule="HOUSE-4",
+            message=(
+                f"the old house was demolished on {demolished_on}, but whether the household "
+                "or the township demolished it is not recorded (demolished_by_township): the "
+                "township's cost would be deducted, so it cannot be assumed"
+            ),
+        )
     elif not progress.demolished_by_township:
         key = (
             "housing.demolition.on_time"
@@ -585,6 +597,7 @@ def release_tranches(
         )
     else:
         cost = progress.demolition_cost
+        assert cost is not None  # BuildProgress refuses a township demolition without its cost
         steps.append(
             Step(
                 rule="HOUSE-4",
