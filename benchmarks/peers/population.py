@@ -13,7 +13,7 @@ persons (``n * members`` rows, grouped by household, households in order)
 
 households (``n`` rows)
     household_id            string
-    relocation_applied_on   date32  2011-01-01 .. 2013-12-31, ~5 % null (= has not applied)
+    relocation_applied_on   date32  2011-01-01 .. 2013-12-31, ~5 % null (= not recorded)
 
 Everything is vectorised numpy turned into Arrow buffers (ids are written as fixed-width
 bytes straight into a StringArray), so a million households take well under a second or two.
