@@ -8,7 +8,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any, final
 
-from ._exact import round_half_up, scale_to_integers
+from ._exact import round_half_up, round_ratio, scale_to_integers
 from .errors import InputError
 
 __all__ = ["Money"]
@@ -64,13 +64,15 @@ class Money:
     @classmethod
     def from_fen(cls, fen: int) -> Money:
         """An amount given in whole fen (分)."""
-        if isinstance(fen, bool) or not isinstance(fen, int):
+        if type(fen) is not int and (isinstance(fen, bool) or not isinstance(fen, int)):
             raise InputError(obj="Money", field="fen", value=fen, expected="an int number of fen")
         return _of(fen)
 
     @classmethod
     def round(cls, amount: Decimal | Fraction | int | str) -> Money:
         """Round any exact amount of yuan to the fen, half-up (四舍五入)."""
+        if type(amount) is Fraction:  # the rules' usual case: integer arithmetic only
+            return _of(round_ratio(amount.numerator * 100, amount.denominator))
         if isinstance(amount, str):
             try:
                 amount = Decimal(amount)
@@ -145,7 +147,9 @@ class Money:
             return NotImplemented
         if isinstance(factor, int):
             return _of(self._fen * factor)
-        if isinstance(factor, Decimal | Fraction):
+        if isinstance(factor, Fraction):
+            return _of(round_ratio(self._fen * factor.numerator, factor.denominator))
+        if isinstance(factor, Decimal):
             return _of(round_half_up(Fraction(self._fen) * Fraction(factor)))
         return NotImplemented
 
@@ -223,19 +227,30 @@ class Money:
                 expected="weights with a positive sum",
             )
         total_weight = sum(scaled)
-        sign = -1 if self._fen < 0 else 1
-        whole = abs(self._fen)
+        fen = self._fen
+        whole = -fen if fen < 0 else fen
         floors: list[int] = []
-        remainders: list[int] = []
-        for w in scaled:
+        ranked: list[tuple[int, int]] = []  # (-remainder, index) of the parts with one
+        given = 0
+        for i, w in enumerate(scaled):
             q, r = divmod(whole * w, total_weight)
             floors.append(q)
-            remainders.append(r)
-        left = whole - sum(floors)
-        extra = sorted(sorted(range(len(scaled)), key=lambda i: (-remainders[i], i))[:left])
-        for i in extra:
-            floors[i] += 1
-        return tuple(_of(sign * f) for f in floors), tuple(extra)
+            given += q
+            if r:
+                ranked.append((-r, i))
+        left = whole - given  # fewer than the parts with a remainder, so those take them all
+        extra: list[int] = []
+        if left:
+            ranked.sort()
+            extra = sorted([i for _, i in ranked[:left]])
+            for i in extra:
+                floors[i] += 1
+        parts: list[Money] = []
+        for f in floors:
+            part = _new(Money)
+            _set(part, "_fen", -f if fen < 0 else f)
+            parts.append(part)
+        return tuple(parts), tuple(extra)
 
 
 _new = object.__new__

@@ -30,9 +30,18 @@ _M2_PER: dict[AreaUnit, Fraction] = {
     AreaUnit.FEN: Fraction(1_000, 15),
     AreaUnit.HECTARE: Fraction(10_000),
 }
+# Unit names and members to members (a StrEnum member hashes and compares as its value).
+_UNITS: dict[str, AreaUnit] = {u.value: u for u in AreaUnit}
+
+
+def _unit(unit: AreaUnit | str) -> AreaUnit:
+    found = _UNITS.get(unit) if isinstance(unit, str) else None
+    return found if found is not None else AreaUnit(unit)
 
 
 def _exact(value: object, field: str) -> Fraction:
+    if type(value) is Fraction:  # immutable: no copy needed
+        return value
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal | Fraction):
         raise InputError(
             obj="Area", field=field, value=value, expected="a str, int, Decimal or Fraction"
@@ -59,7 +68,7 @@ class Area:
 
     def __init__(self, value: str | int | Decimal | Fraction, unit: AreaUnit | str) -> None:
         try:
-            unit = AreaUnit(unit)
+            unit = _unit(unit)
         except ValueError:
             raise InputError(
                 obj="Area",
@@ -67,12 +76,15 @@ class Area:
                 value=unit,
                 expected=f"one of {[u.value for u in AreaUnit]}",
             ) from None
-        object.__setattr__(self, "_m2", _exact(value, "value") * _M2_PER[unit])
-        object.__setattr__(self, "_unit", unit)
+        exact = _exact(value, "value")
+        _set(self, "_m2", exact if unit is AreaUnit.SQUARE_METRE else exact * _M2_PER[unit])
+        _set(self, "_unit", unit)
 
     @classmethod
     def m2(cls, value: str | int | Decimal | Fraction) -> Area:
         """An area in square metres (平方米)."""
+        if type(value) is Fraction:  # exact already: no parsing or conversion
+            return _area(value, AreaUnit.SQUARE_METRE)
         return cls(value, AreaUnit.SQUARE_METRE)
 
     @classmethod
@@ -112,12 +124,12 @@ class Area:
 
     def in_unit(self, unit: AreaUnit | str) -> Fraction:
         """The exact value in another unit."""
-        return self._m2 / _M2_PER[AreaUnit(unit)]
+        unit = _unit(unit)
+        return self._m2 if unit is AreaUnit.SQUARE_METRE else self._m2 / _M2_PER[unit]
 
     def to(self, unit: AreaUnit | str) -> Area:
         """The same area, shown in another unit."""
-        unit = AreaUnit(unit)
-        return Area(self._m2 / _M2_PER[unit], unit)
+        return _area(self._m2, _unit(unit))
 
     def rounded(self, unit: AreaUnit | str | None = None, places: int = 2) -> Decimal:
         """The value in ``unit`` (default: its own) rounded half-up to ``places`` decimals."""
@@ -158,7 +170,7 @@ class Area:
     def __add__(self, other: Area) -> Area:
         if not isinstance(other, Area):
             return NotImplemented
-        return Area((self._m2 + other._m2) / _M2_PER[self._unit], self._unit)
+        return _area(self._m2 + other._m2, self._unit)
 
     def __radd__(self, other: int) -> Area:
         if isinstance(other, int) and not isinstance(other, bool) and other == 0:
@@ -168,12 +180,12 @@ class Area:
     def __sub__(self, other: Area) -> Area:
         if not isinstance(other, Area):
             return NotImplemented
-        return Area((self._m2 - other._m2) / _M2_PER[self._unit], self._unit)
+        return _area(self._m2 - other._m2, self._unit)
 
     def __mul__(self, factor: int | Decimal | Fraction) -> Area:
         if isinstance(factor, bool) or not isinstance(factor, int | Decimal | Fraction):
             return NotImplemented
-        return Area(self.value * Fraction(factor), self._unit)
+        return _area(self._m2 * Fraction(factor), self._unit)
 
     __rmul__ = __mul__
 
@@ -181,9 +193,11 @@ class Area:
         """The exact ratio of two areas."""
         if not isinstance(other, Area):
             return NotImplemented
-        if other._m2 == 0:
+        num, den = other._m2.numerator, other._m2.denominator
+        if num == 0:
             raise ZeroDivisionError("division by a zero area")
-        return self._m2 / other._m2
+        mine = self._m2
+        return Fraction(mine.numerator * den, mine.denominator * num)
 
     def __bool__(self) -> bool:
         return self._m2 != 0
@@ -216,6 +230,18 @@ class Area:
         return self._m2 >= other._m2
 
 
+_set = object.__setattr__
+_new = object.__new__
+
+
+def _area(m2: Fraction, unit: AreaUnit) -> Area:
+    """An Area of ``m2`` square metres shown in ``unit`` (both already checked)."""
+    obj: Area = _new(Area)
+    _set(obj, "_m2", m2)
+    _set(obj, "_unit", unit)
+    return obj
+
+
 def total_square_metres(areas: Iterable[Area]) -> Fraction:
     """The exact total of many areas in m² (without building intermediate Area objects)."""
-    return exact_sum(a.square_metres for a in areas)
+    return exact_sum([a._m2 for a in areas])

@@ -91,8 +91,10 @@ class Parameter:
     @property
     def fraction(self) -> Fraction:
         """A percent parameter as an exact fraction of one (30 → 3/10); others as they are."""
-        value = Fraction(self.decimal)
-        return value / 100 if self.unit is Unit.PERCENT else value
+        numerator, denominator = self.decimal.as_integer_ratio()
+        if self.unit is Unit.PERCENT:
+            denominator *= 100
+        return Fraction(numerator, denominator)
 
     @property
     def integer(self) -> int:
@@ -127,6 +129,10 @@ class Parameter:
         if self.threshold is None or self.bound is None:
             raise self._wrong("a threshold")
         v = self.value
+        if type(x) is Fraction and type(v) is Decimal and v.is_finite():
+            # the same comparison in integers (denominators > 0): Decimal vs Fraction is slow
+            vn, vd = v.as_integer_ratio()
+            x, v = x.numerator * vd, vn * x.denominator
         if self.threshold is Side.LOWER:
             return bool(x >= v if self.bound is Bound.INCLUSIVE else x > v)
         return bool(x <= v if self.bound is Bound.INCLUSIVE else x < v)

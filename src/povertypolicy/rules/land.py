@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -18,7 +19,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
-from .._exact import round_half_up, scale_to_integers
+from .._exact import round_half_up, round_ratio, scale_to_integers
 from ..domain.enums import LandType
 from ..domain.land import Expropriation, PaymentLedger
 from ..errors import InputError, PolicyPackError, RuleError
@@ -233,11 +234,11 @@ class Compensation:
     @property
     def total(self) -> Money:
         """All items together."""
-        return (
-            self.land_compensation
-            + self.resettlement_subsidy
-            + self.attachments_compensation
-            + self.social_security_fees
+        return Money.from_fen(
+            self.land_compensation.fen
+            + self.resettlement_subsidy.fen
+            + self.attachments_compensation.fen
+            + self.social_security_fees.fen
         )
 
     def item(self, item: CompensationItem) -> Money:
@@ -456,6 +457,25 @@ class HouseholdPlaces:
         }
 
 
+# allocate_places builds one HouseholdPlaces per household (10,000 in a big village); through
+# attrs' __init__ that is most of its time. The class has no validators, converters or
+# post-init, so it sets the slots directly, in field order (tests check the objects equal
+# those built by HouseholdPlaces(...) and that the fields are still these).
+_HOUSEHOLD_PLACES_FIELDS = (
+    "household",
+    "area_m2",
+    "eligible",
+    "places",
+    "_share",
+    "took_remainder",
+    "waived",
+    "added",
+)
+_HOUSEHOLD_PLACES_SLOTS = tuple(
+    HouseholdPlaces.__dict__[name].__set__ for name in _HOUSEHOLD_PLACES_FIELDS
+)
+
+
 @attrs.frozen(kw_only=True)
 class PlaceAllocation:
     """Places allocated to households; 人地对应 (LAND-9, LAND-10)."""
@@ -556,7 +576,8 @@ def _ids(ids: Sequence[str]) -> str:
 
 def _fraction_in(param: Parameter, lo: int, hi: int, rule: str) -> Fraction:
     value = param.fraction
-    if not lo <= value <= hi:
+    n, d = value.as_integer_ratio()
+    if not lo * d <= n <= hi * d:  # lo <= value <= hi, in integers
         raise RuleError(
             rule=rule,
             message=f"{param.name} = {param.value} (pack {param.pack_id}) must lie between "
@@ -567,6 +588,31 @@ def _fraction_in(param: Parameter, lo: int, hi: int, rule: str) -> Fraction:
 
 def _mu_area(mu: Fraction) -> Area:
     return Area(mu, "mu")
+
+
+# Exact rationals as (numerator, denominator) pairs of ints, denominator > 0 and not reduced:
+# the money arithmetic of LAND-2 in integers (Fraction objects only where a value is shown).
+_Ratio = tuple[int, int]
+
+
+def _mu_ratio(area: Area) -> _Ratio:
+    """The area in mu: m² × 15 / 10,000 (1 mu = 10,000/15 m²), as an unreduced ratio."""
+    m2 = area.square_metres
+    return m2.numerator * 3, m2.denominator * 2000
+
+
+def _money_times(amount: Money, factor: _Ratio) -> Money:
+    """``amount × factor`` rounded half-up to the fen (what ``Money * Fraction`` gives)."""
+    return Money.from_fen(round_ratio(amount.fen * factor[0], factor[1]))
+
+
+def _yuan(numerator: int, denominator: int) -> Money:
+    """``numerator / denominator`` yuan (denominator > 0) rounded half-up to the fen, as
+    ``Money.round`` rounds it."""
+    return Money.from_fen(round_ratio(numerator * 100, denominator))
+
+
+_METHODS = {m.value: m for m in CompensationMethod}
 
 
 # -- LAND-1 / LAND-2: compensation ---------------------------------------------------------
@@ -583,7 +629,7 @@ def compensation(expropriation: Expropriation, policy: Policy) -> Result[Compens
     steps: list[Step] = []
     items_p = pol.param("land.compensation_items")
     method_p = pol.param("land.compensation_method")
-    method = CompensationMethod(method_p.text)
+    method = _METHODS.get(method_p.text) or CompensationMethod(method_p.text)
     area = exp.area
     four = items_p.text == "four"
     steps.append(
@@ -600,7 +646,6 @@ def compensation(expropriation: Expropriation, policy: Policy) -> Result[Compens
             notes=date_notes,
         )
     )
-    mu = area.in_unit("mu")
     persons: Fraction | None = None
     rs_capped = combined_capped = False
     if method is CompensationMethod.ANNUAL_OUTPUT_VALUE:
@@ -610,7 +655,7 @@ def compensation(expropriation: Expropriation, policy: Policy) -> Result[Compens
     else:
         land_fee, subsidy = _by_zone_price(pol, area, method_p, steps)
 
-    attachments = sum((a.amount for a in exp.attachments), start=Money.zero())
+    attachments = Money.from_fen(sum([a.amount.fen for a in exp.attachments]))
     steps.append(
         Step(
             rule="LAND-1",
@@ -621,7 +666,7 @@ def compensation(expropriation: Expropriation, policy: Policy) -> Result[Compens
     )
     if four:
         fee_p = pol.param("land.social_security_fee_per_mu")
-        social = fee_p.money * mu
+        social = _money_times(fee_p.money, _mu_ratio(area))
         steps.append(
             Step(
                 rule="LAND-1",
@@ -660,7 +705,7 @@ def compensation(expropriation: Expropriation, policy: Policy) -> Result[Compens
     return Result(value=value, steps=tuple(steps))
 
 
-def _multiple(param: Parameter, allowed: Parameter) -> Fraction:
+def _multiple(param: Parameter, allowed: Parameter) -> _Ratio:
     value = param.decimal
     if not allowed.range.contains(value):
         raise RuleError(
@@ -668,7 +713,7 @@ def _multiple(param: Parameter, allowed: Parameter) -> Fraction:
             message=f"{param.name} = {value} (pack {param.pack_id}) is outside the range "
             f"{allowed.range.min}–{allowed.range.max} that {allowed.citation} allows",
         )
-    return Fraction(value)
+    return value.as_integer_ratio()
 
 
 def _by_output_value(
@@ -681,11 +726,15 @@ def _by_output_value(
     rs_p = pol.param("land.resettlement_multiple")
     rs_cap_p = pol.param("land.resettlement_cap_multiple")
     all_cap_p = pol.param("land.combined_cap_multiple")
-    lc_multiple = _multiple(lc_p, lc_range)
-    rs_multiple = _multiple(rs_p, rs_range)
-    aov = Fraction(aov_p.money.fen, 100)
-    mu = area.in_unit("mu")
-    other = area != exp.area_of((LandType.CULTIVATED,))
+    ln, ld = _multiple(lc_p, lc_range)
+    rn, rd = _multiple(rs_p, rs_range)
+    aov_fen = aov_p.money.fen  # annual output value per mu: aov_fen / 100 yuan
+    mu_n, mu_d = _mu_ratio(area)
+    # other land types than cultivated, by area (as ``area != exp.area_of((CULTIVATED,))``)
+    cultivated = LandType.CULTIVATED
+    other = any(p.land_type != cultivated for p in exp.parcels) and bool(
+        total_square_metres(p.area for p in exp.parcels if p.land_type != cultivated)
+    )
     method_notes = (
         (Note(kind=NoteKind.CONVENTION, key="land.note.other_land_same_standard"),) if other else ()
     )
@@ -699,9 +748,10 @@ def _by_output_value(
             citation=_CITE_ART47_OTHER if other else None,
         )
     )
-    output_value = aov * mu
-    lc_exact = output_value * lc_multiple
-    land_fee = Money.round(lc_exact)
+    # Exact yuan as unreduced integer ratios n / d (d > 0): output value, land fee, subsidy.
+    ov_n, ov_d = aov_fen * mu_n, 100 * mu_d
+    lc_n, lc_d = ov_n * ln, ov_d * ld
+    land_fee = _yuan(lc_n, lc_d)
     steps.append(
         Step(
             rule="LAND-2",
@@ -735,8 +785,8 @@ def _by_output_value(
             citation=_CITE_ART47_PERSONS,
         )
     )
-    rs_exact = persons * rs_multiple * aov
-    uncapped = Money.round(rs_exact)
+    rs_n, rs_d = persons.numerator * rn * aov_fen, persons.denominator * rd * 100
+    uncapped = _yuan(rs_n, rs_d)
     steps.append(
         Step(
             rule="LAND-2",
@@ -751,35 +801,39 @@ def _by_output_value(
             notes=(Note(kind=NoteKind.CONVENTION, key="land.note.per_person_base"),),
         )
     )
-    ratio = rs_exact / output_value
+    if not ov_n:  # no output value: the ratios below divide by zero; fail as Fraction does
+        Fraction(rs_n, rs_d).__truediv__(Fraction(ov_n, ov_d))
+    ratio = Fraction(rs_n * ov_d, rs_d * ov_n)
     rs_capped = not rs_cap_p.admits(ratio)
+    cap_n, cap_d = rs_cap_p.decimal.as_integer_ratio()
     if rs_capped:
-        rs_exact = output_value * Fraction(rs_cap_p.decimal)
+        rs_n, rs_d = ov_n * cap_n, ov_d * cap_d
     steps.append(
         Step(
             rule="LAND-2",
             key="land.rs_cap",
             inputs={
                 "ratio": ratio,
-                "cap": Money.round(output_value * Fraction(rs_cap_p.decimal)),
+                "cap": _yuan(ov_n * cap_n, ov_d * cap_d),
                 "capped": rs_capped,
-                "amount": Money.round(rs_exact),
+                "amount": _yuan(rs_n, rs_d),
             },
             params=(rs_cap_p,),
         )
     )
-    combined = (lc_exact + rs_exact) / output_value
+    combined = Fraction((lc_n * rs_d + rs_n * lc_d) * ov_d, lc_d * rs_d * ov_n)
     combined_capped = not all_cap_p.admits(combined)
+    all_n, all_d = all_cap_p.decimal.as_integer_ratio()
     if combined_capped:
-        rs_exact = output_value * Fraction(all_cap_p.decimal) - lc_exact
-    subsidy = Money.round(rs_exact)
+        rs_n, rs_d = ov_n * all_n * lc_d - lc_n * ov_d * all_d, ov_d * all_d * lc_d
+    subsidy = _yuan(rs_n, rs_d)
     steps.append(
         Step(
             rule="LAND-2",
             key="land.combined_cap",
             inputs={
                 "ratio": combined,
-                "cap": Money.round(output_value * Fraction(all_cap_p.decimal)),
+                "cap": _yuan(ov_n * all_n, ov_d * all_d),
                 "capped": combined_capped,
                 "amount": subsidy,
             },
@@ -808,7 +862,7 @@ def _by_zone_price(
             params=(method_p,),
         )
     )
-    total = zone_p.money * area.in_unit("mu")
+    total = _money_times(zone_p.money, _mu_ratio(area))
     (land_fee, subsidy), extra = total.allocate_with_remainder([share, 1 - share])
     took = [
         (CompensationItem.LAND_COMPENSATION, CompensationItem.RESETTLEMENT_SUBSIDY)[i]
@@ -842,10 +896,10 @@ def _by_zone_price(
 # -- LAND-3: the split ---------------------------------------------------------------------
 
 
-def _contracted_m2(
+def _contracted_by_parcel_order(
     exp: Expropriation, types: frozenset[LandType] | None = None
 ) -> dict[str, Fraction]:
-    """Expropriated contracted area per household id (m²), households in case order."""
+    """Expropriated contracted area per household id (m²), in order of first parcel."""
     out: dict[str, Fraction] = {}
     for p in exp.parcels:
         hid = p.contracted_by
@@ -854,6 +908,14 @@ def _contracted_m2(
         m2 = p.area.square_metres
         before = out.get(hid)
         out[hid] = m2 if before is None else before + m2
+    return out
+
+
+def _contracted_m2(
+    exp: Expropriation, types: frozenset[LandType] | None = None
+) -> dict[str, Fraction]:
+    """Expropriated contracted area per household id (m²), households in case order."""
+    out = _contracted_by_parcel_order(exp, types)
     return {h.id: out[h.id] for h in exp.households if h.id in out}
 
 
@@ -897,9 +959,8 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
     share_p = pol.param("land.household_share_of_land_compensation")
     share = _fraction_in(share_p, 0, 1, "LAND-3")
     contracted = _contracted_m2(exp)
-    areas = _integer_weights(
-        [total_square_metres(p.area for p in exp.parcels), *contracted.values()]
-    )
+    # c.area is the total of every parcel, exactly (in m²)
+    areas = _integer_weights([c.area.square_metres, *contracted.values()])
     total, household_areas = areas[0], areas[1:]
     uncontracted = total - sum(household_areas)
     names = [exp.collective, *contracted]
@@ -1005,16 +1066,16 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
     )
 
     # Attachments and young crops: to each owner.
-    by_owner: dict[str, Money] = {}
+    by_owner: dict[str, int] = {}  # fen, owners in order of first attachment
     for a in exp.attachments:
-        by_owner[a.owner] = by_owner.get(a.owner, Money.zero()) + a.amount
-    for owner, amount in by_owner.items():
+        by_owner[a.owner] = by_owner.get(a.owner, 0) + a.amount.fen
+    for owner, fen in by_owner.items():
         lines.append(
             SplitLine(
                 payee=owner,
                 payee_kind=_payee_kind(exp, owner, household_ids),
                 item=CompensationItem.ATTACHMENTS_COMPENSATION,
-                amount=amount,
+                amount=Money.from_fen(fen),
             )
         )
     steps.append(
@@ -1043,7 +1104,7 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
         )
 
     payees = _group(lines)
-    split_total = sum((p.amount for p in payees), start=Money.zero())
+    split_total = Money.from_fen(sum([p.amount.fen for p in payees]))
     if split_total != c.total:  # pragma: no cover - guarded by property tests
         raise AssertionError(f"split {split_total} does not conserve the total {c.total}")
     steps.append(
@@ -1071,17 +1132,31 @@ _KIND_ORDER = {k: i for i, k in enumerate(PayeeKind)}
 def _group(lines: Iterable[SplitLine]) -> tuple[PayeeDue, ...]:
     grouped: dict[str, list[SplitLine]] = {}
     for line in lines:
-        grouped.setdefault(line.payee, []).append(line)
-    out = [
-        PayeeDue(
-            payee=payee,
-            payee_kind=items[0].payee_kind,
-            amount=sum((x.amount for x in items), start=Money.zero()),
-            items=tuple((x.item, x.amount) for x in items),
-        )
-        for payee, items in grouped.items()
-    ]
-    out.sort(key=lambda p: (_KIND_ORDER[p.payee_kind], p.payee))
+        same = grouped.get(line.payee)
+        if same is None:
+            grouped[line.payee] = [line]
+        else:
+            same.append(line)
+    ranked: list[tuple[int, str, PayeeDue]] = []
+    for payee, items in grouped.items():
+        first = items[0]
+        if len(items) == 1:
+            amount = first.amount
+            pairs: tuple[tuple[CompensationItem, Money], ...] = ((first.item, amount),)
+        else:
+            fen = 0
+            listed: list[tuple[CompensationItem, Money]] = []
+            for x in items:
+                fen += x.amount.fen
+                listed.append((x.item, x.amount))
+            amount = Money.from_fen(fen)
+            pairs = tuple(listed)
+        due = PayeeDue(payee=payee, payee_kind=first.payee_kind, amount=amount, items=pairs)
+        ranked.append((_KIND_ORDER[first.payee_kind], payee, due))
+    ranked.sort()  # by kind, then payee id; the ids are unique, so PayeeDue never compares
+    out = []
+    for r in ranked:
+        out.append(r[2])
     return tuple(out)
 
 
@@ -1437,35 +1512,81 @@ def _capped_largest_remainder(
     n = len(weights)
     places = [0] * n
     shares = [(0, 1)] * n
-    active = [i for i in range(n) if weights[i] > 0 and caps[i] > 0]
+    # Households with the same weight and cap fare alike: work per (weight, cap) group.
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, w, c in zip(range(n), weights, caps, strict=True):
+        if w > 0 and c > 0:
+            same = groups.get((w, c))
+            if same is None:
+                groups[(w, c)] = [i]
+            else:
+                same.append(i)
     left = quota
-    while active and left > 0:
-        total = sum(weights[i] for i in active)
-        full = [i for i in active if left * weights[i] >= caps[i] * total]
-        if not full:
-            break
-        for i in full:
-            places[i] = caps[i]
-            shares[i] = (left * weights[i], total)
-        left -= sum(caps[i] for i in full)
-        full_set = set(full)
-        active = [i for i in active if i not in full_set]
+    total = 0  # the weight of the households still sharing
+    for (w, _), members in groups.items():
+        total += w * len(members)
+    if groups and left > 0:
+        # A household is full when its exact share left × w / total reaches its cap c, that
+        # is when w / c >= total / left; so each round's full households are those still
+        # sharing with the largest w / c. Order the groups once by w / c (exactly, as the
+        # integer w × (m / c) for m a common multiple of the caps); each round takes its full
+        # groups from the front.
+        scale = math.lcm(*{c for _, c in groups})
+        ranked = sorted([(w * (scale // c), w, c) for w, c in groups], reverse=True)
+        start = 0
+        while start < len(ranked) and left > 0:
+            bound = scale * total
+            stop = start
+            while stop < len(ranked) and ranked[stop][0] * left >= bound:
+                stop += 1
+            if stop == start:
+                break
+            gone_places = gone_weight = 0
+            for _, w, c in ranked[start:stop]:
+                members = groups.pop((w, c))
+                share = (left * w, total)
+                for i in members:
+                    places[i] = c
+                    shares[i] = share
+                gone_places += c * len(members)
+                gone_weight += w * len(members)
+            left -= gone_places
+            total -= gone_weight
+            start = stop
     took: set[int] = set()
-    if active and left > 0:
-        total = sum(weights[i] for i in active)
-        rems: list[tuple[int, int, str, int]] = []
+    if groups and left > 0:
+        # Floors, then the places left over by largest remainder (ties: larger weight, then
+        # smaller id). Equal weights have equal shares: work per weight.
+        by_weight: dict[int, list[int]] = {}
+        for (w, _), members in groups.items():
+            same = by_weight.get(w)
+            if same is None:
+                by_weight[w] = members
+            else:
+                same.extend(members)
         given = 0
-        for i in active:
-            scaled = left * weights[i]
-            q, r = divmod(scaled, total)
-            places[i] = q
-            shares[i] = (scaled, total)
-            given += q
-            rems.append((-r, -weights[i], ids[i], i))
-        rems.sort()
-        for _, _, _, i in rems[: left - given]:
-            places[i] += 1
-            took.add(i)
+        remainders: list[tuple[int, int]] = []  # (-remainder, -weight) of weights with one
+        for w, members in by_weight.items():
+            share = (left * w, total)
+            q, r = divmod(share[0], total)
+            for i in members:
+                places[i] = q
+                shares[i] = share
+            given += q * len(members)
+            if r:  # the places left over are fewer than the households with a remainder
+                remainders.append((-r, -w))
+        remainders.sort()
+        need = left - given
+        for _, w in remainders:
+            if need <= 0:
+                break
+            members = by_weight[-w]
+            if len(members) > need:  # the smaller ids of this weight take the last places
+                members = sorted(members, key=ids.__getitem__)[:need]
+            for i in members:
+                places[i] += 1
+                took.add(i)
+            need -= len(members)
         left = 0
     return places, shares, took, max(left, 0)
 
@@ -1491,41 +1612,58 @@ def allocate_places(
         )
     cutoff, years, age_p = _eligible_cutoff(exp, policy)
     on = exp.approved_on
-    contracted = _contracted_m2(exp, _PLACE_LAND_TYPES)
-    ids = list(contracted)
-    areas = list(contracted.values())
-    by_id = {h.id: h for h in exp.households}
+    contracted = _contracted_by_parcel_order(exp, _PLACE_LAND_TYPES)
+    ids: list[str] = []  # households that lost contracted land, in case order
+    areas: list[Fraction] = []
     eligible: list[tuple[str, ...]] = []
-    for hid in ids:
-        members = by_id[hid].members
+    caps: list[int] = []
+    none: list[str] = []  # households without an eligible member
+    for household in exp.households:
+        area = contracted.get(household.id)
+        if area is None:
+            continue
+        ids.append(household.id)
+        areas.append(area)
         # born on or before the cutoff is old enough; a 29 February birthday may turn over on
         # 28 February of a common year (as Person.age_on counts), so it is checked exactly
-        eligible.append(
-            tuple(
-                [
-                    m.id
-                    for m in members
-                    if not m.pension_insured
-                    and (m.birth_date <= cutoff or _old_enough(m.birth_date, cutoff, years, on))
-                ]
-            )
-        )
+        chosen: list[str] = []
+        for m in household.members:
+            if m.pension_insured:
+                continue
+            born = m.birth_date
+            if born <= cutoff or (
+                born.month == 2 and born.day == 29 and _old_enough(born, cutoff, years, on)
+            ):
+                chosen.append(m.id)
+        eligible.append(tuple(chosen))
+        caps.append(len(chosen))
+        if not chosen:
+            none.append(household.id)
     weights = _integer_weights(areas)
-    caps = [len(e) for e in eligible]
     places, shares, took, unallocated = _capped_largest_remainder(places_total, weights, caps, ids)
-    households = tuple(
-        HouseholdPlaces(
-            household=hid,
-            area_m2=areas[i],
-            eligible=eligible[i],
-            places=places[i],
-            share=shares[i],
-            took_remainder=i in took,
-        )
-        for i, hid in enumerate(ids)
+    new = object.__new__
+    set_id, set_area, set_eligible, set_places, set_share, set_took, set_waived, set_added = (
+        _HOUSEHOLD_PLACES_SLOTS
     )
+    built: list[HouseholdPlaces] = []
+    for i, hid, area, chosen_ids, n, share in zip(
+        range(len(ids)), ids, areas, eligible, places, shares, strict=True
+    ):
+        # as HouseholdPlaces(household=hid, area_m2=area, eligible=chosen_ids, places=n,
+        # share=share, took_remainder=i in took), without the cost of attrs' __init__
+        h = new(HouseholdPlaces)
+        set_id(h, hid)
+        set_area(h, area)
+        set_eligible(h, chosen_ids)
+        set_places(h, n)
+        set_share(h, share)
+        set_took(h, i in took)
+        set_waived(h, 0)
+        set_added(h, 0)
+        built.append(h)
+    households = tuple(built)
     value = PlaceAllocation(quota=places_total, households=households, unallocated=unallocated)
-    took_ids = [ids[i] for i in sorted(took, key=lambda i: ids[i])]
+    took_ids = sorted([ids[i] for i in took])  # ids are unique: as sorting the indices by id
     notes = [Note(kind=NoteKind.CONVENTION, key="land.note.largest_remainder")]
     notes.append(
         Note(
@@ -1534,8 +1672,9 @@ def allocate_places(
             args={"count": len(took_ids), "households": _ids(took_ids) or "—"},
         )
     )
-    full = [ids[i] for i in range(len(ids)) if caps[i] and places[i] == caps[i]]
-    none = [ids[i] for i in range(len(ids)) if caps[i] == 0]
+    # households given all their eligible members' places (places never exceed the cap, and
+    # a household without eligible members has none)
+    full = sum(map(operator.eq, caps, places)) - len(none)
     if none:
         notes.append(
             Note(
@@ -1556,8 +1695,8 @@ def allocate_places(
                 "quota": places_total,
                 "households": len(ids),
                 "eligible": sum(caps),
-                "allocated": value.allocated,
-                "full": len(full),
+                "allocated": sum(places),  # value.allocated
+                "full": full,
                 "approved_on": exp.approved_on,
                 "cutoff": cutoff,
             },
