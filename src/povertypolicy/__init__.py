@@ -54,7 +54,17 @@ from .errors import (
     RuleError,
     UnsupportedLocaleError,
 )
-from .explain import Citation, Note, NoteKind, Result, Step
+from .explain import (
+    Citation,
+    Note,
+    NoteKind,
+    Result,
+    Step,
+    get_locale,
+    set_locale,
+    to_capital,
+    using_locale,
+)
 from .money import Money
 from .policy import Policy, packs
 from .units import Area, AreaUnit
@@ -117,6 +127,10 @@ __all__ = [
     "VillageClass",
     "WarningLevel",
     "__version__",
+    "get_locale",
     "packs",
     "rules",
+    "set_locale",
+    "to_capital",
+    "using_locale",
 ]
