@@ -242,12 +242,32 @@ def test_LAND_2_zone_price_split_names_the_item_that_took_the_fen(tmp_path: Path
     assert note.args["items"] == [pp.rules.land.CompensationItem.LAND_COMPENSATION]
 
 
-def test_LAND_2_law_in_force_on_the_approval_date(tmp_path: Path) -> None:
-    # Loaded on a 2022 date, a 2019 approval is still computed under the 1998/2004 text.
+def test_LAND_2_reads_the_policy_on_its_own_date_and_notes_the_approval_date(
+    tmp_path: Path,
+) -> None:
+    # One convention for every area: the policy's own date decides; a differing approval
+    # date is noted, and policy.at(approved_on) applies the law in force then.
     pack = province_pack(tmp_path)
-    r = compensation(case("1"), load(pack, dt.date(2022, 6, 1)))
+    policy = load(pack, dt.date(2022, 6, 1))
+    r = compensation(case("1"), policy)
+    assert r.value.method is CompensationMethod.ZONE_PRICE
+    note = r.steps[0].notes[0]
+    assert note.key == "land.note.policy_date"
+    assert note.args == {"policy_on": dt.date(2022, 6, 1), "approved_on": OLD_LAW}
+    again = compensation(case("1"), policy.at(OLD_LAW))
+    assert again.value.method is CompensationMethod.ANNUAL_OUTPUT_VALUE
+    assert all(n.key != "land.note.policy_date" for s in again.steps for n in s.notes)
+
+
+def test_LAND_2_a_2021_approval_read_on_a_2019_policy_uses_the_2019_method(
+    tmp_path: Path,
+) -> None:
+    policy = load(province_pack(tmp_path), NEW_LAW)
+    r = compensation(case("1", approved_on=NEW_LAW), policy.at(OLD_LAW))
     assert r.value.method is CompensationMethod.ANNUAL_OUTPUT_VALUE
-    assert r.steps[0].notes[0].key == "land.note.policy_date"
+    assert r.steps[0].notes[0].args == {"policy_on": OLD_LAW, "approved_on": NEW_LAW}
+    assert "2019" in r.explain("en")
+    assert "differs" in r.explain("en")
 
 
 def test_LAND_2_other_agricultural_land_noted(tmp_path: Path) -> None:

@@ -348,6 +348,23 @@ def test_LAND_6_due_date_from_the_plan_or_given(
     assert given_.payees[0].overdue_days is None  # no audit date given
 
 
+def test_LAND_6_without_an_audit_date_lateness_is_not_assessed_and_says_so(
+    split: pp.rules.land.CompensationSplit, pack_dir: Path
+) -> None:
+    policy = policy_for(pack_dir)
+    r = audit_payments(split, [], policy, due_on=dt.date(2019, 12, 31))
+    problems = [s for s in r.steps if s.key == "land.audit_problem"]
+    assert problems
+    for step in problems:
+        assert [n.key for n in step.notes] == ["land.note.overdue_not_assessed"]
+    assert "not assessed" in r.explain("en")
+    dated = audit_payments(
+        split, [], policy, due_on=dt.date(2019, 12, 31), as_of=dt.date(2020, 1, 30)
+    )
+    for step in (s for s in dated.steps if s.key == "land.audit_problem"):
+        assert [n.key for n in step.notes] == ["land.note.overdue"]
+
+
 def test_LAND_6_no_payment_period_after_the_1998_regulations(pack_dir: Path) -> None:
     on = dt.date(2021, 10, 1)
     split = split_compensation(village_case(on), policy_for(pack_dir, on=on)).value

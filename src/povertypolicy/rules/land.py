@@ -556,7 +556,11 @@ class EntryCheck:
 
 
 def _at(policy: Policy, on: dt.date) -> tuple[Policy, tuple[Note, ...]]:
-    """The policy on ``on`` (the approval date), with a note when that moved the date."""
+    """The policy as given (its own date), with a note when the event's date ``on`` differs.
+
+    One convention for every area: a rule reads the policy on ``policy.on``; the caller
+    chooses the law with ``policy.at(date)``. See docs/concepts/facts-not-recorded.md.
+    """
     if policy.on == on:
         return policy, ()
     note = Note(
@@ -564,7 +568,7 @@ def _at(policy: Policy, on: dt.date) -> tuple[Policy, tuple[Note, ...]]:
         key="land.note.policy_date",
         args={"policy_on": policy.on, "approved_on": on},
     )
-    return policy.at(on), (note,)
+    return policy, (note,)
 
 
 def _ids(ids: Sequence[str]) -> str:
@@ -1177,6 +1181,7 @@ def audit_payments(
     征地补偿款是否及时足额到位. LAND-6. The due date is ``due_on`` if given, else the
     compensation plan's approval date (default: the land approval date) plus the pack's
     payment period. A ledger payee that is not a party of the case raises InputError.
+    Without ``as_of`` the lateness of what is still unpaid is not assessed, and says so.
     """
     if not isinstance(ledger, PaymentLedger):
         ledger = PaymentLedger(entries=tuple(ledger))
@@ -1274,6 +1279,8 @@ def audit_payments(
                         args={"days": overdue, "as_of": as_of},
                     )
                 )
+            if completed is None and d is not None and as_of is None:
+                timing.append(Note(kind=NoteKind.WARNING, key="land.note.overdue_not_assessed"))
             steps.append(
                 Step(
                     rule="LAND-6",
