@@ -1,0 +1,85 @@
+"""A step recorder: rule bodies say what they decided, the recorder builds the ``Step`` objects.
+
+A rule makes one ``Recorder(rule_id)`` and calls ``step(key, **inputs)`` (with ``params``,
+``notes``, ``citation`` as keywords) for each decision, ``note``/``convention``/``warning`` for
+the notes, and finally ``result(value)``. The steps are exactly those the rule would have
+built by hand, in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .citation import Citation
+from .result import Note, NoteKind, Result, Step
+
+if TYPE_CHECKING:
+    from ..policy.parameter import Parameter
+
+__all__ = ["Recorder", "convention", "default", "note", "warning"]
+
+T = TypeVar("T")
+
+
+def note(kind: NoteKind, key: str, **args: Any) -> Note:
+    """A note of ``kind`` with message ``key`` and its arguments."""
+    return Note(kind=kind, key=key, args=args)
+
+
+def convention(key: str, **args: Any) -> Note:
+    """A convention note (a choice the text leaves open)."""
+    return note(NoteKind.CONVENTION, key, **args)
+
+
+def warning(key: str, **args: Any) -> Note:
+    """A warning note (something the user should check)."""
+    return note(NoteKind.WARNING, key, **args)
+
+
+def default(key: str, **args: Any) -> Note:
+    """A default note (a value the text implies but does not state)."""
+    return note(NoteKind.DEFAULT, key, **args)
+
+
+class Recorder:
+    """Collects the steps of one rule (rule ID ``rule``) in the order they are decided."""
+
+    __slots__ = ("rule", "steps")
+
+    def __init__(self, rule: str, steps: Iterable[Step] = ()) -> None:
+        self.rule = rule
+        self.steps: list[Step] = list(steps)
+
+    def step(
+        self,
+        key: str,
+        inputs: Mapping[str, Any] | None = None,
+        *,
+        params: Iterable[Parameter] = (),
+        notes: Iterable[Note | None] = (),
+        citation: Citation | None = None,
+        rule: str | None = None,
+        **more: Any,
+    ) -> Step:
+        """Record one step; inputs as a mapping, keywords, or both (keywords win)."""
+        args: dict[str, Any] = dict(inputs or {})
+        args.update(more)
+        made = Step(
+            rule=rule or self.rule,
+            key=key,
+            inputs=args,
+            params=tuple(params),
+            notes=tuple(n for n in notes if n is not None),
+            citation=citation,
+        )
+        self.steps.append(made)
+        return made
+
+    def extend(self, steps: Iterable[Step] | Result[Any]) -> None:
+        """Add the steps of another rule's result (or a list of steps)."""
+        self.steps.extend(steps.steps if isinstance(steps, Result) else steps)
+
+    def result(self, value: T) -> Result[T]:
+        """The rule's result: ``value`` with the recorded steps."""
+        return Result(value=value, steps=tuple(self.steps))

@@ -1,0 +1,56 @@
+"""The step recorder builds the same steps a rule would build by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import povertypolicy as pp
+from povertypolicy.explain import Note, NoteKind, Result, Step
+from povertypolicy.explain.recorder import Recorder, convention, default, warning
+
+
+def test_recorder_builds_steps_in_order_with_the_rule_id() -> None:
+    rec = Recorder("LAND-6")
+    rec.step("land.due_date", {"from": dt.date(2020, 1, 1)}, due_on=dt.date(2020, 4, 1))
+    rec.step(
+        "land.audit_summary", rule="LAND-7", notes=(None, warning("land.note.paid_late", days=3))
+    )
+    result = rec.result(42)
+    assert result == Result(
+        value=42,
+        steps=(
+            Step(
+                rule="LAND-6",
+                key="land.due_date",
+                inputs={"from": dt.date(2020, 1, 1), "due_on": dt.date(2020, 4, 1)},
+            ),
+            Step(
+                rule="LAND-7",
+                key="land.audit_summary",
+                notes=(Note(kind=NoteKind.WARNING, key="land.note.paid_late", args={"days": 3}),),
+            ),
+        ),
+    )
+    assert result.steps[0].inputs == {"from": dt.date(2020, 1, 1), "due_on": dt.date(2020, 4, 1)}
+    assert result.steps[1].notes[0].args == {"days": 3}
+
+
+def test_keywords_override_the_mapping_and_params_are_kept() -> None:
+    policy = pp.Policy.load("cn-relocation-deep-mountain-2011", on=dt.date(2011, 6, 1))
+    rate = policy.param("housing.subsidy_per_person")
+    rec = Recorder("HOUSE-2")
+    made = rec.step("k", {"n": 1, "m": 2}, n=3, params=[rate])
+    assert made.inputs == {"n": 3, "m": 2}
+    assert made.params == (rate,)
+
+
+def test_extend_takes_a_result_or_steps_and_note_helpers_set_the_kind() -> None:
+    inner = Recorder("A")
+    inner.step("a")
+    outer = Recorder("B", inner.steps)
+    outer.extend(inner.result(None))
+    outer.extend([Step(rule="C", key="c")])
+    assert [s.rule for s in outer.result(None).steps] == ["A", "A", "C"]
+    assert convention("x").kind is NoteKind.CONVENTION
+    assert default("x", a=1) == Note(kind=NoteKind.DEFAULT, key="x", args={"a": 1})
+    assert warning("x").kind is NoteKind.WARNING
