@@ -48,6 +48,7 @@ $(BENCH_STAMP): pyproject.toml
 bench: $(STAMP) $(BENCH_STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BENCH_VENV)/bin/python benchmarks/peers/timing.py 1000000
+	$(BIN)/python benchmarks/bench_ledger_files.py
 
 # Property tests with many more examples than `make test` runs.
 property: $(STAMP)
