@@ -21,33 +21,96 @@ __all__ = [
 class PovertyPolicyError(Exception):
     """Base class of every error this library raises on purpose."""
 
+    code: str = "core.error.generic"
+
+    def params(self) -> dict[str, Any]:
+        """The values the catalog message ``code`` is filled with."""
+        return {"message": str(self)}
+
+    def text(self, locale: str | None = None) -> str:
+        """The error in ``locale`` (zh_Hans, zh_Hant or en; default: the locale set once)."""
+        from .explain.catalog import message
+        from .explain.locales import get_locale
+
+        return message(self.code, locale or get_locale()).format(**self.params())
+
 
 class InputError(PovertyPolicyError, ValueError):
-    """Bad input data: names the object, the field, the value and what was expected."""
+    """Bad input data: names the object, the field, the value and what was expected.
 
-    def __init__(self, *, obj: str, field: str, value: Any, expected: str) -> None:
+    ``code`` is a stable catalog key (``core.error.*``, e.g. ``core.error.count``) and
+    ``text(locale)`` renders it in zh_Hans, zh_Hant or en; ``extra`` fills its other fields.
+    """
+
+    def __init__(
+        self,
+        *,
+        obj: str,
+        field: str,
+        value: Any,
+        expected: str,
+        code: str = "core.error.input",
+        extra: dict[str, Any] | None = None,
+    ) -> None:
         self.obj = obj
         self.field = field
         self.value = value
         self.expected = expected
+        self.code = code
+        self.extra = dict(extra or {})
         super().__init__(f"{obj}.{field}: got {value!r}; expected {expected}")
 
+    def params(self) -> dict[str, Any]:
+        """``obj``, ``field``, ``value`` (as written), ``expected`` (English) and ``extra``."""
+        return {
+            "obj": self.obj,
+            "field": self.field,
+            "value": _shown(self.value),
+            "expected": self.expected,
+            **self.extra,
+        }
+
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_input_error, (self.obj, self.field, self.value, self.expected))
+        return (
+            _rebuild_input_error,
+            (self.obj, self.field, self.value, self.expected, self.code, self.extra),
+        )
 
 
-def _rebuild_input_error(obj: str, field: str, value: Any, expected: str) -> InputError:
-    return InputError(obj=obj, field=field, value=value, expected=expected)
+def _shown(value: Any) -> str:
+    """A value as an error message shows it: dates in ISO form, other values as written."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
+
+
+def _rebuild_input_error(
+    obj: str,
+    field: str,
+    value: Any,
+    expected: str,
+    code: str = "core.error.input",
+    extra: dict[str, Any] | None = None,
+) -> InputError:
+    return InputError(obj=obj, field=field, value=value, expected=expected, code=code, extra=extra)
 
 
 class PolicyPackError(PovertyPolicyError, ValueError):
     """A policy pack file is malformed: names the file, the key and the problem."""
+
+    code = "core.error.pack"
 
     def __init__(self, *, file: str | Path, key: str, problem: str) -> None:
         self.file = str(file)
         self.key = key
         self.problem = problem
         super().__init__(f"{self.file}: [{key}] {problem}")
+
+    def params(self) -> dict[str, Any]:
+        """``file``, ``key`` and ``problem``."""
+        return {"file": self.file, "key": self.key, "problem": self.problem}
 
 
 class ParameterNotFoundError(PovertyPolicyError, LookupError):
@@ -77,10 +140,32 @@ class ParameterPeriodError(PovertyPolicyError, LookupError):
 class RuleError(PovertyPolicyError, ValueError):
     """A rule was asked something the policy forbids (e.g. a tranche out of milestone order)."""
 
-    def __init__(self, *, rule: str, message: str) -> None:
+    def __init__(
+        self,
+        *,
+        rule: str,
+        message: str,
+        code: str = "core.error.rule",
+        extra: dict[str, Any] | None = None,
+    ) -> None:
         self.rule = rule
         self.message = message
+        self.code = code
+        self.extra = dict(extra or {})
         super().__init__(f"[{rule}] {message}")
+
+    def params(self) -> dict[str, Any]:
+        """``rule``, ``message`` (English) and ``extra``."""
+        return {"rule": self.rule, "message": self.message, **self.extra}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_rule_error, (self.rule, self.message, self.code, self.extra))
+
+
+def _rebuild_rule_error(
+    rule: str, message: str, code: str, extra: dict[str, Any] | None
+) -> RuleError:
+    return RuleError(rule=rule, message=message, code=code, extra=extra)
 
 
 class UnsupportedLocaleError(PovertyPolicyError, ValueError):

@@ -30,12 +30,12 @@ def test_household_head_and_members() -> None:
     ("build", "obj", "field"),
     [
         (lambda: pp.Household(id="H1", members=[]), "Household", "members"),
-        (lambda: person(birth_date=dt.date.today() + dt.timedelta(days=1)), "Person", "birth_date"),
-        (lambda: person(hukou="agricultural"), "Person", "hukou"),
+        (lambda: person(birth_date="1980-02-30"), "Person", "birth_date"),
+        (lambda: person(hukou="城镇"), "Person", "hukou"),
         (lambda: pp.Entrance(id="E1", households=-1), "Entrance", "households"),
         (lambda: pp.Household(id="H1", members=[person("A"), person("A")]), "Household", "members"),
         (lambda: pp.Household(id="H1", members=[person("A")], head_id="B"), "Household", "head_id"),
-        (lambda: person(birth_date="1980-01-01"), "Person", "birth_date"),
+        (lambda: person(birth_date="1 Jan 1980"), "Person", "birth_date"),
         (lambda: pp.Person(id="", birth_date=dt.date(1980, 1, 1)), "Person", "id"),
         (lambda: person(registered_locally=1), "Person", "registered_locally"),
         (

@@ -74,7 +74,7 @@ def test_unrecorded_trainings_stay_unrecorded() -> None:
             lambda: pp.Placement(person_id="P", started_on=D(2020, 2, 1), ended_on=D(2020, 1, 1)),
             "ended_on",
         ),
-        (lambda: pp.ReportingUnit(id="U", level="town"), "level"),
+        (lambda: pp.ReportingUnit(id="U", level="province"), "level"),
         (lambda: pp.ReportingUnit(id="U", level=pp.UnitLevel.TOWN, figures={"x": 1.5}), "figures"),
         (
             lambda: pp.ReportingUnit(id="U", level=pp.UnitLevel.TOWN, figures={"x": Decimal(-1)}),

@@ -98,7 +98,7 @@ def test_attachment_amount_must_be_positive() -> None:
     with pytest.raises(pp.InputError, match="> 0"):
         pp.Attachment(id="a", kind=pp.AttachmentKind.ATTACHMENT, owner="X", amount=Money.zero())
     with pytest.raises(pp.InputError, match="AttachmentKind"):
-        pp.Attachment(id="a", kind="attachment", owner="X", amount=Money("1"))  # type: ignore[arg-type]
+        pp.Attachment(id="a", kind="fixture", owner="X", amount=Money("1"))  # type: ignore[arg-type]
 
 
 def test_expropriation_json_round_trip() -> None:

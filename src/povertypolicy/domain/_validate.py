@@ -16,10 +16,22 @@ from ..units import Area
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
-def fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, expected: str) -> InputError:
-    """Build the InputError for a field."""
+def fail(
+    instance: Any,
+    attribute: attrs.Attribute[Any],
+    value: Any,
+    expected: str,
+    code: str = "core.error.input",
+    **extra: Any,
+) -> InputError:
+    """Build the InputError for a field (``code``: its catalog key, ``extra``: its fields)."""
     return InputError(
-        obj=type(instance).__name__, field=attribute.name, value=value, expected=expected
+        obj=type(instance).__name__,
+        field=attribute.name,
+        value=value,
+        expected=expected,
+        code=code,
+        extra=extra,
     )
 
 
@@ -54,68 +66,71 @@ def instance(typ: type) -> Validator:
 def identifier(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A non-empty identifier string."""
     if not isinstance(value, str) or not value.strip():
-        raise fail(instance, attribute, value, "a non-empty string identifier")
+        raise fail(
+            instance, attribute, value, "a non-empty string identifier", "core.error.identifier"
+        )
 
 
 def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Any string (may be empty)."""
     if not isinstance(value, str):
-        raise fail(instance, attribute, value, "a string")
+        raise fail(instance, attribute, value, "a string", "core.error.text")
 
 
 def boolean(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """True or False (not 0/1, not "yes")."""
     if not isinstance(value, bool):
-        raise fail(instance, attribute, value, "True or False")
+        raise fail(instance, attribute, value, "True or False", "core.error.boolean")
 
 
 def count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A whole number, zero or more."""
     if not _is(value, int) or value < 0:
-        raise fail(instance, attribute, value, "a whole number >= 0")
+        raise fail(instance, attribute, value, "a whole number >= 0", "core.error.count")
 
 
 def positive_count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A whole number, one or more."""
     if not _is(value, int) or value < 1:
-        raise fail(instance, attribute, value, "a whole number >= 1")
+        raise fail(instance, attribute, value, "a whole number >= 1", "core.error.positive_count")
 
 
 def a_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A datetime.date (not a datetime, not a string)."""
     if not _is(value, dt.date):
-        raise fail(instance, attribute, value, "a datetime.date")
+        raise fail(instance, attribute, value, "a datetime.date", "core.error.date")
 
 
 def past_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """A date that is not in the future."""
+    """A date; kept for compatibility. It is no longer checked against the machine's clock: a
+    date is checked against the date a rule is asked about (e.g. ``Person.age_on``)."""
     a_date(instance, attribute, value)
-    if value > dt.date.today():
-        raise fail(instance, attribute, value, f"a date not after today ({dt.date.today()})")
 
 
 def money(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A Money amount, zero or more."""
     if not isinstance(value, Money):
-        raise fail(instance, attribute, value, "a Money amount (e.g. Money('1200.00'))")
+        raise fail(
+            instance, attribute, value, "a Money amount (e.g. Money('1200.00'))", "core.error.money"
+        )
     if value < Money.zero():
-        raise fail(instance, attribute, value, "an amount >= 0")
+        raise fail(instance, attribute, value, "an amount >= 0", "core.error.money_negative")
 
 
 def positive_area(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An Area greater than zero."""
     if not isinstance(value, Area):
-        raise fail(instance, attribute, value, "an Area (e.g. Area.mu('1.5'))")
+        raise fail(instance, attribute, value, "an Area (e.g. Area.mu('1.5'))", "core.error.area")
     if value <= Area.zero():
-        raise fail(instance, attribute, value, "an area > 0")
+        raise fail(instance, attribute, value, "an area > 0", "core.error.area_positive")
 
 
 def area(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An Area of zero or more."""
     if not isinstance(value, Area):
-        raise fail(instance, attribute, value, "an Area (e.g. Area.mu('1.5'))")
+        raise fail(instance, attribute, value, "an Area (e.g. Area.mu('1.5'))", "core.error.area")
     if value < Area.zero():
-        raise fail(instance, attribute, value, "an area >= 0")
+        raise fail(instance, attribute, value, "an area >= 0", "core.error.area_negative")
 
 
 def member_of(enum_cls: type[enum.Enum]) -> Validator:
@@ -124,7 +139,9 @@ def member_of(enum_cls: type[enum.Enum]) -> Validator:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, enum_cls):
             choices = ", ".join(f"{enum_cls.__name__}.{m.name}" for m in enum_cls)
-            raise fail(instance, attribute, value, f"one of {choices}")
+            raise fail(
+                instance, attribute, value, f"one of {choices}", "core.error.enum", choices=choices
+            )
 
     return check
 
@@ -139,7 +156,14 @@ def items_of(typ: type, *, non_empty: bool = False) -> Validator:
             raise fail(instance, attribute, value, f"at least one {typ.__name__}")
         for item in value:
             if not _is(item, typ):
-                raise fail(instance, attribute, item, f"each item a {typ.__name__}")
+                raise fail(
+                    instance,
+                    attribute,
+                    item,
+                    f"each item a {typ.__name__}",
+                    "core.error.item",
+                    item=typ.__name__,
+                )
 
     return check
 
@@ -155,6 +179,28 @@ def enum_set(enum_cls: type[enum.Enum]) -> Validator:
                 raise fail(instance, attribute, item, f"each item a {enum_cls.__name__} member")
 
     return check
+
+
+def as_member(enum_cls: type[enum.Enum], value: Any) -> Any:
+    """Converter body: a member, its value, name, a label in any locale or an alias (农业)
+    becomes the member; anything else is kept as given so that the validator reports it.
+    Fields use it as ``converter=lambda x: v.as_member(HukouType, x)``."""
+    if value is None or isinstance(value, enum_cls):
+        return value
+    from .labels import parse_member
+
+    found = parse_member(enum_cls, value)
+    return value if found is None else found
+
+
+def to_date(value: Any) -> Any:
+    """Converter: an ISO date string ``YYYY-MM-DD`` becomes a date; anything else is kept."""
+    if isinstance(value, str) and len(value.strip()) == 10:
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
 
 
 def to_tuple(value: Any) -> Any:
@@ -178,5 +224,6 @@ def unique_ids(instance: Any, field: str, items: tuple[Any, ...]) -> None:
                 field=field,
                 value=item.id,
                 expected="unique ids (this id appears twice)",
+                code="core.error.unique",
             )
         seen.add(item.id)

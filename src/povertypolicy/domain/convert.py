@@ -15,7 +15,7 @@ import attrs
 
 from ..errors import InputError
 from ..money import Money
-from ..units import Area
+from ..units import Area, AreaUnit
 
 if TYPE_CHECKING:
     import cattrs
@@ -28,39 +28,49 @@ T = TypeVar("T")
 class _BadValueError(Exception):
     """A leaf structuring failure: what was expected."""
 
-    def __init__(self, value: Any, expected: str) -> None:
+    def __init__(
+        self, value: Any, expected: str, code: str = "core.error.input", **extra: Any
+    ) -> None:
         self.value = value
         self.expected = expected
+        self.code = code
+        self.extra = extra
         super().__init__(expected)
 
 
-def _strict(typ: type, name: str) -> Any:
+def _strict(typ: type, name: str, code: str) -> Any:
     def hook(value: Any, _: Any) -> Any:
         if typ is int and isinstance(value, bool):
-            raise _BadValueError(value, name)
+            raise _BadValueError(value, name, code)
         if not isinstance(value, typ):
-            raise _BadValueError(value, name)
+            raise _BadValueError(value, name, code)
         return value
 
     return hook
 
 
 def _money(value: Any, _: Any) -> Money:
+    if isinstance(value, Money):
+        return value
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise _BadValueError(value, 'an amount of yuan as a string such as "1200.00"')
+        raise _BadValueError(
+            value, 'an amount of yuan as a string such as "1200.00"', "core.error.money"
+        )
     try:
         return Money(value)
     except InputError as exc:
-        raise _BadValueError(value, exc.expected) from None
+        raise _BadValueError(value, exc.expected, exc.code, **exc.extra) from None
 
 
 def _date(value: Any, _: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
     if not isinstance(value, str) or len(value) != 10:
-        raise _BadValueError(value, "an ISO date string YYYY-MM-DD")
+        raise _BadValueError(value, "an ISO date string YYYY-MM-DD", "core.error.date")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _BadValueError(value, "a valid ISO date YYYY-MM-DD") from None
+        raise _BadValueError(value, "a valid ISO date YYYY-MM-DD", "core.error.date") from None
 
 
 def _decimal(value: Any, _: Any) -> Decimal:
@@ -73,21 +83,35 @@ def _decimal(value: Any, _: Any) -> Decimal:
 
 
 def _area(value: Any, _: Any) -> Area:
+    from .labels import parse_member
+
+    if isinstance(value, Area):
+        return value
     if not isinstance(value, dict) or set(value) != {"value", "unit"}:
-        raise _BadValueError(value, 'an area {"value": "1.5", "unit": "mu"}')
+        raise _BadValueError(value, 'an area {"value": "1.5", "unit": "mu"}', "core.error.area")
     if not isinstance(value["value"], str):
-        raise _BadValueError(value, 'an area value as a string, e.g. "1.5" or "2000/3"')
+        raise _BadValueError(
+            value, 'an area value as a string, e.g. "1.5" or "2000/3"', "core.error.area"
+        )
+    unit = parse_member(AreaUnit, value["unit"])
+    if unit is None:
+        raise _BadValueError(
+            value, f"a unit, one of {[u.value for u in AreaUnit]}", "core.error.area_unit"
+        )
     try:
-        return Area(value["value"], value["unit"])
+        return Area(value["value"], unit)
     except InputError as exc:
-        raise _BadValueError(value, exc.expected) from None
+        raise _BadValueError(value, exc.expected, exc.code, **exc.extra) from None
 
 
 def _enum(value: Any, typ: type[enum.Enum]) -> enum.Enum:
-    try:
-        return typ(value)
-    except ValueError:
-        raise _BadValueError(value, f"one of {', '.join(repr(m.value) for m in typ)}") from None
+    from .labels import parse_member
+
+    found = parse_member(typ, value)
+    if found is None:
+        choices = ", ".join(repr(m.value) for m in typ)
+        raise _BadValueError(value, f"one of {choices}", "core.error.enum", choices=choices)
+    return found
 
 
 def _sorted_list(items: Any) -> list[Any]:
@@ -103,9 +127,9 @@ def _converter() -> cattrs.Converter:
         detailed_validation=True,
         unstruct_collection_overrides={AbstractSet: _sorted_list, Sequence: list},
     )
-    conv.register_structure_hook(str, _strict(str, "a string"))
-    conv.register_structure_hook(int, _strict(int, "a whole number"))
-    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_structure_hook(str, _strict(str, "a string", "core.error.text"))
+    conv.register_structure_hook(int, _strict(int, "a whole number", "core.error.count"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false", "core.error.boolean"))
     conv.register_structure_hook(Money, _money)
     conv.register_structure_hook(dt.date, _date)
     conv.register_structure_hook(Decimal, _decimal)
@@ -159,16 +183,27 @@ def from_dict(cls: type[T], data: Any) -> T:
                 field=", ".join(sorted(leaf.extra_fields)),
                 value="(unknown key)",
                 expected=f"only the fields of {leaf.cl.__name__}",
+                code="core.error.unknown_key",
             ) from None
         if isinstance(leaf, InputError):
             obj = path.rsplit(".", 1)[0] if path.endswith(f".{leaf.field}") else path
             raise InputError(
-                obj=obj, field=leaf.field, value=leaf.value, expected=leaf.expected
+                obj=obj,
+                field=leaf.field,
+                value=leaf.value,
+                expected=leaf.expected,
+                code=leaf.code,
+                extra=leaf.extra,
             ) from None
         if isinstance(leaf, _BadValueError):
             obj, _, field = path.rpartition(".")
             raise InputError(
-                obj=obj or cls.__name__, field=field, value=leaf.value, expected=leaf.expected
+                obj=obj or cls.__name__,
+                field=field,
+                value=leaf.value,
+                expected=leaf.expected,
+                code=leaf.code,
+                extra=leaf.extra,
             ) from None
         if isinstance(leaf, KeyError):
             obj, _, _ = path.rpartition(".")
@@ -177,6 +212,7 @@ def from_dict(cls: type[T], data: Any) -> T:
                 field=path.rpartition(".")[2],
                 value="(missing)",
                 expected="a value: this field is required",
+                code="core.error.required",
             ) from None
         raise InputError(obj=cls.__name__, field=path, value=data, expected=str(leaf)) from None
 

@@ -27,6 +27,11 @@ def _dates(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         v.past_date(instance, attribute, d)
 
 
+def _to_labour_capacity(value: Any) -> Any:
+    """Converter to a LabourCapacity member (its value, a label or an alias)."""
+    return v.as_member(LabourCapacity, value)
+
+
 @attrs.frozen(kw_only=True)
 class RelocatedMember(DomainObject):
     """A member of a relocated household and the follow-up facts about them; 搬迁群众.
@@ -37,7 +42,9 @@ class RelocatedMember(DomainObject):
 
     id: str = attrs.field(validator=v.identifier)
     labour_capacity: LabourCapacity | None = attrs.field(
-        default=None, validator=v.optional(v.member_of(LabourCapacity))
+        converter=_to_labour_capacity,
+        default=None,
+        validator=v.optional(v.member_of(LabourCapacity)),
     )
     wants_work: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     stably_employed: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
@@ -60,8 +67,12 @@ class OldHouse(DomainObject):
     in_hazard_zone: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     unsafe: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     non_brick_concrete: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
-    demolished_on: dt.date | None = attrs.field(default=None, validator=v.optional(v.past_date))
-    reclaimed_on: dt.date | None = attrs.field(default=None, validator=v.optional(v.past_date))
+    demolished_on: dt.date | None = attrs.field(
+        converter=v.to_date, default=None, validator=v.optional(v.past_date)
+    )
+    reclaimed_on: dt.date | None = attrs.field(
+        converter=v.to_date, default=None, validator=v.optional(v.past_date)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.reclaimed_on is not None and self.demolished_on is None:
@@ -100,13 +111,19 @@ class RelocatedHousehold(DomainObject):
         converter=v.to_tuple, validator=v.items_of(RelocatedMember, non_empty=True)
     )
     village: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
-    settled_on: dt.date | None = attrs.field(default=None, validator=v.optional(v.past_date))
-    moved_in_on: dt.date | None = attrs.field(default=None, validator=v.optional(v.past_date))
+    settled_on: dt.date | None = attrs.field(
+        converter=v.to_date, default=None, validator=v.optional(v.past_date)
+    )
+    moved_in_on: dt.date | None = attrs.field(
+        converter=v.to_date, default=None, validator=v.optional(v.past_date)
+    )
     registered_poor: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     industry_support: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     hardship: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     property_within_limits: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
-    dibao_granted_on: dt.date | None = attrs.field(default=None, validator=v.optional(v.past_date))
+    dibao_granted_on: dt.date | None = attrs.field(
+        converter=v.to_date, default=None, validator=v.optional(v.past_date)
+    )
     old_house: OldHouse | None = attrs.field(
         default=None, validator=v.optional(v.instance(OldHouse))
     )
@@ -131,8 +148,10 @@ class Placement(DomainObject):
     """
 
     person_id: str = attrs.field(validator=v.identifier)
-    started_on: dt.date = attrs.field(validator=v.past_date)
-    ended_on: dt.date | None = attrs.field(default=None, validator=v.optional(v.past_date))
+    started_on: dt.date = attrs.field(converter=v.to_date, validator=v.past_date)
+    ended_on: dt.date | None = attrs.field(
+        converter=v.to_date, default=None, validator=v.optional(v.past_date)
+    )
     relocated_poor: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     local: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     outside_county: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))

@@ -39,12 +39,16 @@ class BuildProgress(DomainObject):
     """
 
     foundation_accepted_on: dt.date | None = attrs.field(
-        default=None, validator=v.optional(v.a_date)
+        converter=v.to_date, default=None, validator=v.optional(v.a_date)
     )
-    first_storey_on: dt.date | None = attrs.field(default=None, validator=v.optional(v.a_date))
-    second_storey_on: dt.date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    first_storey_on: dt.date | None = attrs.field(
+        converter=v.to_date, default=None, validator=v.optional(v.a_date)
+    )
+    second_storey_on: dt.date | None = attrs.field(
+        converter=v.to_date, default=None, validator=v.optional(v.a_date)
+    )
     old_house_demolished_on: dt.date | None = attrs.field(
-        default=None, validator=v.optional(v.a_date)
+        converter=v.to_date, default=None, validator=v.optional(v.a_date)
     )
     demolished_by_township: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     demolition_cost: Money | None = attrs.field(default=None, validator=v.optional(v.money))

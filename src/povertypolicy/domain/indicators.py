@@ -56,6 +56,11 @@ def _check_figures(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         )
 
 
+def _to_unit_level(value: Any) -> Any:
+    """Converter to a UnitLevel member (its value, a label or an alias)."""
+    return v.as_member(UnitLevel, value)
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class ReportingUnit:
     """A town, village, household, site or project and the figures it reports; 考核单位.
@@ -66,7 +71,7 @@ class ReportingUnit:
     """
 
     id: str = attrs.field(validator=v.identifier)
-    level: UnitLevel = attrs.field(validator=v.member_of(UnitLevel))
+    level: UnitLevel = attrs.field(converter=_to_unit_level, validator=v.member_of(UnitLevel))
     figures: Mapping[str, FigureValue | None] = attrs.field(
         factory=dict, converter=_figures, validator=_check_figures
     )

@@ -31,13 +31,23 @@ SOCIAL_SECURITY_FUND = "social-security-fund"
 """Default payee id of the social-security fees (社会保障费用专户)."""
 
 
+def _to_attachment_kind(value: Any) -> Any:
+    """Converter to a AttachmentKind member (its value, a label or an alias)."""
+    return v.as_member(AttachmentKind, value)
+
+
+def _to_land_type(value: Any) -> Any:
+    """Converter to a LandType member (its value, a label or an alias)."""
+    return v.as_member(LandType, value)
+
+
 @attrs.frozen(kw_only=True)
 class Parcel(DomainObject):
     """A parcel of land; 地块 (LAND-3, LAND-9). ``contracted_by``: its contracting household."""
 
     id: str = attrs.field(validator=v.identifier)
     area: Area = attrs.field(validator=v.positive_area)
-    land_type: LandType = attrs.field(validator=v.member_of(LandType))
+    land_type: LandType = attrs.field(converter=_to_land_type, validator=v.member_of(LandType))
     contracted_by: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
     collective: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
 
@@ -66,7 +76,9 @@ class Attachment(DomainObject):
     """
 
     id: str = attrs.field(validator=v.identifier)
-    kind: AttachmentKind = attrs.field(validator=v.member_of(AttachmentKind))
+    kind: AttachmentKind = attrs.field(
+        converter=_to_attachment_kind, validator=v.member_of(AttachmentKind)
+    )
     owner: str = attrs.field(validator=v.identifier)
     amount: Money = attrs.field(validator=_positive_money)
     parcel: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
@@ -92,7 +104,7 @@ class Expropriation(DomainObject):
     """
 
     collective: str = attrs.field(validator=v.identifier)
-    approved_on: dt.date = attrs.field(validator=v.a_date)
+    approved_on: dt.date = attrs.field(converter=v.to_date, validator=v.a_date)
     parcels: tuple[Parcel, ...] = attrs.field(
         converter=v.to_tuple, validator=v.items_of(Parcel, non_empty=True)
     )
@@ -193,7 +205,7 @@ class LedgerEntry(DomainObject):
 
     payee: str = attrs.field(validator=v.identifier)
     amount: Money = attrs.field(validator=_positive_money)
-    paid_on: dt.date = attrs.field(validator=v.a_date)
+    paid_on: dt.date = attrs.field(converter=v.to_date, validator=v.a_date)
     reference: str = attrs.field(default="", validator=v.text)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -19,6 +20,11 @@ def _flag() -> bool | None:
     return attrs.field(default=None, validator=v.optional(v.boolean))  # type: ignore[no-any-return]
 
 
+def _to_monitoring_category(value: Any) -> Any:
+    """Converter to a MonitoringCategory member (its value, a label or an alias)."""
+    return v.as_member(MonitoringCategory, value)
+
+
 @attrs.frozen(kw_only=True)
 class MonitoringCase(DomainObject):
     """A household's monitoring record on one assessment date; 监测对象 (MON-1..MON-7).
@@ -30,12 +36,14 @@ class MonitoringCase(DomainObject):
     """
 
     household: Household = attrs.field(validator=v.instance(Household))
-    assessed_on: dt.date = attrs.field(validator=v.past_date)
+    assessed_on: dt.date = attrs.field(converter=v.to_date, validator=v.past_date)
     per_capita_disposable_income: Money | None = attrs.field(
         default=None, validator=v.optional(v.money)
     )
     category: MonitoringCategory | None = attrs.field(
-        default=None, validator=v.optional(v.member_of(MonitoringCategory))
+        converter=_to_monitoring_category,
+        default=None,
+        validator=v.optional(v.member_of(MonitoringCategory)),
     )
     registered_out_of_poverty: bool | None = _flag()
     risk_cleared: bool = attrs.field(default=False, validator=v.boolean)

@@ -16,22 +16,50 @@ from .enums import CardClass, HukouType, LabourCapacity, Sex
 __all__ = ["Household", "Person"]
 
 
+def _to_card_class(value: Any) -> Any:
+    """Converter to a CardClass member (its value, a label or an alias)."""
+    return v.as_member(CardClass, value)
+
+
+def _to_hukou_type(value: Any) -> Any:
+    """Converter to a HukouType member (its value, a label or an alias)."""
+    return v.as_member(HukouType, value)
+
+
+def _to_labour_capacity(value: Any) -> Any:
+    """Converter to a LabourCapacity member (its value, a label or an alias)."""
+    return v.as_member(LabourCapacity, value)
+
+
+def _to_sex(value: Any) -> Any:
+    """Converter to a Sex member (its value, a label or an alias)."""
+    return v.as_member(Sex, value)
+
+
 @attrs.frozen(kw_only=True)
 class Person(DomainObject):
     """A member of a household; 家庭成员. ``None`` in a fact field means "not recorded"."""
 
     id: str = attrs.field(validator=v.identifier)
-    birth_date: dt.date = attrs.field(validator=v.past_date)
+    birth_date: dt.date = attrs.field(converter=v.to_date, validator=v.a_date)
     name: str = attrs.field(default="", validator=v.text)
-    sex: Sex | None = attrs.field(default=None, validator=v.optional(v.member_of(Sex)))
+    sex: Sex | None = attrs.field(
+        converter=_to_sex,
+        default=None,
+        validator=v.optional(v.member_of(Sex)),
+    )
     id_number: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
     hukou: HukouType | None = attrs.field(
-        default=None, validator=v.optional(v.member_of(HukouType))
+        converter=_to_hukou_type,
+        default=None,
+        validator=v.optional(v.member_of(HukouType)),
     )
     registered_locally: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     lives_in_area: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     labour_capacity: LabourCapacity | None = attrs.field(
-        default=None, validator=v.optional(v.member_of(LabourCapacity))
+        converter=_to_labour_capacity,
+        default=None,
+        validator=v.optional(v.member_of(LabourCapacity)),
     )
     pension_insured: bool = attrs.field(default=False, validator=v.boolean)
 
@@ -54,6 +82,8 @@ class Person(DomainObject):
                 field="birth_date",
                 value=self.birth_date,
                 expected=f"on or before {on}",
+                code="core.error.birth_after",
+                extra={"on": on.isoformat()},
             )
         from dateutil.relativedelta import relativedelta  # at first use: faster package import
 
@@ -71,11 +101,13 @@ class Household(DomainObject):
     head_id: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
     village: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
     relocation_applied_on: dt.date | None = attrs.field(
-        default=None, validator=v.optional(v.past_date)
+        converter=v.to_date, default=None, validator=v.optional(v.a_date)
     )
     registered_poor: bool = attrs.field(default=False, validator=v.boolean)
     card_class: CardClass | None = attrs.field(
-        default=None, validator=v.optional(v.member_of(CardClass))
+        converter=_to_card_class,
+        default=None,
+        validator=v.optional(v.member_of(CardClass)),
     )
     dibao: bool = attrs.field(default=False, validator=v.boolean)
     extreme_poverty_support: bool = attrs.field(default=False, validator=v.boolean)

@@ -36,7 +36,7 @@ class Applicant(DomainObject):
     """
 
     household: Household = attrs.field(validator=v.instance(Household))
-    assessed_on: dt.date = attrs.field(validator=v.past_date)
+    assessed_on: dt.date = attrs.field(converter=v.to_date, validator=v.past_date)
     main_labourer_id: str | None = attrs.field(default=None, validator=v.optional(v.identifier))
     willing: bool | None = _flag()
     per_capita_net_income: Money | None = attrs.field(default=None, validator=v.optional(v.money))
