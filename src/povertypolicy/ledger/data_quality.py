@@ -321,10 +321,10 @@ class DataQuality(LedgerRule):
     def _helper_is_poor(self, frames: Mapping[str, Frame]) -> None:
         pf = frames["pairings"]
         number = pf.cols.get("helper_id_number")
-        if number is None or self._keys is None:
-            self.absent["pairing.helper_is_poor"] = (
-                ("helper_id_number",) if number is None else ("household.id_number",)
-            )
+        if self._keys is None:
+            return  # no persons table: the summary says so
+        if number is None:
+            self.absent["pairing.helper_is_poor"] = ("helper_id_number",)
             self._add("pairing.helper_is_poor", len(pf), 0, len(pf))
             return
         k = id_kernel(number.values, number.recorded & ~number.bad, 0)
