@@ -923,6 +923,14 @@ def _contracted_m2(
     return {h.id: out[h.id] for h in exp.households if h.id in out}
 
 
+def _no_contractor_note(exp: Expropriation) -> tuple[Note, ...]:
+    """A warning naming the parcels with no contracting household recorded (unknown ≠ none)."""
+    ids = [p.id for p in exp.parcels if p.contracted_by is None]
+    if not ids:
+        return ()
+    return (Note(kind=NoteKind.WARNING, key="land.note.no_contractor", args={"parcels": ids}),)
+
+
 def _payee_kind(exp: Expropriation, payee: str, households: frozenset[str]) -> PayeeKind:
     if payee == exp.collective:
         return PayeeKind.COLLECTIVE
@@ -999,6 +1007,7 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
             notes=(
                 Note(kind=NoteKind.CONVENTION, key="land.note.by_contracted_area"),
                 _rounding_note([names[i] for i in extra]),
+                *_no_contractor_note(exp),
             ),
             citation=regs,
         )
@@ -1694,6 +1703,7 @@ def allocate_places(
         notes.append(
             Note(kind=NoteKind.WARNING, key="land.note.unallocated", args={"count": unallocated})
         )
+    notes.extend(_no_contractor_note(exp))
     steps = [
         Step(
             rule="LAND-9",

@@ -1,0 +1,233 @@
+"""Unknown is not zero: every public rule, each optional fact removed, no silent change.
+
+For each rule and a fully recorded input, every ``None``-able field (of the input and of the
+first item of each of its lists, e.g. a household's first member) is set to ``None`` in turn.
+The rule must then either raise a library error, or give the same decisions and amounts, or
+say in its explanation that something is not recorded / not assessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import povertypolicy as pp
+from povertypolicy import Area, Money
+from povertypolicy.rules import housing, land
+
+from .test_land_split import pack_text
+
+SAYS_UNKNOWN = (
+    "not recorded",
+    "no date recorded",
+    "not assessed",
+    "undetermined",
+    "cannot be assessed",
+)
+
+
+def _optional(cls: type) -> list[str]:
+    return [
+        a.name
+        for a in attrs.fields(cls)
+        if a.default is None or (a.type is not None and "None" in str(a.type))
+    ]
+
+
+def variants(obj: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """``obj`` with one optional fact removed, for every optional fact (one level of lists)."""
+    for name in _optional(type(obj)):
+        if getattr(obj, name) is None:
+            continue
+        try:
+            yield f"{path}{name}", attrs.evolve(obj, **{name: None})
+        except pp.PovertyPolicyError:
+            continue  # the object cannot exist without it: the constructor says so
+    for a in attrs.fields(type(obj)):
+        items = getattr(obj, a.name)
+        if isinstance(items, tuple) and items and attrs.has(type(items[0])):
+            for sub, item in variants(items[0], f"{path}{a.name}[0]."):
+                try:
+                    yield sub, attrs.evolve(obj, **{a.name: (item, *items[1:])})
+                except pp.PovertyPolicyError:
+                    continue
+
+
+def leaves(value: Any) -> list[Any]:
+    """The decisions and amounts in a rule's value (money, counts, flags, dates, enums)."""
+    if isinstance(value, Money | Area | bool | int | Decimal | Fraction | dt.date | enum.Enum):
+        return [value]
+    if value is None or isinstance(value, str):
+        return [value]
+    if isinstance(value, frozenset):
+        return []  # the parties a ledger may pay: names, not a decision or an amount
+    if attrs.has(type(value)):
+        return [x for a in attrs.fields(type(value)) for x in leaves(getattr(value, a.name))]
+    if isinstance(value, tuple | list):
+        return [len(value), *(x for v in value for x in leaves(v))]
+    if isinstance(value, dict):
+        return [x for k in sorted(value, key=str) for x in leaves(value[k])]
+    return [repr(value)]
+
+
+def check(rule: Callable[[Any], pp.Result[Any]], full: Any) -> list[str]:
+    """Run ``rule`` on ``full`` and on each variant; return the variants that changed silently."""
+    base = leaves(rule(full).value)
+    silent: list[str] = []
+    for path, variant in variants(full):
+        try:
+            result = rule(variant)
+        except pp.PovertyPolicyError:
+            continue  # a clear library error
+        if leaves(result.value) == base:
+            continue
+        text = result.explain("en").lower()
+        if not any(phrase in text for phrase in SAYS_UNKNOWN):
+            silent.append(path)
+    return silent
+
+
+def person(pid: str, born: dt.date = dt.date(1970, 1, 1)) -> pp.Person:
+    return pp.Person(
+        id=pid,
+        birth_date=born,
+        name="某",
+        sex=pp.Sex.FEMALE,
+        id_number=f"ID{pid}",
+        hukou=pp.HukouType.AGRICULTURAL,
+        registered_locally=True,
+        lives_in_area=True,
+        labour_capacity=next(iter(pp.LabourCapacity)),
+    )
+
+
+# -- housing --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def house_policy() -> pp.Policy:
+    return pp.Policy.load("cn-relocation-deep-mountain-2011", on=dt.date(2011, 6, 1))
+
+
+def full_household() -> pp.Household:
+    return pp.Household(
+        id="H1",
+        members=[person("P1"), person("P2", dt.date(1990, 5, 1))],
+        head_id="P1",
+        village="V1",
+        relocation_applied_on=dt.date(2011, 3, 1),
+    )
+
+
+@pytest.mark.parametrize("rule", [housing.eligibility, housing.housing_subsidy])
+def test_housing_rules_never_change_silently(
+    rule: Callable[[pp.Household, pp.Policy], pp.Result[Any]], house_policy: pp.Policy
+) -> None:
+    assert check(lambda h: rule(h, house_policy), full_household()) == []
+
+
+def test_housing_release_never_changes_silently(house_policy: pp.Policy) -> None:
+    subsidy = housing.housing_subsidy(full_household(), house_policy).value
+    progress = pp.BuildProgress(
+        foundation_accepted_on=dt.date(2011, 7, 1),
+        first_storey_on=dt.date(2011, 8, 1),
+        second_storey_on=dt.date(2011, 9, 1),
+        old_house_demolished_on=dt.date(2011, 10, 1),
+        demolished_by_township=True,
+        demolition_cost=Money("300"),
+    )
+
+    def rule(p: pp.BuildProgress) -> pp.Result[Any]:
+        return housing.release_tranches(subsidy, p, house_policy, as_of=dt.date(2012, 1, 1))
+
+    assert check(rule, progress) == []
+
+
+def test_the_sweep_catches_a_silent_default() -> None:
+    # A rule that reads a missing fact as 0 and does not say so is caught.
+    def careless(h: pp.Household) -> pp.Result[int]:
+        applied = h.relocation_applied_on
+        return pp.Result(value=0 if applied is None else len(h.members), steps=())
+
+    assert check(careless, full_household()) == ["relocation_applied_on"]
+
+
+# -- land -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def land_policy(tmp_path_factory: pytest.TempPathFactory) -> pp.Policy:
+    path: Path = tmp_path_factory.mktemp("sweep") / "p.toml"
+    path.write_text(pack_text(), encoding="utf-8")
+    return pp.Policy.load(path, on=dt.date(2019, 3, 1))
+
+
+def full_case(approved_on: dt.date = dt.date(2019, 3, 1)) -> pp.Expropriation:
+    return pp.Expropriation(
+        collective="V1",
+        approved_on=approved_on,
+        parcels=[
+            pp.Parcel(
+                id="p1",
+                area=Area.mu("3"),
+                land_type=pp.LandType.CULTIVATED,
+                contracted_by="H1",
+                collective="V1",
+            ),
+            pp.Parcel(
+                id="p2",
+                area=Area.mu("2"),
+                land_type=pp.LandType.CULTIVATED,
+                contracted_by="H2",
+                collective="V1",
+            ),
+        ],
+        households=[
+            pp.Household(id="H1", members=[person("H1-1"), person("H1-2")], head_id="H1-1"),
+            pp.Household(id="H2", members=[person("H2-1")], head_id="H2-1"),
+        ],
+        attachments=[
+            pp.Attachment(
+                id="a1", kind=pp.AttachmentKind.YOUNG_CROPS, owner="H1", amount=Money("1200")
+            )
+        ],
+        per_capita_cultivated_before=Area.mu("0.8"),
+        village_land=Area.mu("500"),
+        population_16_plus=300,
+        already_insured=20,
+        resettling_unit="U1",
+    )
+
+
+@pytest.mark.parametrize("name", ["compensation", "split_compensation"])
+def test_land_compensation_rules_never_change_silently(name: str, land_policy: pp.Policy) -> None:
+    fn: Callable[[pp.Expropriation, pp.Policy], pp.Result[Any]] = getattr(land, name)
+    assert check(lambda exp: fn(exp, land_policy), full_case()) == []
+
+
+@pytest.mark.parametrize("name", ["quota_by_land", "allocate_places"])
+def test_land_place_rules_never_change_silently(name: str) -> None:
+    policy = pp.Policy.load("zj-taizhou-expropriated-farmers-2019", on=dt.date(2020, 6, 30))
+
+    def rule(exp: pp.Expropriation) -> pp.Result[Any]:
+        if name == "allocate_places":
+            return land.allocate_places(exp, 3, policy)
+        return land.quota_by_land(exp, policy)
+
+    assert check(rule, full_case(dt.date(2020, 6, 30))) == []
+
+
+def test_land_audit_without_a_date_says_lateness_is_not_assessed(land_policy: pp.Policy) -> None:
+    split = land.split_compensation(full_case(), land_policy).value
+    dated = land.audit_payments(split, [], land_policy, as_of=dt.date(2020, 1, 1))
+    undated = land.audit_payments(split, [], land_policy)
+    assert leaves(dated.value) != leaves(undated.value)
+    assert "not assessed" in undated.explain("en")
