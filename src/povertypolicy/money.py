@@ -14,6 +14,21 @@ from .errors import InputError
 __all__ = ["Money"]
 
 _FEN = Decimal("0.01")
+# A sane magnitude for an amount written as input: under 10^14 yuan (一百万亿元), so that every
+# amount and any ledger's total fits int64 fen. Computed amounts (Money.round, sums) are not capped.
+MAX_YUAN = 10**14
+MAX_FEN = MAX_YUAN * 100
+
+
+def _too_large(amount: object) -> InputError:
+    return InputError(
+        obj="Money",
+        field="amount",
+        value=amount,
+        expected=f"an amount below {MAX_YUAN} yuan",
+        code="core.error.money_magnitude",
+        extra={"limit": str(MAX_YUAN)},
+    )
 
 
 @final
@@ -39,26 +54,44 @@ class Money:
                 field="amount",
                 value=amount,
                 expected="a str, int or Decimal amount of yuan (floats are not exact)",
+                code="core.error.money",
             )
         if isinstance(amount, int):
-            return amount * 100
-        try:
-            dec = Decimal(amount.strip()) if isinstance(amount, str) else amount
-        except InvalidOperation:
-            raise InputError(
-                obj="Money", field="amount", value=amount, expected="a decimal number of yuan"
-            ) from None
-        if not dec.is_finite():
-            raise InputError(obj="Money", field="amount", value=amount, expected="a finite amount")
-        scaled = dec * 100
-        if scaled != scaled.to_integral_value():
-            raise InputError(
-                obj="Money",
-                field="amount",
-                value=amount,
-                expected="at most two decimal places (use Money.round for computed amounts)",
-            )
-        return int(scaled)
+            fen = amount * 100
+        else:
+            try:
+                dec = Decimal(amount.strip()) if isinstance(amount, str) else amount
+            except InvalidOperation:
+                raise InputError(
+                    obj="Money",
+                    field="amount",
+                    value=amount,
+                    expected="a decimal number of yuan",
+                    code="core.error.money",
+                ) from None
+            if not dec.is_finite():
+                raise InputError(
+                    obj="Money",
+                    field="amount",
+                    value=amount,
+                    expected="a finite amount",
+                    code="core.error.money",
+                )
+            if abs(dec) >= MAX_YUAN:
+                raise _too_large(amount)
+            scaled = dec * 100
+            if scaled != scaled.to_integral_value():
+                raise InputError(
+                    obj="Money",
+                    field="amount",
+                    value=amount,
+                    expected="at most two decimal places (use Money.round for computed amounts)",
+                    code="core.error.money_places",
+                )
+            fen = int(scaled)
+        if not -MAX_FEN < fen < MAX_FEN:
+            raise _too_large(amount)
+        return fen
 
     # -- construction -----------------------------------------------------------------
     @classmethod
@@ -107,6 +140,16 @@ class Money:
 
     def __repr__(self) -> str:
         return f"Money('{self.amount}')"
+
+    def __float__(self) -> float:
+        """Refused: money is exact. ``money.amount`` is a Decimal, ``money.fen`` an int.
+
+        (``Decimal(money)`` cannot be supported by Python's Decimal: use ``money.amount``.)
+        """
+        raise TypeError(
+            "Money is exact and never a float: use money.amount (a Decimal of yuan) "
+            "or money.fen (an int of fen); Decimal(money) is money.amount"
+        )
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Money is immutable")

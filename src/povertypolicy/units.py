@@ -34,8 +34,16 @@ _M2_PER: dict[AreaUnit, Fraction] = {
 _UNITS: dict[str, AreaUnit] = {u.value: u for u in AreaUnit}
 
 
+# Largest value a constructor takes (10^12 of any unit: far beyond any county's land).
+_MAX_VALUE = Fraction(10**12)
+
+
 def _unit(unit: AreaUnit | str) -> AreaUnit:
     found = _UNITS.get(unit) if isinstance(unit, str) else None
+    if found is None and isinstance(unit, str) and not isinstance(unit, AreaUnit):
+        from .domain.labels import parse_member  # 亩, 畝, 公顷, 平方米, ha …
+
+        found = parse_member(AreaUnit, unit)
     return found if found is not None else AreaUnit(unit)
 
 
@@ -44,17 +52,31 @@ def _exact(value: object, field: str) -> Fraction:
         return value
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal | Fraction):
         raise InputError(
-            obj="Area", field=field, value=value, expected="a str, int, Decimal or Fraction"
+            obj="Area",
+            field=field,
+            value=value,
+            expected="a str, int, Decimal or Fraction",
+            code="core.error.area",
         )
     if isinstance(value, str):
         try:
             return Fraction(Decimal(value.strip())) if "/" not in value else Fraction(value)
-        except (InvalidOperation, ValueError, ZeroDivisionError):
+        except (InvalidOperation, ValueError, ZeroDivisionError, OverflowError):
             raise InputError(
-                obj="Area", field=field, value=value, expected="a decimal number or 'p/q'"
+                obj="Area",
+                field=field,
+                value=value,
+                expected="a finite decimal number or 'p/q'",
+                code="core.error.area",
             ) from None
     if isinstance(value, Decimal) and not value.is_finite():
-        raise InputError(obj="Area", field=field, value=value, expected="a finite number")
+        raise InputError(
+            obj="Area",
+            field=field,
+            value=value,
+            expected="a finite number",
+            code="core.error.area_finite",
+        )
     return Fraction(value)
 
 
@@ -75,8 +97,25 @@ class Area:
                 field="unit",
                 value=unit,
                 expected=f"one of {[u.value for u in AreaUnit]}",
+                code="core.error.area_unit",
             ) from None
         exact = _exact(value, "value")
+        if exact < 0:
+            raise InputError(
+                obj="Area",
+                field="value",
+                value=value,
+                expected="an area of zero or more",
+                code="core.error.area_negative",
+            )
+        if exact > _MAX_VALUE:
+            raise InputError(
+                obj="Area",
+                field="value",
+                value=value,
+                expected="a finite area of a sane size (at most 10^12 in its unit)",
+                code="core.error.area_finite",
+            )
         _set(self, "_m2", exact if unit is AreaUnit.SQUARE_METRE else exact * _M2_PER[unit])
         _set(self, "_unit", unit)
 

@@ -39,7 +39,7 @@ def test_household_head_and_members() -> None:
         (lambda: pp.Person(id="", birth_date=dt.date(1980, 1, 1)), "Person", "id"),
         (lambda: person(registered_locally=1), "Person", "registered_locally"),
         (
-            lambda: pp.Parcel(id="X", area=pp.Area.mu(-1), land_type=pp.LandType.CULTIVATED),
+            lambda: pp.Parcel(id="X", area=pp.Area.mu(0), land_type=pp.LandType.CULTIVATED),
             "Parcel",
             "area",
         ),

@@ -49,17 +49,21 @@ def test_expropriation_basics() -> None:
 
 
 def test_parcel_with_negative_area_is_refused() -> None:
+    with pytest.raises(pp.InputError, match="zero or more") as neg:
+        Area.mu("-1")
+    assert (neg.value.obj, neg.value.code) == ("Area", "core.error.area_negative")
     with pytest.raises(pp.InputError, match="an area > 0") as info:
-        pp.Parcel(id="p1", area=Area.mu("-1"), land_type=pp.LandType.CULTIVATED)
+        pp.Parcel(id="p1", area=Area.mu("0"), land_type=pp.LandType.CULTIVATED)
     assert (info.value.obj, info.value.field) == ("Parcel", "area")
 
 
 def test_parcel_with_negative_area_in_json_names_the_path() -> None:
     data = case().to_dict()
     data["parcels"][1]["area"] = {"value": "-0.5", "unit": "mu"}
-    with pytest.raises(pp.InputError, match="an area > 0") as info:
+    with pytest.raises(pp.InputError, match="zero or more") as info:
         pp.Expropriation.from_dict(data)
     assert "parcels[1]" in info.value.obj
+    assert info.value.code == "core.error.area_negative"
 
 
 def test_parcel_of_an_unknown_household_is_refused() -> None:

@@ -134,3 +134,52 @@ def test_errors_keep_their_code_when_pickled() -> None:
     back_rule = pickle.loads(pickle.dumps(rule))
     assert back_rule.code == "core.error.rule"
     assert back_rule.text("zh_Hant") == "[HOUSE-1] out of order"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "code"),
+    [
+        ("-1", "mu", "core.error.area_negative"),
+        ("1e400", "mu", "core.error.area_finite"),
+        ("inf", "mu", "core.error.area"),
+        ("nan", "亩", "core.error.area"),
+        ("1", "acre", "core.error.area_unit"),
+    ],
+)
+def test_area_takes_only_values_with_meaning(value: str, unit: str, code: str) -> None:
+    with pytest.raises(InputError) as exc:
+        pp.Area(value, unit)
+    assert exc.value.code == code
+    assert exc.value.text("zh_Hant") != exc.value.text("en")
+
+
+def test_area_unit_in_chinese() -> None:
+    assert pp.Area("1.5", "亩") == pp.Area.mu("1.5")
+    assert pp.Area("2", "公顷") == pp.Area.mu(30)
+
+
+@pytest.mark.parametrize(
+    ("amount", "code"),
+    [
+        ("99999999999999999999", "core.error.money_magnitude"),
+        (10**14, "core.error.money_magnitude"),
+        ("1.234", "core.error.money_places"),
+        ("inf", "core.error.money"),
+        (1.5, "core.error.money"),
+    ],
+)
+def test_money_takes_only_values_with_meaning(amount: Any, code: str) -> None:
+    with pytest.raises(InputError) as exc:
+        pp.Money(amount)
+    assert exc.value.code == code
+
+
+def test_money_below_the_limit_and_negative_differences_are_kept() -> None:
+    assert pp.Money(10**14 - 1).fen == (10**14 - 1) * 100
+    assert pp.Money("-5").fen == -500
+
+
+def test_float_of_money_points_to_amount() -> None:
+    with pytest.raises(TypeError, match=r"money\.amount"):
+        float(pp.Money("1.50"))
+    assert pp.Money("1.50").amount == __import__("decimal").Decimal("1.50")
