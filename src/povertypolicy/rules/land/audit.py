@@ -1,0 +1,169 @@
+"""LAND-6: payments checked against what was due; 征地补偿款是否及时足额到位."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from ...domain.land import PaymentLedger
+from ...errors import InputError
+from ...explain import Note, NoteKind, Result, Step
+from ...money import Money
+from ...policy import Policy
+from ._base import _CITE_000_PAY, _at
+from .values import CompensationSplit, PayeeAudit, PaymentAudit, PaymentStatus
+
+__all__ = ["audit_payments"]
+
+# -- LAND-6: payment audit -------------------------------------------------------------------
+
+
+def audit_payments(
+    split: CompensationSplit,
+    ledger: PaymentLedger | Sequence[Any],
+    policy: Policy,
+    *,
+    due_on: dt.date | None = None,
+    plan_approved_on: dt.date | None = None,
+    as_of: dt.date | None = None,
+) -> Result[PaymentAudit]:
+    """Check payments against what was due: in full, short, overpaid, late, never paid.
+
+    征地补偿款是否及时足额到位. LAND-6. The due date is ``due_on`` if given, else the
+    compensation plan's approval date (default: the land approval date) plus the pack's
+    payment period. A ledger payee that is not a party of the case raises InputError.
+    Without ``as_of`` the lateness of what is still unpaid is not assessed, and says so.
+    """
+    if not isinstance(ledger, PaymentLedger):
+        ledger = PaymentLedger(entries=tuple(ledger))
+    unknown = sorted(ledger.payees() - split.parties)
+    if unknown:
+        raise InputError(
+            obj="PaymentLedger",
+            field="payee",
+            value=unknown[0] if len(unknown) == 1 else unknown,
+            expected="a party of this expropriation: " + ", ".join(sorted(split.parties)),
+        )
+    steps: list[Step] = []
+    if due_on is None:
+        pol, date_notes = _at(policy, split.approved_on)
+        period_p = pol.param("land.payment_period_months")
+        notes = list(date_notes)
+        base = plan_approved_on
+        if base is None:
+            base = split.approved_on
+            notes.append(Note(kind=NoteKind.CONVENTION, key="land.note.plan_date_assumed"))
+        due_on = base + relativedelta(months=period_p.integer)
+        steps.append(
+            Step(
+                rule="LAND-6",
+                key="land.due_date",
+                inputs={"from": base, "due_on": due_on},
+                params=(period_p,),
+                notes=tuple(notes),
+            )
+        )
+    else:
+        steps.append(Step(rule="LAND-6", key="land.due_date_given", inputs={"due_on": due_on}))
+    if as_of is not None:
+        late_entries = [e for e in ledger.entries if e.paid_on > as_of]
+        if late_entries:
+            raise InputError(
+                obj="PaymentLedger",
+                field="paid_on",
+                value=late_entries[0].paid_on,
+                expected=f"a date on or before the audit date {as_of}",
+            )
+    by_payee: dict[str, list[Any]] = {}
+    for e in sorted(ledger.entries, key=lambda e: e.paid_on):
+        by_payee.setdefault(e.payee, []).append(e)
+    due = {p.payee: p for p in split.payees}
+    names = [p.payee for p in split.payees] + sorted(set(by_payee) - set(due))
+    audits: list[PayeeAudit] = []
+    for name in names:
+        d = due.get(name)
+        amount_due = d.amount if d is not None else Money.zero()
+        entries = by_payee.get(name, [])
+        paid = Money.zero()
+        completed: dt.date | None = None
+        for e in entries:
+            paid = paid + e.amount
+            if completed is None and amount_due and paid >= amount_due:
+                completed = e.paid_on
+        if d is None:
+            status = PaymentStatus.NOT_DUE
+        elif not entries:
+            status = PaymentStatus.NEVER_PAID
+        elif paid < amount_due:
+            status = PaymentStatus.SHORT
+        elif paid > amount_due:
+            status = PaymentStatus.OVERPAID
+        else:
+            status = PaymentStatus.PAID_IN_FULL
+        late = max((completed - due_on).days, 0) if completed is not None else 0
+        overdue: int | None = None
+        if completed is None and d is not None and as_of is not None:
+            overdue = max((as_of - due_on).days, 0)
+        audit = PayeeAudit(
+            payee=name,
+            payee_kind=d.payee_kind if d is not None else None,
+            due=amount_due,
+            paid=paid,
+            status=status,
+            payments=len(entries),
+            completed_on=completed,
+            late_days=late,
+            overdue_days=overdue,
+        )
+        audits.append(audit)
+        if not audit.ok:
+            timing: list[Note] = []
+            if late:
+                timing.append(
+                    Note(kind=NoteKind.WARNING, key="land.note.paid_late", args={"days": late})
+                )
+            if overdue:
+                timing.append(
+                    Note(
+                        kind=NoteKind.WARNING,
+                        key="land.note.overdue",
+                        args={"days": overdue, "as_of": as_of},
+                    )
+                )
+            if completed is None and d is not None and as_of is None:
+                timing.append(Note(kind=NoteKind.WARNING, key="land.note.overdue_not_assessed"))
+            steps.append(
+                Step(
+                    rule="LAND-6",
+                    key="land.audit_problem",
+                    inputs={
+                        "payee": name,
+                        "status": status,
+                        "due": amount_due,
+                        "paid": paid,
+                        "difference": abs(audit.difference),
+                    },
+                    notes=tuple(timing),
+                    citation=_CITE_000_PAY,
+                )
+            )
+    value = PaymentAudit(due_on=due_on, as_of=as_of, payees=tuple(audits))
+    steps.append(
+        Step(
+            rule="LAND-6",
+            key="land.audit_summary",
+            inputs={
+                "payees": len(audits),
+                "problems": len(value.problems),
+                "total_due": value.total_due,
+                "total_paid": value.total_paid,
+                "total_short": value.total_short,
+                "total_over": value.total_over,
+            },
+            citation=_CITE_000_PAY,
+        )
+    )
+    return Result(value=value, steps=tuple(steps))

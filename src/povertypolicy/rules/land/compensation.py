@@ -1,0 +1,306 @@
+"""LAND-1 / LAND-2: the compensation items of an expropriation; 征地补偿费用."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ...domain.enums import LandType
+from ...domain.land import Expropriation
+from ...errors import InputError, RuleError
+from ...explain import Note, NoteKind, Result, Step
+from ...money import Money
+from ...policy import Parameter, Policy
+from ...units import Area, total_square_metres
+from ._base import (
+    _CITE_ART47,
+    _CITE_ART47_OTHER,
+    _CITE_ART47_PERSONS,
+    _CITE_ART48,
+    _METHODS,
+    _at,
+    _fraction_in,
+    _money_times,
+    _mu_ratio,
+    _Ratio,
+    _yuan,
+)
+from .values import Compensation, CompensationItem, CompensationMethod
+
+__all__ = ["compensation"]
+
+# -- LAND-1 / LAND-2: compensation ---------------------------------------------------------
+
+
+def compensation(expropriation: Expropriation, policy: Policy) -> Result[Compensation]:
+    """The compensation items of an expropriation, by the pack's method, caps applied.
+
+    征地补偿费用（土地补偿费、安置补助费、地上附着物和青苗补偿费、社会保障费用）. LAND-1, LAND-2.
+    Parameters are read on the approval date (``expropriation.approved_on``).
+    """
+    exp = expropriation
+    pol, date_notes = _at(policy, exp.approved_on)
+    steps: list[Step] = []
+    items_p = pol.param("land.compensation_items")
+    method_p = pol.param("land.compensation_method")
+    method = _METHODS.get(method_p.text) or CompensationMethod(method_p.text)
+    area = exp.area
+    four = items_p.text == "four"
+    steps.append(
+        Step(
+            rule="LAND-1",
+            key="land.items",
+            inputs={
+                "approved_on": exp.approved_on,
+                "parcels": len(exp.parcels),
+                "area": area,
+                "count": 4 if four else 3,
+            },
+            params=(items_p,),
+            notes=date_notes,
+        )
+    )
+    persons: Fraction | None = None
+    rs_capped = combined_capped = False
+    if method is CompensationMethod.ANNUAL_OUTPUT_VALUE:
+        land_fee, subsidy, persons, rs_capped, combined_capped = _by_output_value(
+            exp, pol, area, method_p, steps
+        )
+    else:
+        land_fee, subsidy = _by_zone_price(pol, area, method_p, steps)
+
+    attachments = Money.from_fen(sum([a.amount.fen for a in exp.attachments]))
+    steps.append(
+        Step(
+            rule="LAND-1",
+            key="land.attachments_total",
+            inputs={"count": len(exp.attachments), "amount": attachments},
+            citation=_CITE_ART48 if four else _CITE_ART47,
+        )
+    )
+    if four:
+        fee_p = pol.param("land.social_security_fee_per_mu")
+        social = _money_times(fee_p.money, _mu_ratio(area))
+        steps.append(
+            Step(
+                rule="LAND-1",
+                key="land.social_security_fees",
+                inputs={"rate": fee_p.money, "area": area, "amount": social},
+                params=(fee_p,),
+                notes=(Note(kind=NoteKind.ROUNDING, key="land.note.round_half_up"),),
+            )
+        )
+    else:
+        social = Money.zero()
+    value = Compensation(
+        method=method,
+        area=area,
+        land_compensation=land_fee,
+        resettlement_subsidy=subsidy,
+        attachments_compensation=attachments,
+        social_security_fees=social,
+        persons_to_resettle=persons,
+        resettlement_capped=rs_capped,
+        combined_capped=combined_capped,
+    )
+    steps.append(
+        Step(
+            rule="LAND-1",
+            key="land.compensation_total",
+            inputs={
+                "land_compensation": land_fee,
+                "resettlement_subsidy": subsidy,
+                "attachments": attachments,
+                "social_security": social,
+                "total": value.total,
+            },
+        )
+    )
+    return Result(value=value, steps=tuple(steps))
+
+
+def _multiple(param: Parameter, allowed: Parameter) -> _Ratio:
+    value = param.decimal
+    if not allowed.range.contains(value):
+        raise RuleError(
+            rule="LAND-2",
+            message=f"{param.name} = {value} (pack {param.pack_id}) is outside the range "
+            f"{allowed.range.min}–{allowed.range.max} that {allowed.citation} allows",
+        )
+    return value.as_integer_ratio()
+
+
+def _by_output_value(
+    exp: Expropriation, pol: Policy, area: Area, method_p: Parameter, steps: list[Step]
+) -> tuple[Money, Money, Fraction, bool, bool]:
+    aov_p = pol.param("land.annual_output_value")
+    lc_range = pol.param("land.land_compensation_multiple_range")
+    lc_p = pol.param("land.land_compensation_multiple")
+    rs_range = pol.param("land.resettlement_multiple_range")
+    rs_p = pol.param("land.resettlement_multiple")
+    rs_cap_p = pol.param("land.resettlement_cap_multiple")
+    all_cap_p = pol.param("land.combined_cap_multiple")
+    ln, ld = _multiple(lc_p, lc_range)
+    rn, rd = _multiple(rs_p, rs_range)
+    aov_fen = aov_p.money.fen  # annual output value per mu: aov_fen / 100 yuan
+    mu_n, mu_d = _mu_ratio(area)
+    # other land types than cultivated, by area (as ``area != exp.area_of((CULTIVATED,))``)
+    cultivated = LandType.CULTIVATED
+    other = any(p.land_type != cultivated for p in exp.parcels) and bool(
+        total_square_metres(p.area for p in exp.parcels if p.land_type != cultivated)
+    )
+    method_notes = (
+        (Note(kind=NoteKind.CONVENTION, key="land.note.other_land_same_standard"),) if other else ()
+    )
+    steps.append(
+        Step(
+            rule="LAND-2",
+            key="land.method",
+            inputs={"method": CompensationMethod.ANNUAL_OUTPUT_VALUE},
+            params=(method_p,),
+            notes=method_notes,
+            citation=_CITE_ART47_OTHER if other else None,
+        )
+    )
+    # Exact yuan as unreduced integer ratios n / d (d > 0): output value, land fee, subsidy.
+    ov_n, ov_d = aov_fen * mu_n, 100 * mu_d
+    lc_n, lc_d = ov_n * ln, ov_d * ld
+    land_fee = _yuan(lc_n, lc_d)
+    steps.append(
+        Step(
+            rule="LAND-2",
+            key="land.lc_by_output_value",
+            inputs={
+                "aov": aov_p.money,
+                "area": area,
+                "multiple": lc_p.decimal,
+                "amount": land_fee,
+            },
+            params=(aov_p, lc_p, lc_range),
+            notes=(Note(kind=NoteKind.ROUNDING, key="land.note.round_half_up"),),
+        )
+    )
+    per_capita = exp.per_capita_cultivated_before
+    if per_capita is None:
+        raise InputError(
+            obj="Expropriation",
+            field="per_capita_cultivated_before",
+            value=None,
+            expected="the unit's cultivated land per agricultural person before expropriation "
+            "(the annual-output-value method needs it, LAND-2)",
+        )
+    persons = area / per_capita
+    steps.append(
+        Step(
+            rule="LAND-2",
+            key="land.persons_to_resettle",
+            inputs={"area": area, "per_capita": per_capita, "persons": persons},
+            notes=(Note(kind=NoteKind.CONVENTION, key="land.note.persons_not_rounded"),),
+            citation=_CITE_ART47_PERSONS,
+        )
+    )
+    rs_n, rs_d = persons.numerator * rn * aov_fen, persons.denominator * rd * 100
+    uncapped = _yuan(rs_n, rs_d)
+    steps.append(
+        Step(
+            rule="LAND-2",
+            key="land.rs_by_output_value",
+            inputs={
+                "persons": persons,
+                "multiple": rs_p.decimal,
+                "aov": aov_p.money,
+                "amount": uncapped,
+            },
+            params=(rs_p, rs_range),
+            notes=(Note(kind=NoteKind.CONVENTION, key="land.note.per_person_base"),),
+        )
+    )
+    if not ov_n:  # no output value: the ratios below divide by zero; fail as Fraction does
+        Fraction(rs_n, rs_d).__truediv__(Fraction(ov_n, ov_d))
+    ratio = Fraction(rs_n * ov_d, rs_d * ov_n)
+    rs_capped = not rs_cap_p.admits(ratio)
+    cap_n, cap_d = rs_cap_p.decimal.as_integer_ratio()
+    if rs_capped:
+        rs_n, rs_d = ov_n * cap_n, ov_d * cap_d
+    steps.append(
+        Step(
+            rule="LAND-2",
+            key="land.rs_cap",
+            inputs={
+                "ratio": ratio,
+                "cap": _yuan(ov_n * cap_n, ov_d * cap_d),
+                "capped": rs_capped,
+                "amount": _yuan(rs_n, rs_d),
+            },
+            params=(rs_cap_p,),
+        )
+    )
+    combined = Fraction((lc_n * rs_d + rs_n * lc_d) * ov_d, lc_d * rs_d * ov_n)
+    combined_capped = not all_cap_p.admits(combined)
+    all_n, all_d = all_cap_p.decimal.as_integer_ratio()
+    if combined_capped:
+        rs_n, rs_d = ov_n * all_n * lc_d - lc_n * ov_d * all_d, ov_d * all_d * lc_d
+    subsidy = _yuan(rs_n, rs_d)
+    steps.append(
+        Step(
+            rule="LAND-2",
+            key="land.combined_cap",
+            inputs={
+                "ratio": combined,
+                "cap": _yuan(ov_n * all_n, ov_d * all_d),
+                "capped": combined_capped,
+                "amount": subsidy,
+            },
+            params=(all_cap_p,),
+            notes=(
+                (Note(kind=NoteKind.CONVENTION, key="land.note.combined_cap_cuts_subsidy"),)
+                if combined_capped
+                else ()
+            ),
+        )
+    )
+    return land_fee, subsidy, persons, rs_capped, combined_capped
+
+
+def _by_zone_price(
+    pol: Policy, area: Area, method_p: Parameter, steps: list[Step]
+) -> tuple[Money, Money]:
+    zone_p = pol.param("land.zone_price")
+    share_p = pol.param("land.zone_price_land_compensation_share")
+    share = _fraction_in(share_p, 0, 1, "LAND-2")
+    steps.append(
+        Step(
+            rule="LAND-2",
+            key="land.method",
+            inputs={"method": CompensationMethod.ZONE_PRICE},
+            params=(method_p,),
+        )
+    )
+    total = _money_times(zone_p.money, _mu_ratio(area))
+    (land_fee, subsidy), extra = total.allocate_with_remainder([share, 1 - share])
+    took = [
+        (CompensationItem.LAND_COMPENSATION, CompensationItem.RESETTLEMENT_SUBSIDY)[i]
+        for i in extra
+    ]
+    notes = [Note(kind=NoteKind.ROUNDING, key="land.note.round_half_up")]
+    notes.append(
+        Note(kind=NoteKind.ROUNDING, key="land.note.fen_to_item", args={"items": took})
+        if took
+        else Note(kind=NoteKind.ROUNDING, key="land.note.no_fen")
+    )
+    steps.append(
+        Step(
+            rule="LAND-2",
+            key="land.by_zone_price",
+            inputs={
+                "price": zone_p.money,
+                "area": area,
+                "total": total,
+                "share": share_p.decimal,
+                "land_compensation": land_fee,
+                "resettlement_subsidy": subsidy,
+            },
+            params=(zone_p, share_p),
+            notes=tuple(notes),
+        )
+    )
+    return land_fee, subsidy

@@ -1,0 +1,99 @@
+"""LAND-4 / LAND-5: social-security fees set aside and the benefit floor; 被征地农民社会保障."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from ...errors import InputError
+from ...explain import Note, NoteKind, Result, Step
+from ...money import Money
+from ...policy import Policy
+from .values import BenefitCheck, SetAsideCheck
+
+__all__ = ["benefit_floor", "social_security_set_aside"]
+
+# -- LAND-4 / LAND-5: social security --------------------------------------------------------
+
+
+def social_security_set_aside(
+    land_transfer_revenue: Money, policy: Policy, *, actual: Money | None = None
+) -> Result[SetAsideCheck]:
+    """The least a year's land-transfer revenue must set aside for expropriated farmers' security.
+
+    从土地出让收入中提取被征地农民社会保障资金. LAND-4. With ``actual``, checks the set-aside.
+    """
+    if not isinstance(land_transfer_revenue, Money) or land_transfer_revenue < Money.zero():
+        raise InputError(
+            obj="social_security_set_aside",
+            field="land_transfer_revenue",
+            value=land_transfer_revenue,
+            expected="a Money amount >= 0",
+        )
+    share_p = policy.param("land.social_security_min_share")
+    minimum = Money.from_fen(math.ceil(land_transfer_revenue.fen * share_p.fraction))
+    steps = [
+        Step(
+            rule="LAND-4",
+            key="land.set_aside_minimum",
+            inputs={"revenue": land_transfer_revenue, "minimum": minimum},
+            params=(share_p,),
+            notes=(Note(kind=NoteKind.ROUNDING, key="land.note.round_up_minimum"),),
+        )
+    ]
+    meets: bool | None = None
+    if actual is not None:
+        if not isinstance(actual, Money) or actual < Money.zero():
+            raise InputError(
+                obj="social_security_set_aside",
+                field="actual",
+                value=actual,
+                expected="a Money amount >= 0",
+            )
+        percent = (
+            Fraction(actual.fen * 100, land_transfer_revenue.fen)
+            if land_transfer_revenue
+            else Fraction(100)
+        )
+        meets = share_p.admits(percent)
+        steps.append(
+            Step(
+                rule="LAND-4",
+                key="land.set_aside_check",
+                inputs={"actual": actual, "percent": percent, "meets": meets},
+                params=(share_p,),
+            )
+        )
+    value = SetAsideCheck(
+        land_transfer_revenue=land_transfer_revenue, minimum=minimum, actual=actual, meets=meets
+    )
+    return Result(value=value, steps=tuple(steps))
+
+
+def benefit_floor(monthly_benefit: Money, policy: Policy) -> Result[BenefitCheck]:
+    """Whether a monthly living or pension benefit reaches the local dibao standard.
+
+    基本生活和养老保障水平不低于当地最低生活保障标准. LAND-5.
+    """
+    if not isinstance(monthly_benefit, Money) or monthly_benefit < Money.zero():
+        raise InputError(
+            obj="benefit_floor",
+            field="monthly_benefit",
+            value=monthly_benefit,
+            expected="a Money amount >= 0",
+        )
+    standard_p = policy.param("land.dibao_standard")
+    meets = standard_p.admits(monthly_benefit)
+    value = BenefitCheck(benefit=monthly_benefit, dibao_standard=standard_p.money, meets=meets)
+    step = Step(
+        rule="LAND-5",
+        key="land.benefit_floor",
+        inputs={
+            "benefit": monthly_benefit,
+            "standard": standard_p.money,
+            "meets": meets,
+            "gap": value.gap,
+        },
+        params=(standard_p,),
+    )
+    return Result(value=value, steps=(step,))
