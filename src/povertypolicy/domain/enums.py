@@ -47,6 +47,18 @@ class LabourCapacity(enum.StrEnum):
     """Labour capacity; 劳动能力 (完全丧失 / 部分丧失 / 有)."""
 
     __label__ = "core.enum.labour"
+    __aliases__ = {  # noqa: RUF012 - the wording of poverty ledgers, read by the ledger readers
+        "full": ("普通劳动力", "技能劳动力", "普通勞動力", "技能勞動力"),
+        "partial": (
+            "弱劳动力或半劳动力",
+            "弱劳动力",
+            "半劳动力",
+            "弱勞動力或半勞動力",
+            "弱勞動力",
+            "半勞動力",
+        ),
+        "none": ("丧失劳动力", "无劳动力", "喪失勞動力", "無勞動力"),
+    }
 
     NONE = "none"
     PARTIAL = "partial"

@@ -24,12 +24,13 @@ def schema_markdown() -> str:
     ]
     for name, rule in ledger_rules().items():
         title = render_message(rule.title, {}, "en")
+        reasons = ", ".join(f"`{r}`" for r in rule.reasons)
         out += [
             f"## `{name}`: {title}",
             "",
             f"{render_message(rule.title, {}, 'zh_Hans')}. Rules {', '.join(rule.rule_ids)}. "
-            f"One result row per {rule.per or f'row of `{rule.output}`'}, keyed by `{rule.key}`. "
-            f"Reason codes: {', '.join(f'`{r}`' for r in rule.reasons)}.",
+            f"One result row per {rule.per or f'row of `{rule.output}`'}, keyed by `{rule.key}`."
+            + (f" Reason codes: {reasons}." if reasons else ""),
             "",
         ]
         for table in rule.tables:

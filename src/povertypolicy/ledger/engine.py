@@ -44,6 +44,7 @@ class LedgerRule:
     reasons: ClassVar[tuple[str, ...]]  # every reason code a row can get
     per: ClassVar[str] = ""  # what one result row is, when not one row of `output`
     as_of: dt.date | None = None  # the date of the event asked about (payments, audits)
+    locale: str = "zh_Hans"  # the run's locale, for rules whose rows carry messages
 
     def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
         """Link the tables and hold back rows that depend on a bad row (default: none)."""
@@ -393,6 +394,7 @@ def run_arrow(
         s.name: read_frame(s, arrows[s.name], rule=lr.name, log=log, mapping=columns, today=clock)
         for s in lr.tables
     }
+    lr.locale = locale
     lr.prepare(frames, log)
     try:
         rows, cols = lr.compute(frames, pol, log)

@@ -170,6 +170,10 @@ def _writer(sheet: _Sheet, name: str, type_: pa.DataType, locale: str) -> Callab
     if name.endswith("_fen") and pa.types.is_integer(type_):
         key = f"money:{name}"
         return lambda v: None if v is None else sheet.styled(key, yuan(v), fmt=MONEY_FORMAT)
+    if pa.types.is_date(type_):
+        # One styled cell per date column: a row with two dates must show both.
+        date_key = f"date:{name}"
+        return lambda v: None if v is None else sheet.styled(date_key, v, fmt=DATE_FORMAT)
     return lambda v: _plain(sheet, v, locale)
 
 
