@@ -179,7 +179,8 @@ def test_LAND_3_whole_fee_to_the_collective_when_share_is_zero(pack_dir: Path) -
 
 
 def test_LAND_3_share_above_100_percent_is_refused(pack_dir: Path) -> None:
-    with pytest.raises(pp.RuleError, match="between"):
+    # Refused when the pack is read: a percentage has meaning only from 0 to 100.
+    with pytest.raises(pp.PolicyPackError, match="not a percentage from 0 to 100"):
         split_compensation(village_case(), policy_for(pack_dir, share="120"))
 
 

@@ -17,7 +17,7 @@ from ..errors import InputError, PolicyPackError
 from ..explain.citation import Citation
 from ..money import Money
 from .parameter import Bound, Range, Scalar
-from .spec import Kind, ParameterSpec, Unit, all_specs
+from .spec import Kind, ParameterSpec, Unit, all_specs, domain_problem
 
 __all__ = ["DatedValue", "PackParameter", "PolicyPack", "load_pack", "shipped_pack_ids"]
 
@@ -139,6 +139,14 @@ def _citation(ctx: _Ctx, raw: Any, key: str) -> Citation:
 
 
 def _scalar(ctx: _Ctx, raw: Any, kind: Kind, key: str, spec: ParameterSpec) -> Scalar:
+    value = _scalar_value(ctx, raw, kind, key, spec)
+    problem = domain_problem(spec, value)
+    if problem is not None:
+        raise ctx.fail(key, problem)
+    return value
+
+
+def _scalar_value(ctx: _Ctx, raw: Any, kind: Kind, key: str, spec: ParameterSpec) -> Scalar:
     if isinstance(raw, float):
         raise ctx.fail(key, 'floats are not exact: write the number as a string, e.g. "0.08"')
     if kind is Kind.MONEY:

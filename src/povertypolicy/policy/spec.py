@@ -9,7 +9,7 @@ from functools import cache
 
 import attrs
 
-__all__ = ["Kind", "ParameterSpec", "Side", "Unit", "all_specs"]
+__all__ = ["Kind", "ParameterSpec", "Side", "Unit", "all_specs", "domain_problem"]
 
 
 class Kind(enum.StrEnum):
@@ -70,6 +70,35 @@ _UNIT_KIND: dict[Unit, Kind] = {
 }
 
 
+_PERCENT_MAX = 100
+
+
+def domain_problem(spec: ParameterSpec, value: object) -> str | None:
+    """Why ``value`` has no meaning in ``spec``'s unit (None if it has one).
+
+    Percentages are 0–100; money, counts, areas, periods and multipliers are zero or more unless
+    the parameter is declared ``signed``; money has at most two decimals (checked by Money).
+    """
+    from decimal import Decimal
+
+    from ..money import Money
+
+    if isinstance(value, Money):
+        negative = value.fen < 0
+    elif isinstance(value, int | Decimal) and not isinstance(value, bool):
+        negative = value < 0
+        if spec.unit is Unit.PERCENT and not 0 <= value <= _PERCENT_MAX:
+            return f"{value} is not a percentage from 0 to 100"
+    else:
+        return None
+    if negative and not spec.signed:
+        return (
+            f"{value} is negative; a {spec.unit.value} value is zero or more "
+            "(declare the parameter signed if it may be negative)"
+        )
+    return None
+
+
 class Side(enum.StrEnum):
     """Which side a threshold bounds: ``lower`` (N以上 / 超过 N) or ``upper`` (N以下 / 不满 N)."""
 
@@ -87,6 +116,8 @@ class ParameterSpec:
     threshold: Side | None = None
     is_range: bool = False
     choices: tuple[str, ...] | None = None
+    signed: bool = False
+    """A value may be negative (else money, counts, areas and multipliers are zero or more)."""
 
     @property
     def label_key(self) -> str:
