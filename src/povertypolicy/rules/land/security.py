@@ -6,7 +6,8 @@ import math
 from fractions import Fraction
 
 from ...errors import InputError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import NoteKind, Result
+from ...explain.recorder import Recorder, note
 from ...money import Money
 from ...policy import Policy
 from .values import BenefitCheck, SetAsideCheck
@@ -32,15 +33,14 @@ def social_security_set_aside(
         )
     share_p = policy.param("land.social_security_min_share")
     minimum = Money.from_fen(math.ceil(land_transfer_revenue.fen * share_p.fraction))
-    steps = [
-        Step(
-            rule="LAND-4",
-            key="land.set_aside_minimum",
-            inputs={"revenue": land_transfer_revenue, "minimum": minimum},
-            params=(share_p,),
-            notes=(Note(kind=NoteKind.ROUNDING, key="land.note.round_up_minimum"),),
-        )
-    ]
+    rec = Recorder("LAND-4")
+    rec.step(
+        "land.set_aside_minimum",
+        revenue=land_transfer_revenue,
+        minimum=minimum,
+        params=(share_p,),
+        notes=(note(NoteKind.ROUNDING, "land.note.round_up_minimum"),),
+    )
     meets: bool | None = None
     if actual is not None:
         if not isinstance(actual, Money) or actual < Money.zero():
@@ -56,18 +56,14 @@ def social_security_set_aside(
             else Fraction(100)
         )
         meets = share_p.admits(percent)
-        steps.append(
-            Step(
-                rule="LAND-4",
-                key="land.set_aside_check",
-                inputs={"actual": actual, "percent": percent, "meets": meets},
-                params=(share_p,),
-            )
+        rec.step(
+            "land.set_aside_check", actual=actual, percent=percent, meets=meets, params=(share_p,)
         )
-    value = SetAsideCheck(
-        land_transfer_revenue=land_transfer_revenue, minimum=minimum, actual=actual, meets=meets
+    return rec.result(
+        SetAsideCheck(
+            land_transfer_revenue=land_transfer_revenue, minimum=minimum, actual=actual, meets=meets
+        )
     )
-    return Result(value=value, steps=tuple(steps))
 
 
 def benefit_floor(monthly_benefit: Money, policy: Policy) -> Result[BenefitCheck]:
@@ -85,15 +81,13 @@ def benefit_floor(monthly_benefit: Money, policy: Policy) -> Result[BenefitCheck
     standard_p = policy.param("land.dibao_standard")
     meets = standard_p.admits(monthly_benefit)
     value = BenefitCheck(benefit=monthly_benefit, dibao_standard=standard_p.money, meets=meets)
-    step = Step(
-        rule="LAND-5",
-        key="land.benefit_floor",
-        inputs={
-            "benefit": monthly_benefit,
-            "standard": standard_p.money,
-            "meets": meets,
-            "gap": value.gap,
-        },
+    rec = Recorder("LAND-5")
+    rec.step(
+        "land.benefit_floor",
+        benefit=monthly_benefit,
+        standard=standard_p.money,
+        meets=meets,
+        gap=value.gap,
         params=(standard_p,),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
