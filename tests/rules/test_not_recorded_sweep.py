@@ -231,3 +231,26 @@ def test_land_audit_without_a_date_says_lateness_is_not_assessed(land_policy: pp
     undated = land.audit_payments(split, [], land_policy)
     assert leaves(dated.value) != leaves(undated.value)
     assert "not assessed" in undated.explain("en")
+
+
+# -- monitoring -----------------------------------------------------------------------------------
+
+
+def full_monitoring_case() -> pp.MonitoringCase:
+    from .test_monitoring import QUIET
+
+    return pp.MonitoringCase(
+        household=pp.Household(id="H1", members=[person("P1"), person("P2")], head_id="P1"),
+        assessed_on=dt.date(2021, 5, 1),
+        rigid_expenditure=Money("1000"),
+        **QUIET,
+    )
+
+
+@pytest.mark.parametrize("name", ["screen", "screening", "warning_level", "support_measures"])
+def test_monitoring_rules_never_change_silently(name: str) -> None:
+    from povertypolicy.rules import monitoring
+
+    policy = pp.Policy.load("cn-town-return-poverty-monitoring-2021", on=dt.date(2021, 6, 1))
+    fn: Callable[[pp.MonitoringCase, pp.Policy], pp.Result[Any]] = getattr(monitoring, name)
+    assert check(lambda c: fn(c, policy), full_monitoring_case()) == []
