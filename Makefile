@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint typecheck pytest docs demo bench property clean
+.PHONY: install test lint typecheck pytest docs demo bench property mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,5 +54,14 @@ bench: $(STAMP) $(BENCH_STAMP)
 property: $(STAMP)
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests
 
+# Mutation testing (slow, outside `make test`): money.py and rules/housing.py against their own
+# tests, as configured in setup.cfg [mutmut]; prints the survivors and the score.
+mutation: $(STAMP)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/mutmut results
+	$(BIN)/mutmut export-cicd-stats
+	$(BIN)/python -c 'import json; s = json.load(open("mutants/mutmut-cicd-stats.json")); print("mutation score: %d killed of %d = %.1f%%" % (s["killed"], s["total"], 100 * s["killed"] / s["total"]))'
+
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) site .mypy_cache .ruff_cache .hypothesis .benchmarks
+	rm -rf $(VENV) $(BENCH_VENV) site .mypy_cache .ruff_cache .hypothesis .benchmarks mutants
