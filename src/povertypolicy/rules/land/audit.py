@@ -10,7 +10,8 @@ from dateutil.relativedelta import relativedelta
 
 from ...domain.land import PaymentLedger
 from ...errors import InputError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder, convention, warning
 from ...money import Money
 from ...policy import Policy
 from ._base import _CITE_000_PAY, _at
@@ -47,7 +48,7 @@ def audit_payments(
             value=unknown[0] if len(unknown) == 1 else unknown,
             expected="a party of this expropriation: " + ", ".join(sorted(split.parties)),
         )
-    steps: list[Step] = []
+    rec = Recorder("LAND-6")
     if due_on is None:
         pol, date_notes = _at(policy, split.approved_on)
         period_p = pol.param("land.payment_period_months")
@@ -55,19 +56,11 @@ def audit_payments(
         base = plan_approved_on
         if base is None:
             base = split.approved_on
-            notes.append(Note(kind=NoteKind.CONVENTION, key="land.note.plan_date_assumed"))
+            notes.append(convention("land.note.plan_date_assumed"))
         due_on = base + relativedelta(months=period_p.integer)
-        steps.append(
-            Step(
-                rule="LAND-6",
-                key="land.due_date",
-                inputs={"from": base, "due_on": due_on},
-                params=(period_p,),
-                notes=tuple(notes),
-            )
-        )
+        rec.step("land.due_date", {"from": base, "due_on": due_on}, params=(period_p,), notes=notes)
     else:
-        steps.append(Step(rule="LAND-6", key="land.due_date_given", inputs={"due_on": due_on}))
+        rec.step("land.due_date_given", due_on=due_on)
     if as_of is not None:
         late_entries = [e for e in ledger.entries if e.paid_on > as_of]
         if late_entries:
@@ -120,50 +113,30 @@ def audit_payments(
         )
         audits.append(audit)
         if not audit.ok:
-            timing: list[Note] = []
-            if late:
-                timing.append(
-                    Note(kind=NoteKind.WARNING, key="land.note.paid_late", args={"days": late})
-                )
-            if overdue:
-                timing.append(
-                    Note(
-                        kind=NoteKind.WARNING,
-                        key="land.note.overdue",
-                        args={"days": overdue, "as_of": as_of},
-                    )
-                )
-            if completed is None and d is not None and as_of is None:
-                timing.append(Note(kind=NoteKind.WARNING, key="land.note.overdue_not_assessed"))
-            steps.append(
-                Step(
-                    rule="LAND-6",
-                    key="land.audit_problem",
-                    inputs={
-                        "payee": name,
-                        "status": status,
-                        "due": amount_due,
-                        "paid": paid,
-                        "difference": abs(audit.difference),
-                    },
-                    notes=tuple(timing),
-                    citation=_CITE_000_PAY,
-                )
+            not_assessed = completed is None and d is not None and as_of is None
+            rec.step(
+                "land.audit_problem",
+                payee=name,
+                status=status,
+                due=amount_due,
+                paid=paid,
+                difference=abs(audit.difference),
+                notes=(
+                    warning("land.note.paid_late", days=late) if late else None,
+                    warning("land.note.overdue", days=overdue, as_of=as_of) if overdue else None,
+                    warning("land.note.overdue_not_assessed") if not_assessed else None,
+                ),
+                citation=_CITE_000_PAY,
             )
     value = PaymentAudit(due_on=due_on, as_of=as_of, payees=tuple(audits))
-    steps.append(
-        Step(
-            rule="LAND-6",
-            key="land.audit_summary",
-            inputs={
-                "payees": len(audits),
-                "problems": len(value.problems),
-                "total_due": value.total_due,
-                "total_paid": value.total_paid,
-                "total_short": value.total_short,
-                "total_over": value.total_over,
-            },
-            citation=_CITE_000_PAY,
-        )
+    rec.step(
+        "land.audit_summary",
+        payees=len(audits),
+        problems=len(value.problems),
+        total_due=value.total_due,
+        total_paid=value.total_paid,
+        total_short=value.total_short,
+        total_over=value.total_over,
+        citation=_CITE_000_PAY,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
