@@ -56,6 +56,40 @@ def test_partition_groups(benchmark: Any, n: int) -> None:
     assert sum(len(g.entrance_ids) for g in groups) == n
 
 
+def test_partition_groups_4000_entrances_without_households(benchmark: Any) -> None:
+    """Empty entrances (not yet moved in) once made the exact DP quadratic (1.27 s)."""
+    policy = pp.Policy.load(PACK, on=ON)
+    rng = random.Random(6)
+    entrances = [
+        pp.Entrance(id=f"E{i}", households=0 if rng.random() < 0.9 else rng.randint(12, 38))
+        for i in range(4_000)
+    ]
+    groups = benchmark(
+        sr.partition_groups, entrances, pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA, policy
+    ).value
+    assert sum(len(g.entrance_ids) for g in groups) == 4_000
+
+
+def test_partition_groups_4000_entrances_all_empty(benchmark: Any) -> None:
+    policy = pp.Policy.load(PACK, on=ON)
+    entrances = [pp.Entrance(id=f"E{i}", households=0) for i in range(4_000)]
+    groups = benchmark(
+        sr.partition_groups, entrances, pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA, policy
+    ).value
+    assert len(groups) == 1
+
+
+def test_partition_groups_10000_entrances_above_the_band(benchmark: Any) -> None:
+    """Every entrance above the band maximum: each its own group, marked (once 0.75 s)."""
+    policy = pp.Policy.load(PACK, on=ON)
+    rng = random.Random(7)
+    entrances = [pp.Entrance(id=f"E{i}", households=rng.randint(121, 160)) for i in range(10_000)]
+    groups = benchmark(
+        sr.partition_groups, entrances, pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA, policy
+    ).value
+    assert len(groups) == 10_000
+
+
 @pytest.mark.parametrize("n", [100, 1_000, 10_000])
 def test_grid_plan(benchmark: Any, n: int) -> None:
     policy = pp.Policy.load(PACK, on=ON)

@@ -660,21 +660,42 @@ def management_unit(site: ResettlementSite, policy: Policy) -> Result[Management
 def _partition_sizes(sizes: Sequence[int], lo: int, hi: int, target2: int) -> list[int]:
     """Exact DP: contiguous cut points minimising (households outside the band, Σ(2s − 2t)²).
 
-    ``best[i]`` is the least cost of splitting the first ``i`` entrances. Candidate groups
-    ending at ``i`` are scanned right to left; once a group is above the band its own cost only
-    grows, so the scan stops as soon as that cost alone exceeds ``best[i]`` (exact pruning).
-    Returns the start index of each group.
+    ``best[i]`` is the least cost of splitting the first ``i`` entrances; ties go to the
+    shortest last group. Candidate groups ending at ``i`` are scanned right to left, and two
+    exact shortcuts keep the scan short:
+
+    * a run of entrances without households is stepped over at once: a group start inside
+      the run costs the same as the run's last start (same total, and ``best`` does not change
+      across an entrance without households), and that one is the tie-winner already seen;
+    * once a group is above the band, its cost plus a lower bound of ``best`` for the entrances
+      before it (each entrance's own households above the band maximum: a group is at least
+      that far above the band) only grows as it extends, so the scan stops as soon as that
+      bound exceeds ``best[i]``.
+
+    Returns the start index of each group. Sizes are households (never negative).
     """
     n = len(sizes)
     best_d = [0] * (n + 1)
     best_q = [0] * (n + 1)
     prev = [0] * (n + 1)
+    # floor_d[j]: households above the band maximum entrance by entrance, first j entrances
+    floor_d = [0] * (n + 1)
+    # step[j]: the next group start to try after j (j - 1, or below a run of empty entrances;
+    # never below 1, as the empty prefix has best 0 and is not like the starts after it)
+    step = list(range(-1, n))
+    running = 0
+    for k, size in enumerate(sizes):
+        running += size - hi if size > hi else 0
+        floor_d[k + 1] = running
+        if size == 0 and k >= 1:
+            step[k + 1] = step[k]
     for i in range(1, n + 1):
         total = 0
         cur_d = -1
         cur_q = 0
         arg = i - 1
-        for j in range(i - 1, -1, -1):
+        j = i - 1
+        while j >= 0:
             total += sizes[j]
             if total < lo:
                 d = lo - total
@@ -688,8 +709,11 @@ def _partition_sizes(sizes: Sequence[int], lo: int, hi: int, target2: int) -> li
             cq = best_q[j] + q
             if cur_d < 0 or cd < cur_d or (cd == cur_d and cq < cur_q):
                 cur_d, cur_q, arg = cd, cq, j
-            elif total > hi and (d > cur_d or (d == cur_d and q > cur_q)):
-                break
+            elif total > hi:
+                bound = floor_d[j] + d
+                if bound > cur_d or (bound == cur_d and q > cur_q):
+                    break
+            j = step[j]
         best_d[i], best_q[i], prev[i] = cur_d, cur_q, arg
     starts: list[int] = []
     i = n
@@ -750,78 +774,73 @@ def partition_groups(
     target_text = Decimal(target2) / 2
     notes.append(Note(kind=NoteKind.CONVENTION, key="site.note.objective"))
     sizes = [e.households for e in entrances]
+    ids = [e.id for e in entrances]
     starts = _partition_sizes(sizes, lo, hi, target2)
     site_total = sum(sizes)
+    band = band_param.range
     groups: list[ResidentsGroup] = []
+    group_steps: list[Step] = []
+    breaches = 0
     ends = [*starts[1:], len(sizes)] if starts else []
     for number, (a, b) in enumerate(zip(starts, ends, strict=True), 1):
-        members = entrances[a:b]
         total = sum(sizes[a:b])
         breach: GroupBreach | None = None
         if total > hi:
             breach = (
-                GroupBreach.ENTRANCE_ABOVE_MAX
-                if any(e.households > hi for e in members)
-                else GroupBreach.ABOVE_MAX
+                GroupBreach.ENTRANCE_ABOVE_MAX if max(sizes[a:b]) > hi else GroupBreach.ABOVE_MAX
             )
         elif total < lo:
             breach = GroupBreach.SITE_BELOW_MIN if site_total < lo else GroupBreach.BELOW_MIN
+        members = ids[a:b]
         groups.append(
             ResidentsGroup(
                 number=number,
                 kind=kind,
-                entrance_ids=tuple(e.id for e in members),
+                entrance_ids=tuple(members),
                 households=total,
                 breach=breach,
             )
         )
-    breaches = sum(1 for g in groups if g.breach is not None)
-    steps: list[Step] = [
-        Step(
-            rule="SITE-3",
-            key="site.groups.summary",
-            inputs={
-                "entrances": len(entrances),
-                "households": site_total,
-                "groups": len(groups),
-                "group_kind": kind,
-                "band": band_param.range,
-                "target": target_text,
-                "breaches": breaches,
-            },
-            params=tuple(params),
-            notes=tuple(notes),
-        )
-    ]
-    for g in groups:
-        if g.breach is None:
-            steps.append(
+        if breach is None:
+            group_steps.append(
                 Step(
                     rule="SITE-3",
                     key="site.groups.group",
-                    inputs={
-                        "number": g.number,
-                        "entrances": list(g.entrance_ids),
-                        "households": g.households,
-                    },
+                    inputs={"number": number, "entrances": members, "households": total},
                 )
             )
         else:
-            steps.append(
+            breaches += 1
+            group_steps.append(
                 Step(
                     rule="SITE-3",
                     key="site.groups.breach",
                     inputs={
-                        "number": g.number,
-                        "entrances": list(g.entrance_ids),
-                        "households": g.households,
-                        "band": band_param.range,
-                        "reason": g.breach,
+                        "number": number,
+                        "entrances": members,
+                        "households": total,
+                        "band": band,
+                        "reason": breach,
                     },
                     notes=(Note(kind=NoteKind.WARNING, key="site.note.entrances_whole"),),
                 )
             )
-    return Result(value=tuple(groups), steps=tuple(steps))
+    summary = Step(
+        rule="SITE-3",
+        key="site.groups.summary",
+        inputs={
+            "entrances": len(entrances),
+            "households": site_total,
+            "groups": len(groups),
+            "group_kind": kind,
+            "band": band,
+            "target": target_text,
+            "breaches": breaches,
+        },
+        params=tuple(params),
+        notes=tuple(notes),
+    )
+    return Result(value=tuple(groups), steps=(summary, *group_steps))
 
 
 # -- SITE-4, SITE-5: party organisation -----------------------------------------------------------
