@@ -22,6 +22,7 @@ import pytest
 import povertypolicy as pp
 from povertypolicy import Area, Money
 from povertypolicy.rules import housing, land
+from povertypolicy.rules import site as site_rules
 
 from .test_land_split import pack_text
 
@@ -339,3 +340,40 @@ def test_follow_up_rules_never_change_silently(name: str) -> None:
         return result
 
     assert check(rule, full_relocated()) == FOLLOW_UP_KNOWN.get(name, [])
+
+
+# -- site -----------------------------------------------------------------------------------------
+
+
+def full_site() -> pp.ResettlementSite:
+    return pp.ResettlementSite(
+        id="S1",
+        location=pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA,
+        buildings=[
+            pp.Building(
+                id="B1",
+                entrances=[
+                    pp.Entrance(id="E1", households=60),
+                    pp.Entrance(id="E2", households=50),
+                ],
+            )
+        ],
+        population=440,
+        name="某安置点",
+        party_members=12,
+        union_members=30,
+        league_members=5,
+        secretary_is_director=True,
+    )
+
+
+@pytest.mark.parametrize("name", ["plan_site", "affiliated_organisations"])
+def test_site_rules_never_change_silently(name: str) -> None:
+    policy = pp.Policy.load("gx-relocation-site-management", on=dt.date(2024, 1, 1))
+
+    def rule(site: pp.ResettlementSite) -> pp.Result[Any]:
+        if name == "plan_site":
+            return site_rules.plan_site(site, policy)
+        return site_rules.affiliated_organisations(site, policy, councils=2)
+
+    assert check(rule, full_site()) == []

@@ -237,7 +237,9 @@ def test_SITE_4_no_members_no_seats(policy: pp.Policy) -> None:
 
 @pytest.mark.parametrize(("population", "may"), [(4999, False), (5000, True)])
 def test_SITE_5_population_threshold(policy: pp.Policy, population: int, may: bool) -> None:
-    result = sr.deputy_secretary(sr.PartyOrgKind.BRANCH, policy, population=population)
+    result = sr.deputy_secretary(
+        sr.PartyOrgKind.BRANCH, policy, population=population, secretary_is_director=False
+    )
     assert result.value.may_add is may
     assert result.value.extra == (1 if may else 0)
 
@@ -617,3 +619,74 @@ def test_SITE_6_groups_under_host_committee(policy: pp.Policy) -> None:
     assert plan.value.residents_committee is None
     assert len(plan.value.groups) == 5
     assert "site.committee.host" in [s.key for s in plan.steps]
+
+
+# -- unknown is not zero: members and 一肩挑 not recorded -----------------------------------------
+
+
+def test_site_counts_and_one_shoulder_default_to_not_recorded() -> None:
+    site = make_site([10])
+    assert site.party_members is None
+    assert site.union_members is None
+    assert site.league_members is None
+    assert site.secretary_is_director is None
+
+
+def test_SITE_4_members_not_recorded_decide_no_kind(policy: pp.Policy) -> None:
+    result = sr.party_organisation(None, policy)
+    assert result.value.kind is None
+    assert result.value.seats is None
+    assert [s.key for s in result.steps] == ["site.party.not_recorded"]
+    assert "not recorded" in result.explain("en")
+    assert "未记录" in result.explain("zh_Hans")
+
+
+def test_SITE_5_one_shoulder_not_recorded_is_undetermined_not_no(policy: pp.Policy) -> None:
+    unknown = sr.deputy_secretary(sr.PartyOrgKind.BRANCH, policy, population=10)
+    assert unknown.value.may_add is None
+    assert unknown.steps[0].key == "site.deputy.undetermined"
+    assert unknown.steps[0].inputs["unknown"] == [sr.DeputyReason.ONE_SHOULDER]
+    assert "not recorded" in unknown.explain("en")
+    no = sr.deputy_secretary(
+        sr.PartyOrgKind.BRANCH, policy, population=10, secretary_is_director=False
+    )
+    assert no.value.may_add is False
+    # a condition that is met decides, whatever was not recorded
+    by_population = sr.deputy_secretary(None, policy, population=6000)
+    assert by_population.value.may_add is True
+    assert by_population.value.reasons == (sr.DeputyReason.POPULATION,)
+
+
+def test_SITE_10_members_not_recorded_decide_no_committee(policy: pp.Policy) -> None:
+    value = sr.affiliated_organisations(make_site([80]), policy, councils=1)
+    assert value.value.union_committee is None
+    assert value.value.league_branch is None
+    keys = [s.key for s in value.steps]
+    assert "site.affiliated.union.not_recorded" in keys
+    assert "site.affiliated.league.not_recorded" in keys
+    text = value.explain("en")
+    assert "too few" not in text
+    assert "Union members not recorded" in text
+
+
+def test_plan_says_not_recorded_instead_of_zero_or_no(policy: pp.Policy) -> None:
+    plan = sr.plan_site(make_site([12, 10], population=80), policy)
+    assert plan.value.party_organisation.kind is None
+    assert plan.value.deputy_secretary.may_add is None
+    text = plan.explain("en")
+    assert "0 union members" not in text
+    assert text.count("not recorded") >= 4
+    recorded = sr.plan_site(
+        make_site(
+            [12, 10],
+            population=80,
+            party_members=0,
+            union_members=0,
+            league_members=0,
+            secretary_is_director=False,
+        ),
+        policy,
+    )
+    assert recorded.value.party_organisation.kind is sr.PartyOrgKind.INSTRUCTOR
+    assert recorded.value.deputy_secretary.may_add is False
+    assert recorded.value.affiliated.union_committee is False

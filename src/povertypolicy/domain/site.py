@@ -58,11 +58,15 @@ class ResettlementSite(DomainObject):
     )
     population: int = attrs.field(validator=v.count)
     name: str = attrs.field(default="", validator=v.text)
-    party_members: int = attrs.field(default=0, validator=v.count)
-    union_members: int = attrs.field(default=0, validator=v.count)
-    league_members: int = attrs.field(default=0, validator=v.count)
-    secretary_is_director: bool = attrs.field(default=False, validator=v.boolean)
-    """The party secretary is also residents' committee director; 一肩挑 (SITE-5)."""
+    party_members: int | None = attrs.field(default=None, validator=v.optional(v.count))
+    """Full party members (正式党员); ``None``: not recorded, never 0 (SITE-4)."""
+    union_members: int | None = attrs.field(default=None, validator=v.optional(v.count))
+    """Union members (工会会员); ``None``: not recorded (SITE-10)."""
+    league_members: int | None = attrs.field(default=None, validator=v.optional(v.count))
+    """Youth League members (团员); ``None``: not recorded (SITE-10)."""
+    secretary_is_director: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    """The party secretary is also residents' committee director; 一肩挑 (SITE-5).
+    ``None``: not recorded, never 否."""
     existing_community: bool = attrs.field(default=False, validator=v.boolean)
     """The site already has its own community; 已成立社区的安置点 (SITE-1)."""
     owners_conditions_mature: bool = attrs.field(default=False, validator=v.boolean)

@@ -314,8 +314,9 @@ class ResidentsGroup:
 class PartyOrganisation:
     """The site's party organisation and its committee seats; 党组织设置 (SITE-4)."""
 
-    kind: PartyOrgKind
-    members: int
+    kind: PartyOrgKind | None
+    """``None``: the party members were not recorded, so no kind is decided."""
+    members: int | None
     seats: SizeRange | None
 
 
@@ -323,7 +324,8 @@ class PartyOrganisation:
 class DeputySecretary:
     """Whether one extra full-time deputy secretary may be added; 增配专职副书记 (SITE-5)."""
 
-    may_add: bool
+    may_add: bool | None
+    """``None``: undetermined, a fact it depends on was not recorded."""
     extra: int
     reasons: tuple[DeputyReason, ...]
 
@@ -354,8 +356,10 @@ class Committees:
 class AffiliatedOrganisations:
     """Union, League, women's federation, councils, owners' committee; 配套组织 (SITE-10)."""
 
-    union_committee: bool
-    league_branch: bool
+    union_committee: bool | None
+    """``None``: union members not recorded, nothing decided."""
+    league_branch: bool | None
+    """``None``: League members not recorded, nothing decided."""
     women_federation: bool
     women_federation_chairs: int
     councils: int
@@ -846,17 +850,22 @@ def partition_groups(
 # -- SITE-4, SITE-5: party organisation -----------------------------------------------------------
 
 
-def party_organisation(members: int, policy: Policy) -> Result[PartyOrganisation]:
+def party_organisation(members: int | None, policy: Policy) -> Result[PartyOrganisation]:
     """The party organisation for the site's full party members; 党组织设置 (SITE-4).
 
     0 → a party-building instructor is sent; 1–2 → joint branch with neighbours; 3–49 →
     branch; 50–99 → general branch; ≥100 → party committee (the text puts 100 in both of the
     last two bands; the pack's bound decides, and the explanation says so).
     """
-    members = _check_count(members, "party_organisation", "members")
     branch = policy.param("site.party_branch_min_members")
     general = policy.param("site.party_general_branch_min_members")
     committee = policy.param("site.party_committee_min_members")
+    if members is None:
+        step = Step(
+            rule="SITE-4", key="site.party.not_recorded", params=(branch, general, committee)
+        )
+        return Result(value=PartyOrganisation(kind=None, members=None, seats=None), steps=(step,))
+    members = _check_count(members, "party_organisation", "members")
     if members == 0:
         kind = PartyOrgKind.INSTRUCTOR
     elif not branch.admits(members):
@@ -914,28 +923,28 @@ def party_organisation(members: int, policy: Policy) -> Result[PartyOrganisation
 
 
 def deputy_secretary(
-    kind: PartyOrgKind,
+    kind: PartyOrgKind | None,
     policy: Policy,
     *,
     population: int,
-    secretary_is_director: bool = False,
+    secretary_is_director: bool | None = None,
 ) -> Result[DeputySecretary]:
     """Whether one extra full-time deputy secretary may be added; 增配专职副书记 (SITE-5).
 
     Any one condition suffices: a party committee, the secretary also residents' committee
     director (一肩挑), or a resident population of ≥5000. The text says "可" (may).
     """
-    if not isinstance(kind, PartyOrgKind):
+    if kind is not None and not isinstance(kind, PartyOrgKind):
         raise InputError(
-            obj="deputy_secretary", field="kind", value=kind, expected="a PartyOrgKind"
+            obj="deputy_secretary", field="kind", value=kind, expected="a PartyOrgKind or None"
         )
     population = _check_count(population, "deputy_secretary", "population")
-    if not isinstance(secretary_is_director, bool):
+    if secretary_is_director is not None and not isinstance(secretary_is_director, bool):
         raise InputError(
             obj="deputy_secretary",
             field="secretary_is_director",
             value=secretary_is_director,
-            expected="True or False",
+            expected="True, False or None (not recorded)",
         )
     threshold = policy.param("site.deputy_secretary_min_population")
     extra = policy.param("site.extra_deputy_secretaries")
@@ -946,6 +955,24 @@ def deputy_secretary(
         reasons.append(DeputyReason.ONE_SHOULDER)
     if threshold.admits(population):
         reasons.append(DeputyReason.POPULATION)
+    unknown = [
+        reason
+        for reason, fact in (
+            (DeputyReason.PARTY_COMMITTEE, kind),
+            (DeputyReason.ONE_SHOULDER, secretary_is_director),
+        )
+        if fact is None
+    ]
+    if not reasons and unknown:
+        undetermined = Step(
+            rule="SITE-5",
+            key="site.deputy.undetermined",
+            inputs={"unknown": unknown, "population": population},
+            params=(threshold, extra),
+        )
+        return Result(
+            value=DeputySecretary(may_add=None, extra=0, reasons=()), steps=(undetermined,)
+        )
     may = bool(reasons)
     step = Step(
         rule="SITE-5",
@@ -1236,6 +1263,15 @@ def community_workers(households: int, policy: Policy) -> Result[SizeRange]:
 # -- SITE-10: affiliated organisations ------------------------------------------------------------
 
 
+def _admits(param: Parameter, members: int | None) -> bool | None:
+    """Whether ``members`` reach the threshold; ``None`` when they were not recorded."""
+    return None if members is None else param.admits(members)
+
+
+def _decided(answer: bool | None) -> str:
+    return "not_recorded" if answer is None else "yes" if answer else "no"
+
+
 def affiliated_organisations(
     site: ResettlementSite,
     policy: Policy,
@@ -1261,20 +1297,20 @@ def affiliated_organisations(
     owners = policy.param("site.owners_committee_size")
     parity = policy.param("site.owners_committee_parity")
     steps: list[Step] = []
-    has_union = union.admits(site.union_members)
+    has_union = _admits(union, site.union_members)
     steps.append(
         Step(
             rule="SITE-10",
-            key="site.affiliated.union.yes" if has_union else "site.affiliated.union.no",
+            key=f"site.affiliated.union.{_decided(has_union)}",
             inputs={"members": site.union_members},
             params=(union,),
         )
     )
-    has_league = league.admits(site.league_members)
+    has_league = _admits(league, site.league_members)
     steps.append(
         Step(
             rule="SITE-10",
-            key="site.affiliated.league.yes" if has_league else "site.affiliated.league.no",
+            key=f"site.affiliated.league.{_decided(has_league)}",
             inputs={"members": site.league_members},
             params=(league,),
         )
