@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ...errors import InputError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder, convention, default
 from ...policy import Policy
 from ._base import _check_count, _overlap_note, _size_range
 from .values import (
@@ -30,11 +31,10 @@ def party_organisation(members: int | None, policy: Policy) -> Result[PartyOrgan
     branch = policy.param("site.party_branch_min_members")
     general = policy.param("site.party_general_branch_min_members")
     committee = policy.param("site.party_committee_min_members")
+    rec = Recorder("SITE-4")
     if members is None:
-        step = Step(
-            rule="SITE-4", key="site.party.not_recorded", params=(branch, general, committee)
-        )
-        return Result(value=PartyOrganisation(kind=None, members=None, seats=None), steps=(step,))
+        rec.step("site.party.not_recorded", params=(branch, general, committee))
+        return rec.result(PartyOrganisation(kind=None, members=None, seats=None))
     members = _check_count(members, "party_organisation", "members")
     if members == 0:
         kind = PartyOrgKind.INSTRUCTOR
@@ -54,15 +54,13 @@ def party_organisation(members: int | None, policy: Policy) -> Result[PartyOrgan
         notes = _overlap_note(
             committee, members, PartyOrgKind.GENERAL_BRANCH, PartyOrgKind.COMMITTEE
         )
-    steps = [
-        Step(
-            rule="SITE-4",
-            key=f"site.party.{kind.value}",
-            inputs={"members": members, "kind": kind},
-            params=(branch, general, committee),
-            notes=notes,
-        )
-    ]
+    rec.step(
+        f"site.party.{kind.value}",
+        members=members,
+        kind=kind,
+        params=(branch, general, committee),
+        notes=notes,
+    )
     seats_param = {
         PartyOrgKind.JOINT_BRANCH: "site.branch_seats",
         PartyOrgKind.BRANCH: "site.branch_seats",
@@ -73,23 +71,16 @@ def party_organisation(members: int | None, policy: Policy) -> Result[PartyOrgan
     if seats_param is not None:
         param = policy.param(seats_param)
         seats, note = _size_range(param, Convention.ODD_NEAR_MIDDLE)
-        extra = (
-            (Note(kind=NoteKind.CONVENTION, key="site.note.joint_branch_seats"),)
-            if kind is PartyOrgKind.JOINT_BRANCH
-            else ()
+        joint = kind is PartyOrgKind.JOINT_BRANCH
+        rec.step(
+            "site.party.seats",
+            kind=kind,
+            range=param.range,
+            recommended=seats.recommended,
+            params=(param,),
+            notes=(note, convention("site.note.joint_branch_seats") if joint else None),
         )
-        steps.append(
-            Step(
-                rule="SITE-4",
-                key="site.party.seats",
-                inputs={"kind": kind, "range": param.range, "recommended": seats.recommended},
-                params=(param,),
-                notes=(note, *extra),
-            )
-        )
-    return Result(
-        value=PartyOrganisation(kind=kind, members=members, seats=seats), steps=tuple(steps)
-    )
+    return rec.result(PartyOrganisation(kind=kind, members=members, seats=seats))
 
 
 def deputy_secretary(
@@ -133,33 +124,26 @@ def deputy_secretary(
         )
         if fact is None
     ]
+    rec = Recorder("SITE-5")
     if not reasons and unknown:
-        undetermined = Step(
-            rule="SITE-5",
-            key="site.deputy.undetermined",
-            inputs={"unknown": unknown, "population": population},
+        rec.step(
+            "site.deputy.undetermined",
+            unknown=unknown,
+            population=population,
             params=(threshold, extra),
         )
-        return Result(
-            value=DeputySecretary(may_add=None, extra=0, reasons=()), steps=(undetermined,)
-        )
+        return rec.result(DeputySecretary(may_add=None, extra=0, reasons=()))
     may = bool(reasons)
-    step = Step(
-        rule="SITE-5",
-        key="site.deputy.yes" if may else "site.deputy.no",
-        inputs={
-            "kind": kind,
-            "one_shoulder": secretary_is_director,
-            "population": population,
-            "reasons": reasons,
-            "extra": extra.integer,
-        },
+    rec.step(
+        "site.deputy.yes" if may else "site.deputy.no",
+        kind=kind,
+        one_shoulder=secretary_is_director,
+        population=population,
+        reasons=reasons,
+        extra=extra.integer,
         params=(threshold, extra),
-        notes=(Note(kind=NoteKind.DEFAULT, key="site.note.deputy_may"),) if may else (),
+        notes=(default("site.note.deputy_may") if may else None,),
     )
-    return Result(
-        value=DeputySecretary(
-            may_add=may, extra=extra.integer if may else 0, reasons=tuple(reasons)
-        ),
-        steps=(step,),
+    return rec.result(
+        DeputySecretary(may_add=may, extra=extra.integer if may else 0, reasons=tuple(reasons))
     )
