@@ -8,7 +8,8 @@ from ...domain.site import (
     ResettlementSite,
 )
 from ...errors import InputError
-from ...explain import Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder
 from ...policy import Parameter, Policy
 from ._base import _check_count, _int_range, _size_range
 from .values import AffiliatedOrganisations, Convention, SizeRange
@@ -51,46 +52,30 @@ def affiliated_organisations(
     council = policy.param("site.council_size")
     owners = policy.param("site.owners_committee_size")
     parity = policy.param("site.owners_committee_parity")
-    steps: list[Step] = []
+    rec = Recorder("SITE-10")
     has_union = _admits(union, site.union_members)
-    steps.append(
-        Step(
-            rule="SITE-10",
-            key=f"site.affiliated.union.{_decided(has_union)}",
-            inputs={"members": site.union_members},
-            params=(union,),
-        )
+    rec.step(
+        f"site.affiliated.union.{_decided(has_union)}", members=site.union_members, params=(union,)
     )
     has_league = _admits(league, site.league_members)
-    steps.append(
-        Step(
-            rule="SITE-10",
-            key=f"site.affiliated.league.{_decided(has_league)}",
-            inputs={"members": site.league_members},
-            params=(league,),
-        )
+    rec.step(
+        f"site.affiliated.league.{_decided(has_league)}",
+        members=site.league_members,
+        params=(league,),
     )
-    steps.append(
-        Step(
-            rule="SITE-10",
-            key="site.affiliated.women.yes" if community else "site.affiliated.women.no",
-            inputs={"chairs": chairs.integer},
-            params=(chairs,),
-        )
+    rec.step(
+        "site.affiliated.women.yes" if community else "site.affiliated.women.no",
+        chairs=chairs.integer,
+        params=(chairs,),
     )
     council_size, council_note = _size_range(council, Convention.ODD_NEAR_MIDDLE)
-    steps.append(
-        Step(
-            rule="SITE-10",
-            key="site.affiliated.councils",
-            inputs={
-                "councils": councils,
-                "range": council.range,
-                "recommended": council_size.recommended,
-            },
-            params=(council,),
-            notes=(council_note,),
-        )
+    rec.step(
+        "site.affiliated.councils",
+        councils=councils,
+        range=council.range,
+        recommended=council_size.recommended,
+        params=(council,),
+        notes=(council_note,),
     )
     olo, ohi = _int_range(owners)
     odd_only = parity.text == "odd"
@@ -100,24 +85,15 @@ def affiliated_organisations(
         owners_value, owners_note = _size_range(owners, Convention.ODD_NEAR_MIDDLE)
         if odd_only and owners_value.recommended % 2 == 0:  # pragma: no cover - odd sizes exist
             owners_value = attrs.evolve(owners_value, recommended=sizes[0])
-        steps.append(
-            Step(
-                rule="SITE-10",
-                key="site.affiliated.owners.yes",
-                inputs={"sizes": list(sizes), "recommended": owners_value.recommended},
-                params=(owners, parity),
-                notes=(owners_note,),
-            )
+        rec.step(
+            "site.affiliated.owners.yes",
+            sizes=list(sizes),
+            recommended=owners_value.recommended,
+            params=(owners, parity),
+            notes=(owners_note,),
         )
     else:
-        steps.append(
-            Step(
-                rule="SITE-10",
-                key="site.affiliated.owners.no",
-                inputs={"sizes": list(sizes)},
-                params=(owners, parity),
-            )
-        )
+        rec.step("site.affiliated.owners.no", sizes=list(sizes), params=(owners, parity))
     value = AffiliatedOrganisations(
         union_committee=has_union,
         league_branch=has_league,
@@ -128,4 +104,4 @@ def affiliated_organisations(
         owners_committee=owners_value,
         owners_committee_sizes=sizes,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
