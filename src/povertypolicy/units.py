@@ -273,8 +273,19 @@ _set = object.__setattr__
 _new = object.__new__
 
 
+# The largest area in m² per unit a constructor takes, as (numerator, denominator).
+_MAX_M2: dict[AreaUnit, tuple[int, int]] = {
+    u: (_MAX_VALUE * k).as_integer_ratio() for u, k in _M2_PER.items()
+}
+
+
 def _area(m2: Fraction, unit: AreaUnit) -> Area:
-    """An Area of ``m2`` square metres shown in ``unit`` (both already checked)."""
+    """``Area(m2 / (m² per unit), unit)`` without parsing or converting again: an exact area
+    of ``m2`` square metres shown in ``unit``; out of range, the constructor says why."""
+    n, d = m2.as_integer_ratio()
+    top_n, top_d = _MAX_M2[unit]
+    if n < 0 or n * top_d > top_n * d:  # below zero or above 10^12 in its unit
+        return Area(m2 if unit is AreaUnit.SQUARE_METRE else m2 / _M2_PER[unit], unit)
     obj: Area = _new(Area)
     _set(obj, "_m2", m2)
     _set(obj, "_unit", unit)
