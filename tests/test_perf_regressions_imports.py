@@ -19,6 +19,7 @@ LAZY = (
     "pkgutil",
     "json",
     "dateutil",
+    "povertypolicy.policy.pack",  # the pack reader: loaded with the first pack
 )
 
 
@@ -45,6 +46,12 @@ def test_import_does_not_load_lazy_modules() -> None:
             "pp.Policy.load('cn', on=dt.date(2020, 1, 1))",
             "tomllib",
         ),
+        (
+            "import datetime as dt, povertypolicy as pp\n"
+            "pp.Policy.load('cn', on=dt.date(2020, 1, 1))",
+            "povertypolicy.policy.pack",
+        ),
+        ("from povertypolicy.policy import load_pack", "povertypolicy.policy.pack"),
         ("import povertypolicy as pp\npp.Money('1').format('en')", "babel"),
         ("from povertypolicy.explain import normalise_locale\nnormalise_locale('zh_CN')", "babel"),
     ],

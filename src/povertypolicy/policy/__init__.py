@@ -1,9 +1,15 @@
 """Policy packs: dated, cited parameters resolved at a date; 政策包."""
 
-from .pack import DatedValue, PackParameter, PolicyPack, load_pack
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .parameter import Bound, Parameter, Range
 from .policy import PackInfo, Policy, packs
 from .spec import Kind, ParameterSpec, Side, Unit, all_specs
+
+if TYPE_CHECKING:
+    from .pack import DatedValue, PackParameter, PolicyPack, load_pack
 
 __all__ = [
     "Bound",
@@ -22,3 +28,21 @@ __all__ = [
     "load_pack",
     "packs",
 ]
+
+# The pack reader is imported when first needed (a pack loaded, or one of these names used),
+# which keeps `import povertypolicy` light.
+_FROM_PACK = frozenset({"DatedValue", "PackParameter", "PolicyPack", "load_pack"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_PACK:
+        from . import pack
+
+        value = getattr(pack, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

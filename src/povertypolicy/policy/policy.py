@@ -5,19 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..errors import InputError, ParameterNotFoundError, ParameterPeriodError, PolicyPackError
-from .pack import PolicyPack, load_pack, shipped_pack_ids
 from .parameter import Parameter
 from .spec import all_specs
+
+if TYPE_CHECKING:
+    from .pack import PolicyPack
+
+# The pack reader (TOML, validation) is imported when a pack is first loaded, not with the
+# package.
 
 __all__ = ["PackInfo", "Policy", "packs"]
 
 
 def _chain(ref: str | os.PathLike[str]) -> tuple[PolicyPack, ...]:
+    from .pack import load_pack
+
     chain: list[PolicyPack] = []
     seen: dict[str, str] = {}
     pack = load_pack(ref)
@@ -153,6 +160,8 @@ class PackInfo:
 
 def packs() -> tuple[PackInfo, ...]:
     """The packs shipped with the library, with their titles; 内置政策包."""
+    from .pack import load_pack, shipped_pack_ids
+
     out = []
     for pack_id in shipped_pack_ids():
         pack = load_pack(pack_id)
