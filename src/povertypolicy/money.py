@@ -256,7 +256,7 @@ class Money:
                         value=w,
                         expected="int, Decimal or Fraction weights (no floats)",
                     )
-                if not w >= 0:
+                if (isinstance(w, Decimal) and not w.is_finite()) or not w >= 0:
                     raise InputError(
                         obj="Money.allocate",
                         field="weights",
