@@ -1,4 +1,3 @@
-# ruff: noqa: E501 - the errors are compared whole, as users read them
 """Money: every refusal names the object, field, value, expectation and code exactly."""
 
 from __future__ import annotations
