@@ -447,7 +447,7 @@ def run_chunked(
     lr.as_of = as_of
     pol = _policy(policy, on)
     loc = normalise_locale(locale)
-    clock = today or dt.date.today()  # one date for every chunk
+    clock = today  # only when asked (never the machine's clock), the same for every chunk
     names = [t.name for t in lr.tables]
     if sorted(tables) != sorted(names):
         raise InputError(

@@ -349,6 +349,9 @@ def run(
     pandas or polars DataFrame, a pyarrow Table, or a CSV / XLSX / Parquet path. ``columns``
     maps other headers to field names. A bad row never stops the run: it goes to the errors
     table, and rows in = rows used + rows held back + rows in errors for every table.
+    With ``today=``, dates that cannot lie in the future (birth, application) after it are row
+    errors; without it they are not checked (as the domain objects do not check them), and
+    the machine's clock is never read.
     """
     from ..explain.locales import normalise_locale
 
@@ -389,7 +392,7 @@ def run_arrow(
     # Every schema is checked before any row is read: one error lists what is missing.
     for schema in lr.tables:
         schema.resolve(arrows[schema.name].column_names, lr.name, columns)
-    clock = today or dt.date.today()
+    clock = today  # only when asked: the domain objects do not check dates against a clock
     frames = {
         s.name: read_frame(s, arrows[s.name], rule=lr.name, log=log, mapping=columns, today=clock)
         for s in lr.tables

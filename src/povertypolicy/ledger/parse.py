@@ -249,30 +249,13 @@ def _read_bool(arr: pa.Array, column: Column) -> Parsed:
 
 
 def enum_labels(enum_type: type[enum.StrEnum]) -> dict[str, int]:
-    """Every accepted spelling of an enum's members → member position.
+    """Every accepted spelling of an enum's members → member position, as the domain reads
+    them (:func:`povertypolicy.domain.labels.spellings`): values, names, labels in every
+    locale and the enum's ``__aliases__``."""
+    from ..domain.labels import spellings
 
-    Values, names, the labels in every shipped locale (simplified, traditional, English) and
-    the enum's ``__aliases__`` (short forms ledgers use, e.g. 农业 for 农业户口).
-    """
-    from ..explain.catalog import messages
-    from ..explain.locales import SUPPORTED_LOCALES
-
-    label = getattr(enum_type, "__label__", None)
-    out: dict[str, int] = {}
-    members = list(enum_type)
-    for i, member in enumerate(members):
-        out[member.value.lower()] = i
-        out[member.name.lower()] = i
-        if label:
-            for loc in SUPPORTED_LOCALES:
-                domain = label.split(".", 1)[0]
-                text = messages(loc, domain).get(f"{label}.{member.value}")
-                if text:
-                    out[text.strip().lower()] = i
-    for i, member in enumerate(members):
-        for alias in getattr(enum_type, "__aliases__", {}).get(member.value, ()):
-            out[alias.lower()] = i
-    return out
+    position: dict[enum.Enum, int] = {member: i for i, member in enumerate(enum_type)}
+    return {text: position[member] for text, member in spellings(enum_type).items()}
 
 
 def _read_enum(arr: pa.Array, column: Column) -> Parsed:

@@ -514,7 +514,7 @@ def run_dask(
         "as_of": as_of,
         "columns": dict(columns) if columns else None,
         "locale": normalise_locale(locale),
-        "today": today or dt.date.today(),  # one date for every partition
+        "today": today,  # only when asked (never the machine's clock)
     }
     token = dask.base.tokenize(rule, pol.id, pol.on, ids, os.getpid(), id(sources))
     shared = dask.delayed(pol, name=f"ledger-policy-{token}")

@@ -377,6 +377,13 @@ def reallocate_places(
             value=adjustment_places,
             expected="a whole number >= 0",
         )
+    if not isinstance(waived, Mapping):
+        raise InputError(
+            obj="reallocate_places",
+            field="waived",
+            value=waived,
+            expected='a mapping of household id → places, e.g. {"H-1": 1}',
+        )
     index = {h.household: h for h in allocation.households}
     for hid, n in waived.items():
         h = index.get(hid)
