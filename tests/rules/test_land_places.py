@@ -519,3 +519,11 @@ def test_LAND_9_result_is_json_ready(policy: pp.Policy) -> None:
     }
     assert data["steps"][0]["rule"] == "LAND-9"
     assert "largest remainder" in data["steps"][0]["notes_text"][0]
+
+
+def test_LAND_8_age_in_the_text_is_the_packs(policy: pp.Policy) -> None:
+    r = quota_by_land(village("40"), policy)
+    assert "land.place_min_age" in {p.name for p in r.params}
+    age = policy.param("land.place_min_age").integer
+    assert f"{age}周岁以上" in r.explain("zh_Hans")
+    assert f"aged {age}+" in r.explain("en")

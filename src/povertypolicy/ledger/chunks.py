@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from ..errors import InputError
 from ..policy import Policy
-from .engine import LedgerRule, RunSummary, get_rule, run, run_arrow
+from .engine import LedgerRule, RunSummary, _policy, get_rule, run, run_arrow
 from .parse import parse_column
 from .partitioned import ERRORS_SCHEMA, sum_summaries
 from .schema import Column, TableSchema
@@ -391,14 +391,6 @@ def _offset_errors(errors: pa.Table, offsets: Mapping[str, int]) -> dict[str, pa
 
 
 # -- the runner -------------------------------------------------------------------------------
-
-
-def _policy(policy: Policy | str, on: dt.date | None) -> Policy:
-    if isinstance(policy, Policy):
-        return policy if on is None else policy.at(on)
-    if on is None:
-        raise InputError(obj=_OBJ, field="on", value=None, expected="the date of the policy")
-    return Policy.load(policy, on=on)
 
 
 def _link_field(child: TableSchema, parent: TableSchema) -> str:

@@ -89,11 +89,14 @@ def quota_by_land(expropriation: Expropriation, policy: Policy) -> Result[PlaceQ
         notes.append(
             Note(kind=NoteKind.WARNING, key="land.note.land_left_out", args={"area": left_out})
         )
+    # The population counted is the pack's minimum age and over (16周岁以上 in 002).
+    min_age = policy.param("land.place_min_age")
     steps = [
         Step(
             rule="LAND-8",
             key="land.quota",
             inputs={
+                "min_age": min_age.integer,
                 "area": area,
                 "village_land": village_land,
                 "population": population,
@@ -103,7 +106,7 @@ def quota_by_land(expropriation: Expropriation, policy: Policy) -> Result[PlaceQ
                 "unrounded": unrounded,
                 "rounded": rounded,
             },
-            params=(rounding_p,),
+            params=(rounding_p, min_age),
             notes=tuple(notes),
             citation=_CITE_002_QUOTA,
         ),
@@ -111,6 +114,7 @@ def quota_by_land(expropriation: Expropriation, policy: Policy) -> Result[PlaceQ
             rule="LAND-8",
             key="land.quota_cap",
             inputs={
+                "min_age": min_age.integer,
                 "population": population,
                 "insured": insured,
                 "cap": cap,
