@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 RULE = "housing.subsidy"
-PACK = "cn-relocation-deep-mountain-2011"
+PACK = "county-deep-mountain-relocation-2011"
 ON = dt.date(2011, 6, 1)
 TODAY = dt.date(2024, 1, 1)
 CASES = ("parquet:whole", "parquet:chunked", "csv:whole", "csv:chunked")

@@ -17,7 +17,7 @@ import povertypolicy as pp
 from povertypolicy.policy import pack as pack_module
 from povertypolicy.policy import policy as policy_module
 
-PACK = "cn-relocation-deep-mountain-2011"
+PACK = "county-deep-mountain-relocation-2011"
 ON = dt.date(2011, 6, 1)
 
 

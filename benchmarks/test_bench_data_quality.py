@@ -124,7 +124,7 @@ def only_rule(rule: str) -> Path:
     """A check list that runs only ``rule``'s checks (the others switched off)."""
     from povertypolicy.rules.data_quality import load_checks
 
-    lines = ['id = "only"', 'title = "only"', 'extends = "cn-town-poverty-data-cleansing"',
+    lines = ['id = "only"', 'title = "only"', 'extends = "town-poverty-data-cleansing"',
              'source = { document = "benchmark", section = "-" }', ""]  # fmt: skip
     for c in load_checks().checks:
         if c.rule != rule:
@@ -183,7 +183,7 @@ def test_DATA_1_kernel_1m_persons(benchmark: Any, persons_1m: pa.Table) -> None:
 
 
 def test_DATA_1_report_1m_persons(benchmark: Any, persons_1m: pa.Table) -> None:
-    policy = Policy.load("cn-town-poverty-data-cleansing", on=ON)
+    policy = Policy.load("town-poverty-data-cleansing", on=ON)
     benchmark.pedantic(lambda: report(policy, persons=persons_1m), rounds=2, iterations=1)
 
 
@@ -200,7 +200,7 @@ def test_DATA_3_sweep_100k_pairings(benchmark: Any) -> None:
 def test_DATA_3_report_100k_pairings(benchmark: Any) -> None:
     tables = county(75_000)
     assert tables["pairings"].num_rows >= 100_000
-    policy = Policy.load("cn-town-poverty-data-cleansing", on=ON)
+    policy = Policy.load("town-poverty-data-cleansing", on=ON)
     checks = only_rule("DATA-3")
     benchmark.pedantic(
         lambda: report(
@@ -223,13 +223,13 @@ def county_xlsx() -> dict[str, Path]:
 def test_county_report_100k_households_from_xlsx(
     benchmark: Any, county_xlsx: dict[str, Path]
 ) -> None:
-    policy = Policy.load("cn-town-poverty-data-cleansing", on=ON)
+    policy = Policy.load("town-poverty-data-cleansing", on=ON)
     benchmark.pedantic(lambda: report(policy, **county_xlsx), rounds=1, iterations=1)
 
 
 def main() -> None:
     """Print the three timings of the issue's targets."""
-    policy = Policy.load("cn-town-poverty-data-cleansing", on=ON)
+    policy = Policy.load("town-poverty-data-cleansing", on=ON)
     rng = np.random.default_rng(1)
     n = 1_000_000
     born = np.datetime64("1935-01-01") + rng.integers(0, 28_000, n).astype("timedelta64[D]")

@@ -16,8 +16,8 @@ import povertypolicy as pp
 from povertypolicy.ledger.engine import get_rule, run_arrow
 from povertypolicy.rules import follow_up, indicators
 
-COUNTY = "cn-county-relocation-follow-up-2020"
-FOUR_HAVES = "cn-city-four-haves-demonstration-towns"
+COUNTY = "county-relocation-follow-up-2020"
+FOUR_HAVES = "city-four-haves-demonstration-towns-2022"
 ON = dt.date(2021, 6, 1)
 
 

@@ -17,7 +17,7 @@ from povertypolicy import ledger
 from povertypolicy.ledger.engine import get_rule, run_arrow
 from povertypolicy.rules.monitoring import screen, warning_level
 
-PACK = "cn-town-return-poverty-monitoring-2021"
+PACK = "town-return-poverty-monitoring-2021"
 ON = dt.date(2021, 6, 1)
 
 

@@ -11,7 +11,7 @@ import pytest
 import povertypolicy as pp
 from povertypolicy.rules import site as sr
 
-PACK = "gx-relocation-site-management"
+PACK = "gx-prefecture-relocation-site-management"
 ON = dt.date(2024, 1, 1)
 
 

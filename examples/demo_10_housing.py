@@ -9,7 +9,7 @@ from povertypolicy.rules import housing
 
 
 def main() -> None:
-    policy = pp.Policy.load("cn-relocation-deep-mountain-2011", on=dt.date(2011, 6, 1))
+    policy = pp.Policy.load("county-deep-mountain-relocation-2011", on=dt.date(2011, 6, 1))
 
     def villager(pid: str, born: dt.date) -> pp.Person:
         return pp.Person(

@@ -51,7 +51,7 @@ def sample_site() -> pp.ResettlementSite:
 
 
 def main() -> None:
-    policy = pp.Policy.load("gx-relocation-site-management", on=dt.date(2024, 3, 1))
+    policy = pp.Policy.load("gx-prefecture-relocation-site-management", on=dt.date(2024, 3, 1))
     plan = plan_site(sample_site(), policy, start=dt.date(2024, 3, 1), months=2)
     v = plan.value
     print(f"management unit: {v.management_unit.kind.value}")

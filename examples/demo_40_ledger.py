@@ -49,7 +49,7 @@ def main() -> None:
     start = time.perf_counter()
     result = ledger.run(
         "housing.subsidy",
-        "cn-relocation-deep-mountain-2011",
+        "county-deep-mountain-relocation-2011",
         on=dt.date(2011, 6, 1),
         persons=persons,
         households=households,

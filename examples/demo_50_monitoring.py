@@ -13,7 +13,7 @@ import pyarrow as pa
 from povertypolicy import ledger
 from povertypolicy.ledger.monitoring_summary import summarise
 
-PACK = "cn-town-return-poverty-monitoring-2021"
+PACK = "town-return-poverty-monitoring-2021"
 RISKS = ("因大病", "因学", "因残", "因灾", "因突发事件", "因产业失败", "因就业不稳")
 NEEDS = ("义务教育有保障", "基本医疗有保障", "住房安全有保障", "饮水安全")
 LABOUR = ("有劳动能力", "部分丧失劳动能力", "完全丧失劳动能力")

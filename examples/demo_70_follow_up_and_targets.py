@@ -20,8 +20,8 @@ from povertypolicy import ledger
 from povertypolicy.rules import follow_up, indicators
 
 LOCALES = ("zh_Hans", "zh_Hant", "en")
-COUNTY = "cn-county-relocation-follow-up-2020"
-FOUR_HAVES = "cn-city-four-haves-demonstration-towns"
+COUNTY = "county-relocation-follow-up-2020"
+FOUR_HAVES = "city-four-haves-demonstration-towns-2022"
 ON = dt.date(2021, 6, 1)
 
 

@@ -12,7 +12,7 @@ import povertypolicy as pp
 @pytest.fixture
 def housing_policy() -> pp.Policy:
     """003 篇3 pack on a date inside the 2011 relocation."""
-    return pp.Policy.load("cn-relocation-deep-mountain-2011", on=dt.date(2011, 6, 1))
+    return pp.Policy.load("county-deep-mountain-relocation-2011", on=dt.date(2011, 6, 1))
 
 
 # Property tests: modest example counts in `make test` (CI); longer runs with

@@ -71,7 +71,7 @@ def povertypolicy_engine(persons: pa.Table, households: pa.Table) -> pa.Table | 
         from povertypolicy.policy import Policy
     except ImportError:
         return None
-    policy = Policy.load("cn-relocation-deep-mountain-2011", on=ON)
+    policy = Policy.load("county-deep-mountain-relocation-2011", on=ON)
     result = ledger.run_arrow(
         get_rule("housing.subsidy"), policy, {"persons": persons, "households": households}
     )

@@ -171,7 +171,7 @@ def test_format_value_uses_babel_per_locale() -> None:
 
 
 def _result() -> pp.Result[object]:
-    policy = pp.Policy.load("cn-relocation-deep-mountain-2011", on=dt.date(2011, 6, 1))
+    policy = pp.Policy.load("county-deep-mountain-relocation-2011", on=dt.date(2011, 6, 1))
     household = pp.Household(
         id="H9",
         members=[

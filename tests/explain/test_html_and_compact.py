@@ -40,7 +40,7 @@ def _household(hid: str, n: int = 1) -> pp.Household:
 
 @pytest.fixture(scope="module")
 def policy() -> pp.Policy:
-    return pp.Policy.load("cn-relocation-deep-mountain-2011", on=dt.date(2011, 6, 1))
+    return pp.Policy.load("county-deep-mountain-relocation-2011", on=dt.date(2011, 6, 1))
 
 
 @pytest.fixture

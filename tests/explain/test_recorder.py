@@ -36,7 +36,7 @@ def test_recorder_builds_steps_in_order_with_the_rule_id() -> None:
 
 
 def test_keywords_override_the_mapping_and_params_are_kept() -> None:
-    policy = pp.Policy.load("cn-relocation-deep-mountain-2011", on=dt.date(2011, 6, 1))
+    policy = pp.Policy.load("county-deep-mountain-relocation-2011", on=dt.date(2011, 6, 1))
     rate = policy.param("housing.subsidy_per_person")
     rec = Recorder("HOUSE-2")
     made = rec.step("k", {"n": 1, "m": 2}, n=3, params=[rate])

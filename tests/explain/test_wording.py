@@ -136,7 +136,7 @@ def test_ages_read_zhousui() -> None:
 
 def test_chinese_money_is_gongwen_style() -> None:
     rate = _policy_param(
-        "cn-relocation-deep-mountain-2011", dt.date(2011, 6, 1), "housing.subsidy_per_person"
+        "county-deep-mountain-relocation-2011", dt.date(2011, 6, 1), "housing.subsidy_per_person"
     )
     assert format_param_value(rate, "zh_Hans") == "每人3500元"
     assert format_param_value(rate, "zh_Hant") == "每人3500元"
@@ -144,7 +144,7 @@ def test_chinese_money_is_gongwen_style() -> None:
 
 
 def test_explanations_in_chinese_have_no_currency_sign_or_grouped_small_numbers() -> None:
-    policy = pp.Policy.load("cn-relocation-deep-mountain-2011", on=dt.date(2011, 6, 1))
+    policy = pp.Policy.load("county-deep-mountain-relocation-2011", on=dt.date(2011, 6, 1))
     home = pp.Household(
         id="H1",
         members=[

@@ -15,7 +15,7 @@ import pytest
 from povertypolicy import InputError, ledger
 from povertypolicy.ledger.chunks import ChunkedResult, run_chunked
 
-PACK = "cn-relocation-deep-mountain-2011"
+PACK = "county-deep-mountain-relocation-2011"
 ON = dt.date(2011, 6, 1)
 TODAY = dt.date(2024, 1, 1)
 

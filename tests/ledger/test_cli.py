@@ -19,7 +19,7 @@ from povertypolicy import ledger
 from povertypolicy.cli import cli, main
 from povertypolicy.ledger.frames import read_path
 
-PACK = "cn-relocation-deep-mountain-2011"
+PACK = "county-deep-mountain-relocation-2011"
 BASE = ["--pack", PACK, "--on", "2011-06-01"]
 PERSON_HEADERS = ["人员编号", "户编号", "出生日期", "户籍性质", "当地常住户口", "仍在当地居住生产"]
 PEOPLE: list[list[Any]] = [

@@ -27,7 +27,7 @@ from povertypolicy.ledger.partitioned import (
     run_dask,
 )
 
-PACK = "cn-relocation-deep-mountain-2011"
+PACK = "county-deep-mountain-relocation-2011"
 ON = dt.date(2011, 6, 1)
 TODAY = dt.date(2024, 1, 1)
 FIELDS = ("table", "id", "column", "value", "code", "message")

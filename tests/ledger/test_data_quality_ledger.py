@@ -26,7 +26,7 @@ from povertypolicy.rules.data_quality import (
 from tests.rules.test_data_quality_pairings import brute_force
 
 ON = dt.date(2019, 3, 1)
-POLICY = pp.Policy.load("cn-town-poverty-data-cleansing", on=ON)
+POLICY = pp.Policy.load("town-poverty-data-cleansing", on=ON)
 
 
 # -- DATA-1: the kernel is the single-number rule -----------------------------------------------

@@ -19,7 +19,7 @@ from povertypolicy.ledger.parse import parse_column
 from povertypolicy.ledger.schema import Column, ColumnKind
 from povertypolicy.rules.housing import housing_subsidy, release_tranches
 
-PACK = "cn-relocation-deep-mountain-2011"
+PACK = "county-deep-mountain-relocation-2011"
 ON = dt.date(2011, 6, 1)
 
 

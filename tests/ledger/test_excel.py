@@ -17,7 +17,7 @@ from povertypolicy.explain.catalog import messages
 from povertypolicy.explain.locales import SUPPORTED_LOCALES
 from povertypolicy.ledger.excel import column_label, yuan
 
-PACK = "cn-relocation-deep-mountain-2011"
+PACK = "county-deep-mountain-relocation-2011"
 ON = dt.date(2011, 6, 1)
 AS_OF = dt.date(2012, 3, 1)
 

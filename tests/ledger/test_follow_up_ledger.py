@@ -17,7 +17,7 @@ import povertypolicy as pp
 from povertypolicy import ledger
 from povertypolicy.rules import follow_up as fu
 
-PACK = "cn-county-relocation-follow-up-2020"
+PACK = "county-relocation-follow-up-2020"
 ON = dt.date(2021, 6, 1)
 L = pp.LabourCapacity
 

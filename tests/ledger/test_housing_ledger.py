@@ -15,7 +15,7 @@ import povertypolicy as pp
 from povertypolicy import ledger
 from povertypolicy.rules.housing import eligibility, housing_subsidy
 
-PACK = "cn-relocation-deep-mountain-2011"
+PACK = "county-deep-mountain-relocation-2011"
 ON = dt.date(2011, 6, 1)
 CUTOFF = dt.date(2011, 1, 1)
 

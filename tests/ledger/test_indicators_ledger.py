@@ -18,7 +18,7 @@ import povertypolicy as pp
 from povertypolicy import ledger
 from povertypolicy.rules import indicators as ki
 
-PACK = "cn-city-four-haves-demonstration-towns"
+PACK = "city-four-haves-demonstration-towns-2022"
 ON = dt.date(2022, 12, 1)
 
 
@@ -109,7 +109,7 @@ def test_bad_rows_are_errors_and_the_run_balances() -> None:
 @pytest.mark.parametrize(
     ("rule", "pack", "on", "level"),
     [
-        ("indicators.health_check", "cn-county-health-poverty-check", dt.date(2020, 1, 1), "town"),
+        ("indicators.health_check", "county-health-poverty-check", dt.date(2020, 1, 1), "town"),
         (
             "indicators.seven_haves",
             "sc-bazhong-contiguous-area-plan-2011",
@@ -118,7 +118,7 @@ def test_bad_rows_are_errors_and_the_run_balances() -> None:
         ),
         (
             "indicators.self_inspection",
-            "cn-town-poverty-project-self-inspection",
+            "town-poverty-project-self-inspection",
             dt.date(2020, 1, 1),
             "project",
         ),

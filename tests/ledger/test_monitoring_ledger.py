@@ -16,7 +16,7 @@ from povertypolicy import BasicNeed, LabourCapacity, Money, MonitoringCategory, 
 from povertypolicy.ledger.schema import MissingColumnError
 from povertypolicy.rules.monitoring import LevelCondition, screen, spot_check
 
-PACK = "cn-town-return-poverty-monitoring-2021"
+PACK = "town-return-poverty-monitoring-2021"
 ON = dt.date(2021, 6, 1)
 ASSESSED = dt.date(2021, 5, 1)
 YES_NO = {True: "是", False: "否", None: None}

@@ -12,7 +12,7 @@ from povertypolicy import Money, PolicyPackError
 from povertypolicy.policy import Unit, load_pack
 from povertypolicy.policy.spec import ParameterSpec, domain_problem
 
-HOUSING = "cn-relocation-deep-mountain-2011"
+HOUSING = "county-deep-mountain-relocation-2011"
 
 
 def pack(tmp_path: Path, name: str, unit: str, value: str) -> Path:

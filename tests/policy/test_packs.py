@@ -12,7 +12,7 @@ import povertypolicy as pp
 from povertypolicy import ParameterNotFoundError, ParameterPeriodError, PolicyPackError
 from povertypolicy.policy import Bound, Side, Unit, all_specs, load_pack, packs
 
-HOUSING = "cn-relocation-deep-mountain-2011"
+HOUSING = "county-deep-mountain-relocation-2011"
 CITE = '{ document = "county.txt", section = "§1" }'
 
 
@@ -246,10 +246,19 @@ def test_missing_file_is_an_error(tmp_path: Path) -> None:
 
 
 def test_unknown_shipped_id_lists_the_shipped_packs() -> None:
-    with pytest.raises(PolicyPackError, match="cn-relocation-deep-mountain-2011"):
+    with pytest.raises(PolicyPackError, match="county-deep-mountain-relocation-2011"):
         pp.Policy.load("no-such-pack", on=dt.date(2011, 6, 1))
 
 
 def test_units_know_their_kinds() -> None:
     assert Unit.YUAN_PER_PERSON.kind.value == "money"
     assert Unit.DAYS.kind.value == "integer"
+
+
+def test_renamed_pack_ids_still_load_with_a_warning() -> None:
+    from povertypolicy.policy.pack import RENAMED_PACKS
+
+    for old, new in RENAMED_PACKS.items():
+        with pytest.warns(DeprecationWarning, match=new):
+            policy = pp.Policy.load(old, on=dt.date(2022, 6, 1))
+        assert policy.id == new

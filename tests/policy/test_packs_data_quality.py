@@ -13,7 +13,7 @@ from povertypolicy.policy import Bound, Side, load_pack
 from povertypolicy.rules.data_quality import load_checks
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "003_2d36845397adf6a3.txt"
-PACK = "cn-town-poverty-data-cleansing"
+PACK = "town-poverty-data-cleansing"
 
 
 def test_DATA_3_three_or_more_households_is_one_helps_many() -> None:

@@ -16,14 +16,14 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 S1, S3, S4 = "001_e19348023069d8ed.txt", "003_2d36845397adf6a3.txt", "004_0eb987484117efec.txt"
 PACKS = {
     # pack id: (seed, section prefix, a date inside it)
-    "cn-county-relocation-follow-up-2020": (S1, "篇二", dt.date(2020, 6, 1)),
+    "county-relocation-follow-up-2020": (S1, "篇二", dt.date(2020, 6, 1)),
     "sn-city-relocation-plan-2019": (S1, "第二篇", dt.date(2019, 6, 1)),
     "cq-chengkou-subdistrict-relocation-follow-up-2020": (S1, "第三篇", dt.date(2020, 6, 1)),
     "jx-county-relocation-follow-up-measures": (S1, "第五篇", dt.date(2016, 6, 1)),
-    "cn-city-four-haves-demonstration-towns": (S4, "§", dt.date(2022, 10, 4)),
-    "cn-county-health-poverty-check": (S3, "篇2", dt.date(2014, 6, 1)),
+    "city-four-haves-demonstration-towns-2022": (S4, "§", dt.date(2022, 10, 4)),
+    "county-health-poverty-check": (S3, "篇2", dt.date(2014, 6, 1)),
     "sc-bazhong-contiguous-area-plan-2011": (S3, "篇1", dt.date(2011, 6, 1)),
-    "cn-town-poverty-project-self-inspection": (S3, "篇6", dt.date(2016, 6, 1)),
+    "town-poverty-project-self-inspection": (S3, "篇6", dt.date(2016, 6, 1)),
 }
 USER_SUPPLIED = {"indicators.supervision_report_due"}  # garbled in the seed: a county gives it
 
@@ -96,7 +96,7 @@ L, U = Side.LOWER, Side.UPPER
 D, M = Decimal, pp.Money
 # pack → (parameter, value, side); every bound in these packs is inclusive (以上/以下/以内/底前).
 BOUNDS = {
-    "cn-county-relocation-follow-up-2020": [
+    "county-relocation-follow-up-2020": [
         ("follow_up.training_within_years", 1, U),
         ("follow_up.training_min_sessions", 1, L),
         ("follow_up.stable_jobs_min_per_household", 1, L),
@@ -129,7 +129,7 @@ BOUNDS = {
         ("follow_up.enterprise_min_months", 3, L),
     ],
     "jx-county-relocation-follow-up-measures": [("follow_up.stable_jobs_min_per_household", 1, L)],
-    "cn-city-four-haves-demonstration-towns": [
+    "city-four-haves-demonstration-towns-2022": [
         ("indicators.four_haves_platform_in_place", 6, L),
         ("indicators.four_haves_transfer_employment", D(95), L),
         ("indicators.four_haves_zero_transfer_families", 0, U),
@@ -139,7 +139,7 @@ BOUNDS = {
         ("indicators.four_haves_coordinators", 1, L),
         ("indicators.four_haves_certified_staff", D(95), L),
     ],
-    "cn-county-health-poverty-check": [
+    "county-health-poverty-check": [
         ("indicators.health_family_doctor", D(100), L),
         ("indicators.health_chronic_registry", D(100), L),
         ("indicators.health_inpatient_reimbursement", D(90), L),
@@ -154,7 +154,7 @@ BOUNDS = {
         ("indicators.seven_haves_pigs_sold", 2, L),
         ("indicators.seven_haves_office_and_clinic", 2, L),
     ],
-    "cn-town-poverty-project-self-inspection": [
+    "town-poverty-project-self-inspection": [
         ("indicators.project_house_procedures", 3, L),
         ("indicators.project_water_tests_per_year", 1, L),
         ("indicators.project_road_procedures", 4, L),

@@ -10,7 +10,7 @@ import povertypolicy as pp
 from povertypolicy.policy import Range, all_specs
 from povertypolicy.policy.pack import load_pack
 
-SEED_000 = "cn-land-security-governance-2022"
+SEED_000 = "state-farm-land-security-governance-2022"
 SEED_002 = "zj-taizhou-expropriated-farmers-2019"
 
 

@@ -13,7 +13,7 @@ from povertypolicy.policy import Bound, all_specs, load_pack
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "003_2d36845397adf6a3.txt"
 PACKS = {
-    "cn-town-return-poverty-monitoring-2021": ("monitoring.", "篇8", dt.date(2021, 6, 1)),
+    "town-return-poverty-monitoring-2021": ("monitoring.", "篇8", dt.date(2021, 6, 1)),
     "hn-longhui-town-registration-2014": ("registration.", "篇4", dt.date(2014, 4, 1)),
     "jx-township-poverty-plan-2015": ("registration.", "篇5", dt.date(2016, 1, 1)),
 }
@@ -85,13 +85,13 @@ def test_every_area_parameter_is_in_a_shipped_pack_or_user_supplied() -> None:
     ("pack_id", "name", "value", "bound"),
     [
         (
-            "cn-town-return-poverty-monitoring-2021",
+            "town-return-poverty-monitoring-2021",
             "monitoring.income_line_multiple",
             "1.5",
             Bound.EXCLUSIVE,
         ),
         (
-            "cn-town-return-poverty-monitoring-2021",
+            "town-return-poverty-monitoring-2021",
             "monitoring.spot_check_doubtful_rate",
             "2",
             Bound.EXCLUSIVE,
@@ -143,7 +143,7 @@ def test_thresholds_and_bounds(pack_id: str, name: str, value: object, bound: Bo
 
 
 def test_half_month_is_a_default_in_principle() -> None:
-    p = pp.Policy.load("cn-town-return-poverty-monitoring-2021", on=dt.date(2021, 6, 1))
+    p = pp.Policy.load("town-return-poverty-monitoring-2021", on=dt.date(2021, 6, 1))
     assert p.param("monitoring.half_month").qualifier == "原则上"
 
 

@@ -1,4 +1,4 @@
-"""The 001 篇一 pack (gx-relocation-site-management): every SITE parameter cited and overridable."""
+"""The 001 篇一 pack (gx-prefecture-relocation-site-management): every SITE parameter cited and overridable."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import povertypolicy as pp
 from povertypolicy.policy import Bound, Range, Side, all_specs
 from povertypolicy.rules import site as sr
 
-PACK = "gx-relocation-site-management"
+PACK = "gx-prefecture-relocation-site-management"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_e19348023069d8ed.txt"
 OPTIONAL = {"site.group_target_inside", "site.group_target_outside"}
 

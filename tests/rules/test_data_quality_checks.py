@@ -22,7 +22,7 @@ from povertypolicy.rules.data_quality import (
 )
 from povertypolicy.rules.data_quality.conditions import UNREADABLE
 
-POLICY = pp.Policy.load("cn-town-poverty-data-cleansing", on=dt.date(2019, 3, 1))
+POLICY = pp.Policy.load("town-poverty-data-cleansing", on=dt.date(2019, 3, 1))
 LIST = load_checks()
 
 
@@ -47,9 +47,9 @@ def fired(table: str, record: dict[str, object]) -> tuple[str, ...]:
 
 
 def test_shipped_list_covers_data_1_to_4() -> None:
-    assert "cn-town-poverty-data-cleansing" in checklist_ids()
+    assert "town-poverty-data-cleansing" in checklist_ids()
     assert {c.rule for c in LIST.checks} == {"DATA-1", "DATA-2", "DATA-3", "DATA-4"}
-    assert LIST.policy == "cn-town-poverty-data-cleansing"
+    assert LIST.policy == "town-poverty-data-cleansing"
     for c in LIST.checks:
         assert c.citation.document or c.citation.law
         assert c.builtin == (not c.when)
@@ -165,7 +165,7 @@ def write(tmp_path: Path, body: str) -> Path:
 COUNTY = """\
     id = "my-county"
     title = "本县校验清单"
-    extends = "cn-town-poverty-data-cleansing"
+    extends = "town-poverty-data-cleansing"
     source = { document = "本县数据清洗通知", section = "三" }
 
     [[checks]]
@@ -191,7 +191,7 @@ COUNTY = """\
 
 def test_a_county_adds_changes_and_disables_checks(tmp_path: Path) -> None:
     county = load_checks(write(tmp_path, COUNTY))
-    assert county.policy == "cn-town-poverty-data-cleansing"
+    assert county.policy == "town-poverty-data-cleansing"
     assert county.get("household.size_differs").severity is Severity.ERROR
     assert LIST.get("household.size_differs").severity is Severity.DOUBT
     assert not county.runs("person.labour_missing")
@@ -236,7 +236,7 @@ def test_a_county_adds_changes_and_disables_checks(tmp_path: Path) -> None:
 )
 def test_a_bad_check_list_names_the_key(tmp_path: Path, body: str, key: str) -> None:
     head = (
-        'id = "bad"\ntitle = "t"\nextends = "cn-town-poverty-data-cleansing"\n'
+        'id = "bad"\ntitle = "t"\nextends = "town-poverty-data-cleansing"\n'
         'source = { document = "d", section = "s" }\n\n'
     )
     path = tmp_path / "bad.toml"

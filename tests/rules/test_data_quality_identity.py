@@ -111,7 +111,7 @@ def test_DATA_1_disabled_checks_are_not_reported(tmp_path: object) -> None:
 
     path = Path(str(tmp_path)) / "county.toml"
     path.write_text(
-        'id = "county"\ntitle = "本县"\nextends = "cn-town-poverty-data-cleansing"\n'
+        'id = "county"\ntitle = "本县"\nextends = "town-poverty-data-cleansing"\n'
         'source = { document = "本县文件", section = "一" }\n\n'
         '[[checks]]\ncode = "id.old_format"\nenabled = false\n',
         encoding="utf-8",

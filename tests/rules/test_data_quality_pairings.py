@@ -12,7 +12,7 @@ import povertypolicy as pp
 from povertypolicy.rules.data_quality import Pairing, helper_overloads, household_pairings
 from povertypolicy.rules.data_quality.pairings import overload_periods
 
-POLICY = pp.Policy.load("cn-town-poverty-data-cleansing", on=dt.date(2019, 3, 1))
+POLICY = pp.Policy.load("town-poverty-data-cleansing", on=dt.date(2019, 3, 1))
 ON = dt.date(2019, 3, 1)
 D = dt.date
 

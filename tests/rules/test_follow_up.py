@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import povertypolicy as pp
 from povertypolicy.rules import follow_up as fu
 
-COUNTY = "cn-county-relocation-follow-up-2020"
+COUNTY = "county-relocation-follow-up-2020"
 SHAANXI = "sn-city-relocation-plan-2019"
 CHENGKOU = "cq-chengkou-subdistrict-relocation-follow-up-2020"
 JIANGXI = "jx-county-relocation-follow-up-measures"

@@ -25,7 +25,7 @@ from povertypolicy.rules.housing import (
     release_tranches,
 )
 
-PACK = "cn-relocation-deep-mountain-2011"
+PACK = "county-deep-mountain-relocation-2011"
 ON = dt.date(2011, 6, 1)
 
 

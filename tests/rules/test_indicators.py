@@ -18,10 +18,10 @@ import povertypolicy as pp
 from povertypolicy.rules import follow_up as fu
 from povertypolicy.rules import indicators as ki
 
-FOUR_HAVES = "cn-city-four-haves-demonstration-towns"
-HEALTH = "cn-county-health-poverty-check"
+FOUR_HAVES = "city-four-haves-demonstration-towns-2022"
+HEALTH = "county-health-poverty-check"
 BAZHONG = "sc-bazhong-contiguous-area-plan-2011"
-PROJECTS = "cn-town-poverty-project-self-inspection"
+PROJECTS = "town-poverty-project-self-inspection"
 SHAANXI = "sn-city-relocation-plan-2019"
 DATES = {
     FOUR_HAVES: dt.date(2022, 12, 1),

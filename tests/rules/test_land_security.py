@@ -19,7 +19,7 @@ from povertypolicy.rules.land import (
     transfer_schedule,
 )
 
-GOV = "cn-land-security-governance-2022"
+GOV = "state-farm-land-security-governance-2022"
 TAIZHOU = "zj-taizhou-expropriated-farmers-2019"
 
 

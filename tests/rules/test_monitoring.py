@@ -22,7 +22,7 @@ from povertypolicy.rules.monitoring import (
     warning_level,
 )
 
-PACK = "cn-town-return-poverty-monitoring-2021"
+PACK = "town-return-poverty-monitoring-2021"
 ON = dt.date(2021, 6, 1)
 FULL, PARTIAL, NONE = LabourCapacity.FULL, LabourCapacity.PARTIAL, LabourCapacity.NONE
 

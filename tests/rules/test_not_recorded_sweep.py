@@ -135,7 +135,7 @@ def person(pid: str, born: dt.date = dt.date(1970, 1, 1)) -> pp.Person:
 
 @pytest.fixture
 def house_policy() -> pp.Policy:
-    return pp.Policy.load("cn-relocation-deep-mountain-2011", on=dt.date(2011, 6, 1))
+    return pp.Policy.load("county-deep-mountain-relocation-2011", on=dt.date(2011, 6, 1))
 
 
 def full_household() -> pp.Household:
@@ -272,7 +272,7 @@ def full_monitoring_case() -> pp.MonitoringCase:
 def test_monitoring_rules_never_change_silently(name: str) -> None:
     from povertypolicy.rules import monitoring
 
-    policy = pp.Policy.load("cn-town-return-poverty-monitoring-2021", on=dt.date(2021, 6, 1))
+    policy = pp.Policy.load("town-return-poverty-monitoring-2021", on=dt.date(2021, 6, 1))
     fn: Callable[[pp.MonitoringCase, pp.Policy], pp.Result[Any]] = getattr(monitoring, name)
     assert check(lambda c: fn(c, policy), full_monitoring_case()) == []
 
@@ -329,7 +329,7 @@ FOLLOW_UP_KNOWN: dict[str, list[str]] = {
 def test_follow_up_rules_never_change_silently(name: str) -> None:
     from povertypolicy.rules import follow_up
 
-    policy = pp.Policy.load("cn-county-relocation-follow-up-2020", on=dt.date(2021, 6, 1))
+    policy = pp.Policy.load("county-relocation-follow-up-2020", on=dt.date(2021, 6, 1))
     fn = getattr(follow_up, name)
     dated = name in {"training", "transitional_dibao", "demolition"}
 
@@ -369,7 +369,7 @@ def full_site() -> pp.ResettlementSite:
 
 @pytest.mark.parametrize("name", ["plan_site", "affiliated_organisations"])
 def test_site_rules_never_change_silently(name: str) -> None:
-    policy = pp.Policy.load("gx-relocation-site-management", on=dt.date(2024, 1, 1))
+    policy = pp.Policy.load("gx-prefecture-relocation-site-management", on=dt.date(2024, 1, 1))
 
     def rule(site: pp.ResettlementSite) -> pp.Result[Any]:
         if name == "plan_site":

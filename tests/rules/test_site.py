@@ -17,7 +17,7 @@ OUTSIDE = pp.SiteLocation.OUTSIDE_COUNTY_SEAT_AREA
 @pytest.fixture
 def policy() -> pp.Policy:
     """The 001 篇一 pack on a date it covers."""
-    return pp.Policy.load("gx-relocation-site-management", on=dt.date(2024, 1, 1))
+    return pp.Policy.load("gx-prefecture-relocation-site-management", on=dt.date(2024, 1, 1))
 
 
 def make_site(

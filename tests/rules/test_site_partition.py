@@ -13,7 +13,7 @@ import povertypolicy as pp
 from povertypolicy.rules import site as sr
 from povertypolicy.rules.site import _grid_areas, _partition_sizes
 
-POLICY = pp.Policy.load("gx-relocation-site-management", on=dt.date(2024, 1, 1))
+POLICY = pp.Policy.load("gx-prefecture-relocation-site-management", on=dt.date(2024, 1, 1))
 CAP = POLICY.param("site.grid_worker_max_households")
 
 

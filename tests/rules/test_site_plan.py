@@ -47,7 +47,7 @@ def site() -> pp.ResettlementSite:
 
 @pytest.fixture
 def plan(site: pp.ResettlementSite) -> pp.Result[sr.SitePlan]:
-    policy = pp.Policy.load("gx-relocation-site-management", on=dt.date(2024, 3, 1))
+    policy = pp.Policy.load("gx-prefecture-relocation-site-management", on=dt.date(2024, 3, 1))
     return sr.plan_site(site, policy, start=dt.date(2024, 3, 1), months=2)
 
 
@@ -152,7 +152,7 @@ def test_SITE_worked_example_with_user_band(
 id = "my-county"
 title = "某县安置点小组规模"
 issuer = "某县民政局"
-parent = "gx-relocation-site-management"
+parent = "gx-prefecture-relocation-site-management"
 source = { document = "county-notice", section = "第三条" }
 
 [parameters."site.group_size_inside"]

@@ -57,7 +57,7 @@ def report(
 
     found = load_checks(checks)
     if policy is None:
-        policy = found.policy or "cn-town-poverty-data-cleansing"
+        policy = found.policy or "town-poverty-data-cleansing"
     if isinstance(policy, Policy):
         pol = policy if on is None else policy.at(on)
     elif on is None:

@@ -38,6 +38,20 @@ _VALUE_KEYS = {"from", "until", "value", "citation"}
 _CITATION_KEYS = {"document", "section", "law", "article", "quote"}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
+# Pack ids renamed so that each says where its document applies (a county's plan is not
+# ``cn-…``). The old ids still load, with a DeprecationWarning naming the new one.
+RENAMED_PACKS: dict[str, str] = {
+    "cn-city-four-haves-demonstration-towns": "city-four-haves-demonstration-towns-2022",
+    "cn-county-health-poverty-check": "county-health-poverty-check",
+    "cn-county-relocation-follow-up-2020": "county-relocation-follow-up-2020",
+    "cn-land-security-governance-2022": "state-farm-land-security-governance-2022",
+    "cn-relocation-deep-mountain-2011": "county-deep-mountain-relocation-2011",
+    "cn-town-poverty-data-cleansing": "town-poverty-data-cleansing",
+    "cn-town-poverty-project-self-inspection": "town-poverty-project-self-inspection",
+    "cn-town-return-poverty-monitoring-2021": "town-return-poverty-monitoring-2021",
+    "gx-relocation-site-management": "gx-prefecture-relocation-site-management",
+}
+
 # Words that mark a number as a default a locality may change (RULES.md conventions), with
 # the catalog slug used to translate them.
 QUALIFIERS: dict[str, str] = {"原则上": "in_principle", "一般": "generally", "可": "may"}
@@ -373,6 +387,16 @@ def load_pack(ref: str | os.PathLike[str], *, relative_to: str | None = None) ->
     """Load one pack (not its parents) by shipped id or by path; results are cached."""
     text_ref = os.fspath(ref)
     if not text_ref.endswith(".toml") and os.sep not in text_ref and "/" not in text_ref:
+        if text_ref in RENAMED_PACKS:
+            import warnings
+
+            new = RENAMED_PACKS[text_ref]
+            warnings.warn(
+                f"pack {text_ref!r} is now called {new!r}; the old id will be removed",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+            text_ref = new
         cached = _shipped_cache.get(text_ref)
         if cached is not None:
             return cached

@@ -28,7 +28,7 @@ from .fields import BUILTIN, FIELDS, Severity, field_kind
 
 __all__ = ["Check", "CheckList", "Clause", "Op", "checklist_ids", "load_checks"]
 
-DEFAULT = "cn-town-poverty-data-cleansing"
+DEFAULT = "town-poverty-data-cleansing"
 _LIST_KEYS = {"id", "title", "issuer", "source", "policy", "extends", "description", "checks"}
 _CHECK_KEYS = {
     "code",

@@ -1,7 +1,7 @@
 """Follow-up support after relocation (易地扶贫搬迁后续扶持), 001 篇二, 第二篇, 第三篇, 第五篇:
 FOLLOW-1..FOLLOW-8.
 
-One pack per source document: ``cn-county-relocation-follow-up-2020`` (篇二: training, a job,
+One pack per source document: ``county-relocation-follow-up-2020`` (篇二: training, a job,
 dibao, dated demolition), ``sn-city-relocation-plan-2019`` (Shaanxi: old houses, homestead
 award, three rates), ``cq-chengkou-subdistrict-relocation-follow-up-2020`` (Chengkou:
 subsidies, one-year transition), ``jx-county-relocation-follow-up-measures`` (Jiangxi: one job
