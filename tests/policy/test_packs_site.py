@@ -1,4 +1,4 @@
-"""The 001 篇一 pack (gx-prefecture-relocation-site-management): every SITE parameter cited and overridable."""
+"""The 001 篇一 pack (gx-prefecture-relocation-site-management): every SITE parameter cited."""
 
 from __future__ import annotations
 
