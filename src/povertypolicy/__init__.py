@@ -67,6 +67,8 @@ from .explain import (
 )
 from .money import Money
 from .policy import Policy, packs
+from .policy.compare import Comparison, compare
+from .policy.scenario import Change
 from .units import Area, AreaUnit
 
 __version__ = "0.1.0"
@@ -81,7 +83,9 @@ __all__ = [
     "BuildProgress",
     "Building",
     "CardClass",
+    "Change",
     "Citation",
+    "Comparison",
     "Entrance",
     "Exclusion",
     "Expropriation",
@@ -127,6 +131,7 @@ __all__ = [
     "VillageClass",
     "WarningLevel",
     "__version__",
+    "compare",
     "get_locale",
     "packs",
     "rules",

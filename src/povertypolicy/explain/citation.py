@@ -20,29 +20,36 @@ def _opt_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
 
 @attrs.frozen(kw_only=True)
 class Citation:
-    """Where a parameter or rule comes from; 出处: document + section, or law + article."""
+    """Where a parameter or rule comes from; 出处: document + section, or law + article.
+
+    ``scenario``: a value someone assumed (情景假设), not one a policy sets; it needs no
+    document or law, and every explanation shows it as a scenario, not policy.
+    """
 
     document: str | None = attrs.field(default=None, validator=_opt_text)
     section: str | None = attrs.field(default=None, validator=_opt_text)
     law: str | None = attrs.field(default=None, validator=_opt_text)
     article: str | None = attrs.field(default=None, validator=_opt_text)
     quote: str | None = attrs.field(default=None, validator=_opt_text)
+    scenario: str | None = attrs.field(default=None, validator=_opt_text)
 
     def __attrs_post_init__(self) -> None:
         from ..errors import InputError
 
         has_doc = self.document is not None and self.section is not None
         has_law = self.law is not None and self.article is not None
-        if not (has_doc or has_law):
+        if not (has_doc or has_law or self.scenario is not None):
             raise InputError(
                 obj="Citation",
                 field="document/section or law/article",
                 value=attrs.asdict(self),
-                expected="a seed document with its section, or a law with its article",
+                expected="a seed document with its section, a law with its article, or a scenario",
             )
 
     def __str__(self) -> str:
         parts: list[str] = []
+        if self.scenario is not None:
+            parts.append(f"Scenario (not policy): {self.scenario}")
         if self.document is not None:
             parts.append(f"{self.document} {self.section}")
         if self.law is not None:

@@ -16,6 +16,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
+import attrs
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -83,6 +84,17 @@ def in_script(text: str, locale: str) -> str:
     return str(_converter("s2tw").convert(text))
 
 
+def _cite(citation: Citation, loc: str) -> str:
+    """A citation as text; a scenario is marked as one (情景假设（非政策规定）：…), never as policy."""
+    if citation.scenario is None:
+        return in_script(str(citation), loc)
+    text = message("core.scenario", loc).format(text=in_script(citation.scenario, loc))
+    c = citation
+    if not ((c.document and c.section) or (c.law and c.article)):
+        return text
+    return f"{text}; {in_script(str(attrs.evolve(c, scenario=None)), loc)}"
+
+
 def format_value(value: Any, locale: str) -> str:
     """Format one value for a locale: money, numbers, dates, areas, enums, lists."""
     from ..policy.parameter import Parameter, Range
@@ -120,7 +132,7 @@ def format_value(value: Any, locale: str) -> str:
     if isinstance(value, Parameter):
         return format_param_value(value, loc)
     if isinstance(value, Citation):
-        return in_script(str(value), loc)
+        return _cite(value, loc)
     if isinstance(value, str):
         return value
     if isinstance(value, Sequence | frozenset | set):
@@ -220,7 +232,7 @@ def _param_line(param: Any, loc: str) -> str:
         label=message(param.label_key, loc),
         value=format_param_value(param, loc),
         bound=bound,
-        citation=in_script(str(param.citation), loc),
+        citation=_cite(param.citation, loc),
         pack=param.pack_id,
     )
 
@@ -229,7 +241,7 @@ def _step_lines(step: Step, loc: str) -> tuple[str, list[str], list[str]]:
     head = render_message(step.key, step.inputs, loc)
     params = [_param_line(p, loc) for p in step.params]
     if step.citation is not None:
-        source = in_script(str(step.citation), loc)
+        source = _cite(step.citation, loc)
         params.insert(0, message("core.layout.source", loc).format(citation=source))
     notes = [
         message("core.layout.note", loc).format(
@@ -309,6 +321,7 @@ _CSS_BOX = (
     "line-height:1.5;color:#1f2328;max-width:60em"
 )
 _CSS_ANSWER = "border-left:4px solid #1a7f37;background:#f0f7f2;padding:6px 10px;margin:0 0 8px 0"
+_CSS_SCENARIO = "border-left:4px solid #bf8700;background:#fff8c5;padding:6px 10px;margin:0 0 8px 0"
 _CSS_TABLE = "border-collapse:collapse;width:100%"
 _CSS_TH = "text-align:left;border-bottom:2px solid #d0d7de;padding:4px 8px;background:#f6f8fa"
 _CSS_TD = "vertical-align:top;border-bottom:1px solid #d0d7de;padding:4px 8px"
@@ -343,6 +356,11 @@ def render_html(steps: Iterable[Step], locale: str, *, value: Any = None) -> str
             f'<div style="font-weight:600;margin-bottom:2px">{title}</div>'
             f"<table>{answer_rows}</table></div>"
         )
+    if any(c.scenario is not None for step in steps for c in step.citations):
+        parts.append(
+            f'<div class="povertypolicy-scenario" style="{_CSS_SCENARIO}">'
+            f"{_esc(message('core.html.scenario', loc))}</div>"
+        )
     head = "".join(
         f'<th style="{_CSS_TH}">{_esc(message(k, loc))}</th>'
         for k in ("core.html.step", "core.html.rule", "core.html.text", "core.html.basis")
@@ -353,7 +371,7 @@ def render_html(steps: Iterable[Step], locale: str, *, value: Any = None) -> str
         basis = "".join(f'<div style="{_CSS_SMALL}">{_esc(x)}</div>' for x in [*params, *notes])
         quotes = "".join(
             f'<blockquote style="{_CSS_QUOTE}">{_esc(in_script(c.quote, loc))}'
-            f'<div style="{_CSS_SMALL}">— {_esc(in_script(str(c), loc))}</div></blockquote>'
+            f'<div style="{_CSS_SMALL}">— {_esc(_cite(c, loc))}</div></blockquote>'
             for c in step.citations
             if c.quote
         )

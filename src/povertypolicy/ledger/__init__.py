@@ -17,6 +17,7 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 from typing import Any
 
 from .chunks import ChunkedResult, run_chunked
+from .compare import LedgerComparison, compare
 from .engine import LedgerResult, LedgerRule, RunSummary, TableCount, ledger_rules, run, run_arrow
 from .schema import Column, ColumnKind, MissingColumnError, TableSchema
 
@@ -24,11 +25,13 @@ __all__ = [
     "ChunkedResult",
     "Column",
     "ColumnKind",
+    "LedgerComparison",
     "LedgerResult",
     "LedgerRule",
     "MissingColumnError",
     "RunSummary",
     "TableCount",
+    "compare",
     "ledger_rules",
     "run",
     "run_arrow",

@@ -35,7 +35,7 @@ _PACK_KEYS = {
 _REQUIRED_PACK_KEYS = ("id", "title", "issuer", "source")
 _PARAM_KEYS = {"unit", "citation", "values", "bound", "qualifier"}
 _VALUE_KEYS = {"from", "until", "value", "citation"}
-_CITATION_KEYS = {"document", "section", "law", "article", "quote"}
+_CITATION_KEYS = {"document", "section", "law", "article", "quote", "scenario"}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 # Pack ids renamed so that each says where its document applies (a county's plan is not
@@ -102,6 +102,10 @@ class PolicyPack:
     jurisdiction: str | None = None
     description: str | None = None
     shipped: bool = False
+    derived_from: str | None = None
+    """For a pack made by :meth:`Policy.derive`: the id of the policy it changes."""
+    changes: tuple[PackParameter, ...] = ()
+    """For a derived pack: its changed parameters by name (they make two scenarios differ)."""
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -139,7 +143,9 @@ class _Ctx:
 
 def _citation(ctx: _Ctx, raw: Any, key: str) -> Citation:
     if not isinstance(raw, dict):
-        raise ctx.fail(key, "citation must be a table {document, section} or {law, article}")
+        raise ctx.fail(
+            key, "citation must be a table {document, section}, {law, article} or {scenario}"
+        )
     ctx.unknown_keys(raw, _CITATION_KEYS, key)
     for k, v in raw.items():
         if not isinstance(v, str) or not v.strip():
@@ -148,7 +154,9 @@ def _citation(ctx: _Ctx, raw: Any, key: str) -> Citation:
         return Citation(**raw)
     except InputError:
         raise ctx.fail(
-            key, "citation needs document + section (a seed file) or law + article"
+            key,
+            "citation needs document + section (a seed file), law + article, or scenario "
+            "(an assumed value, shown as a scenario, not policy)",
         ) from None
 
 

@@ -15,6 +15,7 @@ from .spec import all_specs
 
 if TYPE_CHECKING:
     from .pack import PolicyPack
+    from .scenario import Change
 
 # The pack reader (TOML, validation) is imported when a pack is first loaded, not with the
 # package.
@@ -77,6 +78,35 @@ class Policy:
     def id(self) -> str:
         """The id of the pack that was loaded (the first in the chain)."""
         return self.chain[0].id
+
+    @property
+    def derived_from(self) -> str | None:
+        """For a policy made by :meth:`derive`: the id of the policy it changes (else None)."""
+        return self.chain[0].derived_from
+
+    @property
+    def changed(self) -> tuple[str, ...]:
+        """For a derived policy: the names of the parameters it changes."""
+        return tuple(p.name for p in self.chain[0].changes)
+
+    def derive(self, changes: Mapping[str, Change], *, name: str = "scenario") -> Policy:
+        """This policy with some values changed, each with a citation or a scenario; 情景测算.
+
+        ``changes`` maps parameter names to :class:`~povertypolicy.policy.Change`; each value
+        is checked as a pack's is. The result is a Policy with id ``<id>+<name>``.
+        """
+        from .scenario import derive
+
+        return derive(self, changes, name=name)
+
+    def to_toml(self, *, id: str | None = None) -> str:
+        """Every parameter in force on this date as one pack file (TOML) that loads back the same.
+
+        ``id``: the exported pack's id (default: this policy's id with ``+`` written ``-``).
+        """
+        from .export import policy_toml
+
+        return policy_toml(self, id=id)
 
     def param(self, name: str) -> Parameter:
         """The parameter ``name`` on this policy's date; raises if undefined or out of period."""
