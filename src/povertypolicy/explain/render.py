@@ -85,7 +85,7 @@ def in_script(text: str, locale: str) -> str:
 
 
 def _cite(citation: Citation, loc: str) -> str:
-    """A citation as text; a scenario is marked as one (情景假设（非政策规定）：…), never as policy."""
+    """A citation as text; a scenario is shown as one (情景假设（非政策规定）：…)."""
     if citation.scenario is None:
         return in_script(str(citation), loc)
     text = message("core.scenario", loc).format(text=in_script(citation.scenario, loc))

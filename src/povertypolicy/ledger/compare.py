@@ -1,4 +1,4 @@
-"""A ledger under two policies: the rows that change, old / new / delta, totals and why; 台账对比."""
+"""A ledger under two policies: changed rows (old / new / delta), totals and why; 台账对比."""
 
 from __future__ import annotations
 
@@ -120,7 +120,8 @@ def _changed_rows(base: LedgerResult, variant: LedgerResult) -> pa.Table:
     key = base.rule.key
     a = pl.from_arrow(_plain(base.arrow))
     b = pl.from_arrow(_plain(variant.arrow))
-    assert isinstance(a, pl.DataFrame) and isinstance(b, pl.DataFrame)
+    assert isinstance(a, pl.DataFrame)
+    assert isinstance(b, pl.DataFrame)
     cols = [c for c in a.columns if c != key and c in b.columns]
     a = a.with_columns(pl.lit(True).alias("__in_base"))
     b = b.with_columns(pl.lit(True).alias("__in_variant"))
@@ -171,8 +172,12 @@ def compare(
         arrows[name], k = to_arrow(table, name=name)
         kind = kind or k
     common: dict[str, Any] = {
-        "on": on, "columns": columns, "locale": locale, "today": today, "as_of": as_of
-    }  # fmt: skip
+        "on": on,
+        "columns": columns,
+        "locale": locale,
+        "today": today,
+        "as_of": as_of,
+    }
     old = run(rule, base, **common, **arrows)
     new = run(rule, variant, **common, **arrows)
     ids = set(get_rule(rule).rule_ids)

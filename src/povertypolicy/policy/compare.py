@@ -150,9 +150,14 @@ class Comparison(Generic[T]):
 
         loc = normalise_locale(locale or get_locale())
         lines = [
-            _msg("core.compare.head", loc, rule=self.rule, base=self.base_policy,
-                 variant=self.variant_policy)
-        ]  # fmt: skip
+            _msg(
+                "core.compare.head",
+                loc,
+                rule=self.rule,
+                base=self.base_policy,
+                variant=self.variant_policy,
+            )
+        ]
         if not self.changes:
             lines.append("  " + _msg("core.compare.same", loc))
         lines.extend("  " + change_line(c.field, c.old, c.new, c.delta, loc) for c in self.changes)
@@ -178,7 +183,7 @@ class Comparison(Generic[T]):
                     "delta": None if c.delta is None else jsonable(c.delta),
                 }
                 for c in self.changes
-            ],  # fmt: skip
+            ],
             "parameters": [
                 {
                     "name": p.name,
@@ -186,7 +191,7 @@ class Comparison(Generic[T]):
                     "new": None if p.new is None else p.new.to_dict(),
                 }
                 for p in self.parameters
-            ],  # fmt: skip
+            ],
         }
 
 
@@ -236,8 +241,14 @@ def change_line(field: str, old: Any, new: Any, delta: Any, loc: str) -> str:
         return render_message(
             "core.compare.field", {"field": shown, "old": old_t, "new": new_t}, loc
         )
-    return _msg("core.compare.field_delta", loc, field=shown, old=old_t, new=new_t,
-                change=change_text(delta, loc))  # fmt: skip
+    return _msg(
+        "core.compare.field_delta",
+        loc,
+        field=shown,
+        old=old_t,
+        new=new_t,
+        change=change_text(delta, loc),
+    )
 
 
 def parameter_lines(params: Sequence[ParameterChange], loc: str) -> list[str]:
