@@ -38,6 +38,10 @@ SPECS = (
     ParameterSpec(
         name="land.combined_cap_multiple", unit=Unit.TIMES, rules=("LAND-2",), threshold=Side.UPPER
     ),
+    # A province's approved increase of the resettlement subsidy (art. 47: 经省、自治区、直辖市
+    # 人民政府批准，可以增加安置补助费), in times the annual output value of the land taken;
+    # added after the per-hectare cap, under the combined cap. Absent: none approved.
+    ParameterSpec(name="land.approved_resettlement_increase", unit=Unit.TIMES, rules=("LAND-2",)),
     # LAND-2, zone comprehensive land price method (2019 law art. 48).
     ParameterSpec(name="land.zone_price", unit=Unit.YUAN_PER_MU, rules=("LAND-2",)),
     ParameterSpec(

@@ -28,6 +28,9 @@ from .values import Compensation, CompensationItem, CompensationMethod
 
 __all__ = ["compensation"]
 
+# The province's approved increase (art. 47); a pack without it: none approved, none applied.
+_INCREASE = "land.approved_resettlement_increase"
+
 # -- LAND-1 / LAND-2: compensation ---------------------------------------------------------
 
 
@@ -61,8 +64,9 @@ def compensation(expropriation: Expropriation, policy: Policy) -> Result[Compens
     )
     persons: Fraction | None = None
     rs_capped = combined_capped = False
+    granted: Money | None = None
     if method is CompensationMethod.ANNUAL_OUTPUT_VALUE:
-        land_fee, subsidy, persons, rs_capped, combined_capped = _by_output_value(
+        land_fee, subsidy, persons, rs_capped, combined_capped, granted = _by_output_value(
             exp, pol, area, method_p, steps
         )
     else:
@@ -101,6 +105,7 @@ def compensation(expropriation: Expropriation, policy: Policy) -> Result[Compens
         persons_to_resettle=persons,
         resettlement_capped=rs_capped,
         combined_capped=combined_capped,
+        approved_increase=granted,
     )
     steps.append(
         Step(
@@ -131,7 +136,7 @@ def _multiple(param: Parameter, allowed: Parameter) -> _Ratio:
 
 def _by_output_value(
     exp: Expropriation, pol: Policy, area: Area, method_p: Parameter, steps: list[Step]
-) -> tuple[Money, Money, Fraction, bool, bool]:
+) -> tuple[Money, Money, Fraction, bool, bool, Money | None]:
     aov_p = pol.param("land.annual_output_value")
     lc_range = pol.param("land.land_compensation_multiple_range")
     lc_p = pol.param("land.land_compensation_multiple")
@@ -234,12 +239,30 @@ def _by_output_value(
             params=(rs_cap_p,),
         )
     )
+    before_increase = _yuan(rs_n, rs_d)
+    increase_p = pol.param(_INCREASE) if _INCREASE in pol else None
+    if increase_p is not None:
+        rs_n, rs_d = _approved_increase(increase_p, aov_p, area, (ov_n, ov_d), (rs_n, rs_d), steps)
     combined = Fraction((lc_n * rs_d + rs_n * lc_d) * ov_d, lc_d * rs_d * ov_n)
     combined_capped = not all_cap_p.admits(combined)
     all_n, all_d = all_cap_p.decimal.as_integer_ratio()
     if combined_capped:
         rs_n, rs_d = ov_n * all_n * lc_d - lc_n * ov_d * all_d, ov_d * all_d * lc_d
     subsidy = _yuan(rs_n, rs_d)
+    granted: Money | None = None
+    cap_notes: list[Note] = []
+    if combined_capped:
+        cap_notes.append(Note(kind=NoteKind.CONVENTION, key="land.note.combined_cap_cuts_subsidy"))
+    if increase_p is not None:
+        granted = Money.from_fen(max(0, subsidy.fen - before_increase.fen))
+        if combined_capped:
+            cap_notes.append(
+                Note(
+                    kind=NoteKind.CONVENTION,
+                    key="land.note.approved_increase_capped",
+                    args={"granted": granted},
+                )
+            )
     steps.append(
         Step(
             rule="LAND-2",
@@ -251,14 +274,43 @@ def _by_output_value(
                 "amount": subsidy,
             },
             params=(all_cap_p,),
-            notes=(
-                (Note(kind=NoteKind.CONVENTION, key="land.note.combined_cap_cuts_subsidy"),)
-                if combined_capped
-                else ()
-            ),
+            notes=tuple(cap_notes),
         )
     )
-    return land_fee, subsidy, persons, rs_capped, combined_capped
+    return land_fee, subsidy, persons, rs_capped, combined_capped, granted
+
+
+def _approved_increase(
+    increase_p: Parameter,
+    aov_p: Parameter,
+    area: Area,
+    ov: tuple[int, int],
+    rs: tuple[int, int],
+    steps: list[Step],
+) -> tuple[int, int]:
+    """The province's approved increase of the resettlement subsidy (art. 47: 经省、自治区、
+    直辖市人民政府批准，可以增加安置补助费), as a multiple of the land's annual output value,
+    added after the per-hectare cap; the combined cap is applied after it."""
+    (ov_n, ov_d), (rs_n, rs_d) = ov, rs
+    i_n, i_d = increase_p.decimal.as_integer_ratio()
+    add_n, add_d = ov_n * i_n, ov_d * i_d
+    rs_n, rs_d = rs_n * add_d + add_n * rs_d, rs_d * add_d
+    steps.append(
+        Step(
+            rule="LAND-2",
+            key="land.approved_increase",
+            inputs={
+                "aov": aov_p.money,
+                "area": area,
+                "multiple": increase_p.decimal,
+                "increase": _yuan(add_n, add_d),
+                "amount": _yuan(rs_n, rs_d),
+            },
+            params=(increase_p,),
+            notes=(Note(kind=NoteKind.ROUNDING, key="land.note.round_half_up"),),
+        )
+    )
+    return rs_n, rs_d
 
 
 def _by_zone_price(

@@ -123,6 +123,9 @@ class Compensation:
     persons_to_resettle: Fraction | None = None
     resettlement_capped: bool = False
     combined_capped: bool = False
+    approved_increase: Money | None = None
+    """The province's approved increase actually added (after the combined cap); None: the
+    policy records no approved increase (art. 47: 经省级人民政府批准，可以增加安置补助费)."""
 
     @property
     def total(self) -> Money:
