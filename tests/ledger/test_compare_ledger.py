@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -85,7 +86,7 @@ def test_the_parameters_that_differ_are_listed(base: pp.Policy, variant: pp.Poli
 @pytest.mark.parametrize(
     ("locale", "expected"),
     [
-        ("zh_Hans", ["其中2行有变化", "补助总额（元）合计：10500元 → 12000元（增加1500元）"]),
+        ("zh_Hans", ["其中2行有变化", "  补助总额（元）：10500元 → 12000元（增加1500元）"]),
         ("zh_Hant", ["其中2行有變化", "情境假設（非政策規定）"]),
         ("en", ["3 result rows, 2 changed", "(up CN¥1,500.00)", "Scenario (not policy)"]),
     ],
@@ -117,3 +118,77 @@ def test_same_policy_changes_nothing(base: pp.Policy) -> None:
     assert c.parameters == ()
     assert all(d == 0 for d in c.deltas().values())
     assert "其中0行有变化" in c.text("zh_Hans")
+
+
+def test_land_split_with_an_approved_increase_per_payee(tmp_path: Path) -> None:
+    pack = tmp_path / "province.toml"
+    doc = '{ document = "示例省征地补偿标准", section = "附表" }'
+    entries = {
+        "land.annual_output_value": ("yuan_per_mu", '"1000"'),
+        "land.land_compensation_multiple": ("times", '"10"'),
+        "land.resettlement_multiple": ("times", '"6"'),
+        "land.household_share_of_land_compensation": ("percent", '"80"'),
+        "land.resettlement_subsidy_payee": ("choice", '"households"'),
+    }
+    lines = [
+        'id = "province-compare"',
+        'title = "示例省"',
+        'issuer = "示例省人民政府"',
+        'parent = "cn"',
+        f"source = {doc}",
+    ]
+    for name, (unit, value) in entries.items():
+        lines += [
+            f'[parameters."{name}"]',
+            f'unit = "{unit}"',
+            f"citation = {doc}",
+            f"values = [{{ from = 2010-01-01, value = {value} }}]",
+        ]
+    pack.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    base = pp.Policy.load(pack, on=dt.date(2019, 3, 1))
+    approval = pp.Citation(document="示例省人民政府批复", section="二")
+    raised = base.derive(
+        {"land.approved_resettlement_increase": Change("8", citation=approval)}, name="approved"
+    )
+    t = {
+        "cases": pa.table(
+            {
+                "征地批次编号": ["C1"],
+                "村集体经济组织": ["V1"],
+                "征收批准日期": ["2019-03-01"],
+                "征地前人均耕地（亩）": ["0.3"],
+            }
+        ),
+        "parcels": pa.table(
+            {
+                "地块编号": ["p1", "p2"],
+                "征地批次编号": ["C1", "C1"],
+                "面积（亩）": ["2", "1"],
+                "地类": ["耕地", "耕地"],
+                "承包户编号": ["H1", "H2"],
+            }
+        ),
+        "households": pa.table({"户编号": ["H1", "H2"], "征地批次编号": ["C1", "C1"]}),
+        "persons": pa.table(
+            {"人员编号": ["a", "b"], "户编号": ["H1", "H2"], "出生日期": ["1970-01-01"] * 2}
+        ),
+        "attachments": pa.table(
+            {
+                "附着物编号": pa.array([], pa.string()),
+                "征地批次编号": pa.array([], pa.string()),
+                "补偿物类别": pa.array([], pa.string()),
+                "所有权人": pa.array([], pa.string()),
+                "补偿金额": pa.array([], pa.string()),
+            }
+        ),
+    }
+    c = ledger.compare("land.split", base, raised, **t)
+    # 3 mu: 45,000 (15× cap) + 24,000 approved = 69,000 → cut to 60,000 by the 30× cap
+    assert c.deltas()["resettlement_subsidy_fen"] == 1_500_000
+    assert c.deltas()["land_compensation_fen"] == 0
+    rows = {r["id"]: r for r in c.arrow.to_pylist()}
+    assert rows["C1/H1"]["delta_amount_fen"] == 1_000_000  # by contracted area: 2 of 3 mu
+    assert rows["C1/H2"]["delta_amount_fen"] == 500_000
+    assert [p.name for p in c.parameters] == ["land.approved_resettlement_increase"]
+    assert "示例省人民政府批复 二" in c.text("zh_Hans")
+    assert "实际增加15000元" in c.variant.explain("C1/H1")

@@ -84,9 +84,12 @@ class LedgerComparison:
                     loc,
                 )
             )
+        if self.totals:
+            lines.append(render_message("ledger.compare.totals", {}, loc))
         for column, (old, new) in self.totals.items():
             lines.append(
-                render_message(
+                "  "
+                + render_message(
                     "ledger.compare.total",
                     {
                         "column": labels.get(f"ledger.column.{column}", column),

@@ -174,9 +174,14 @@ def derive(base: Policy, changes: Mapping[str, Change], *, name: str = "scenario
     if pack is None:
         if len(_derived) >= _DERIVED_MAX:
             _derived.clear()
-        scenario_texts = [
-            c.source.scenario for c in changes.values() if c.source.scenario is not None
-        ]
+        scenario_texts = list(
+            dict.fromkeys(
+                v.citation.scenario
+                for p in ordered
+                for v in p.values
+                if v.citation.scenario is not None
+            )
+        )
         pack = PolicyPack(
             id=derived_id,
             title=f"{root[0].title}（{name}）",
