@@ -516,7 +516,8 @@ def run_dask(
         "locale": normalise_locale(locale),
         "today": today,  # only when asked (never the machine's clock)
     }
-    token = dask.base.tokenize(rule, pol.id, pol.on, ids, os.getpid(), id(sources))
+    # id(pol): two what-if policies derived from one pack share an id and a date
+    token = dask.base.tokenize(rule, pol.id, pol.on, id(pol), ids, os.getpid(), id(sources))
     shared = dask.delayed(pol, name=f"ledger-policy-{token}")
     tasks = [
         dask.delayed(_run_part, pure=False)(
