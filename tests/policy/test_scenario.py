@@ -162,3 +162,10 @@ def test_a_scenario_citation_needs_no_document() -> None:
         Citation()
     with pytest.raises(pp.InputError):
         Citation(scenario="")
+
+
+def test_a_threshold_out_of_its_period_keeps_the_packs_bound() -> None:
+    cn = pp.Policy.load("cn", on=dt.date(2021, 3, 1))
+    assert "land.combined_cap_multiple" not in cn  # the 1998/2004 text ended in 2019
+    v = cn.derive({"land.combined_cap_multiple": Change("30", scenario="假设沿用三十倍")})
+    assert v.param("land.combined_cap_multiple").bound is Bound.INCLUSIVE

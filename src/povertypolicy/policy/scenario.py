@@ -101,7 +101,10 @@ def _raw(name: str, change: Change, base: Policy) -> dict[str, Any]:
     from .spec import all_specs
 
     spec = all_specs().get(name)
-    old = base.param(name) if name in base else None
+    # the bound as the base's packs write it, even when it has no value on the base's date
+    old_bound = next(
+        (pp.bound for pack in base.chain if (pp := pack.parameters.get(name)) is not None), None
+    )
     raw: dict[str, Any] = {"unit": spec.unit.value if spec is not None else ""}
     value = change.value
     if isinstance(value, Range):
@@ -109,7 +112,7 @@ def _raw(name: str, change: Change, base: Policy) -> dict[str, Any]:
         value = {"min": _raw_scalar(value.min), "max": _raw_scalar(value.max)}
     else:
         value = _raw_scalar(value)
-        bound = change.bound or (old.bound if old is not None else None)
+        bound = change.bound or old_bound
         if bound is not None:
             raw["bound"] = bound.value
     if change.qualifier is not None:
