@@ -149,7 +149,8 @@ def test_LAND_2_resettlement_cap_15x_beyond_the_cap(tmp_path: Path) -> None:
 
 
 def test_LAND_2_combined_cap_30x_at_the_cap(tmp_path: Path) -> None:
-    # A province that raised the resettlement cap (art. 47: 经省级人民政府批准，可以增加安置补助费).
+    # The combined cap's arithmetic, with the per-hectare cap overridden so it does not bite
+    # first. A province's approval is its own parameter (test_land_approved_increase.py).
     pack = province_pack(
         tmp_path,
         annual_output_value='"1000"',
