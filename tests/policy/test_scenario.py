@@ -35,6 +35,11 @@ def test_derive_changes_one_value_and_keeps_the_rest(base: pp.Policy) -> None:
     assert base.param("housing.subsidy_per_person").money == Money("3500")  # base untouched
     assert base.derived_from is None
     assert base.changed == ()
+    d = v.to_dict()
+    assert d["derived_from"] == PACK
+    assert d["changed"] == ["housing.subsidy_per_person"]
+    assert d["parameters"]["housing.subsidy_per_person"]["citation"] == {"scenario": SCENARIO}
+    assert "derived_from" not in base.to_dict()
 
 
 def test_derived_policy_is_cached_hashable_and_distinct(base: pp.Policy) -> None:

@@ -134,12 +134,16 @@ class Policy:
         return _cached(self.chain, on)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: the chain and every parameter in force."""
-        return {
+        """JSON-ready: the chain and every parameter in force (and, if derived, what changed)."""
+        out: dict[str, Any] = {
             "chain": [p.id for p in self.chain],
             "on": self.on.isoformat(),
             "parameters": {p.name: p.to_dict() for p in self},
         }
+        if self.derived_from is not None:
+            out["derived_from"] = self.derived_from
+            out["changed"] = list(self.changed)
+        return out
 
 
 def _resolve(
