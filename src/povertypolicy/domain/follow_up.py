@@ -1,7 +1,7 @@
 """Relocated households after the move; 易地扶贫搬迁后续扶持对象 (FOLLOW-1..FOLLOW-7).
 
 ``None`` in a fact field means "not recorded". A date left out (``demolished_on=None``) means the
-event has not happened (yet), as in :class:`~povertypolicy.domain.BuildProgress`.
+event has not happened (yet), as in `BuildProgress`.
 """
 
 from __future__ import annotations

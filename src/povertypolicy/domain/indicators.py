@@ -98,7 +98,7 @@ class ReportingUnit:
 
 
 def require_unit(value: object, field: str) -> ReportingUnit:
-    """``value`` if it is a :class:`ReportingUnit`, else an InputError naming ``field``."""
+    """``value`` if it is a `ReportingUnit`, else an InputError naming ``field``."""
     if not isinstance(value, ReportingUnit):
         raise InputError(
             obj="rules.indicators", field=field, value=value, expected="a ReportingUnit"

@@ -213,9 +213,9 @@ class LedgerEntry(DomainObject):
 class PaymentLedger(DomainObject):
     """The payments made for one expropriation; 征地补偿款支付台账 (LAND-6).
 
-    Build it from Python objects, or from rows with :meth:`from_rows` / JSON with
-    :meth:`from_json`: amounts as strings (``"1200.50"``), dates as ``"YYYY-MM-DD"``. A bad row
-    raises :class:`~povertypolicy.InputError` naming the row, the field and the value.
+    Build it from Python objects, or from rows with `from_rows()` / JSON with
+    `from_json()`: amounts as strings (``"1200.50"``), dates as ``"YYYY-MM-DD"``. A bad row
+    raises `InputError` naming the row, the field and the value.
     """
 
     entries: tuple[LedgerEntry, ...] = attrs.field(

@@ -163,7 +163,7 @@ class Result(Generic[T]):
     def explain(self, locale: str | None = None) -> str:
         """Every step as text in ``zh_Hans``, ``zh_Hant`` or ``en`` (or a variant such as zh_TW).
 
-        Without ``locale``: the one set with :func:`povertypolicy.set_locale` (zh_Hans).
+        Without ``locale``: the one set with `povertypolicy.set_locale()` (zh_Hans).
         """
         from .locales import get_locale
         from .render import render_text

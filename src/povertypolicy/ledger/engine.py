@@ -1,8 +1,8 @@
 """The ledger engine: a rule over whole tables, exact, with an errors table and per-row why.
 
-A ledger rule declares its input tables (:class:`TableSchema`), how they link, and two
+A ledger rule declares its input tables (`TableSchema`), how they link, and two
 things: ``compute`` (the rule over columns; a numpy kernel, or the single-household rule per
-row) and ``result`` (the single-household rule's :class:`Result` for one output row). The
+row) and ``result`` (the single-household rule's `Result` for one output row). The
 engine reads and checks the tables, keeps every bad row in the errors table, and hands the
 rule only clean rows.
 """
@@ -267,7 +267,7 @@ class LedgerResult:
         )
 
     def result(self, id: str | None = None, *, row: int | None = None) -> Result[Any]:
-        """The single-household rule's :class:`Result` for a result row, by id or position."""
+        """The single-household rule's `Result` for a result row, by id or position."""
         if (id is None) == (row is None):
             raise InputError(
                 obj="LedgerResult.explain", field="id", value=id, expected="an id or row="
@@ -309,7 +309,7 @@ class LedgerResult:
 
 
 class _Keys:
-    """An Arrow string column seen as a sequence of str, for :func:`bisect.bisect_left`."""
+    """An Arrow string column seen as a sequence of str, for `bisect.bisect_left()`."""
 
     def __init__(self, ids: Any) -> None:
         self.ids = ids
@@ -387,7 +387,7 @@ def run_arrow(
     locale: str = "zh_Hans",
     today: dt.date | None = None,
 ) -> LedgerResult:
-    """:func:`run` on Arrow tables already read (what Dask and Spark partitions call)."""
+    """`run()` on Arrow tables already read (what Dask and Spark partitions call)."""
     log = ErrorLog()
     # Every schema is checked before any row is read: one error lists what is missing.
     for schema in lr.tables:

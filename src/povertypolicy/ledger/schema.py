@@ -74,7 +74,7 @@ class TableSchema:
 
         English field names, Chinese headers (simplified or traditional) and ``mapping``
         (source header → field name) are all accepted. Every required column that is
-        missing is reported in one :class:`MissingColumnError`, before any row is read.
+        missing is reported in one `MissingColumnError`, before any row is read.
         """
         present = list(headers)
         by_norm: dict[str, str] = {}

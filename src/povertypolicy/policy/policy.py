@@ -148,7 +148,7 @@ def _resolve(
 
 @attrs.frozen(kw_only=True)
 class PackInfo:
-    """A shipped pack's identity, as listed by :func:`packs`."""
+    """A shipped pack's identity, as listed by `packs()`."""
 
     id: str
     title: str

@@ -114,13 +114,13 @@ class Eligibility:
 
     @property
     def failed(self) -> tuple[Condition, ...]:
-        """Conditions failed by at least one member, in the order of :class:`Condition`."""
+        """Conditions failed by at least one member, in the order of `Condition`."""
         found = {c for m in self.members for c in m.failed}
         return tuple(c for c in Condition if c in found)
 
     @property
     def not_recorded(self) -> tuple[Condition, ...]:
-        """Conditions at least one member could not be checked on, in :class:`Condition` order."""
+        """Conditions at least one member could not be checked on, in `Condition` order."""
         found = {c for m in self.members for c in m.not_recorded}
         return tuple(c for c in Condition if c in found)
 

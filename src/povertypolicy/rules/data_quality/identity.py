@@ -1,7 +1,7 @@
 """DATA-1 on one person: the identity number against GB 11643 and the recorded facts; 身份信息.
 
-:func:`check_id_number` is the single-number rule the ledger kernel is tested against; its
-problems are :func:`~povertypolicy.domain.id_number.id_number_problems` (plus ``duplicate``
+`check_id_number()` is the single-number rule the ledger kernel is tested against; its
+problems are `id_number_problems()` (plus ``duplicate``
 when the ledger says the number is on other rows).
 """
 

@@ -1,7 +1,7 @@
 """The checklist engine: a unit's figures against each indicator's threshold; 指标考核.
 
-:func:`evaluate` scores one unit (town, village, household, site, project) on the indicators
-of its level; :func:`scorecard` scores a town and tallies its villages (or households) on the
+`evaluate()` scores one unit (town, village, household, site, project) on the indicators
+of its level; `scorecard()` scores a town and tallies its villages (or households) on the
 lower levels' indicators. A figure not reported makes an indicator *not reported*, never 0.
 KPI-1..KPI-3, KPI-5, FOLLOW-6.
 """
