@@ -100,7 +100,9 @@ def _document_attrs(cls: Class, runtime: type) -> None:
             )
         )
         kind = ParameterKind.keyword_only if field.kw_only else ParameterKind.positional_or_keyword
-        params.append(Parameter(field.name, annotation=annotation, kind=kind, default=field.default))
+        params.append(
+            Parameter(field.name, annotation=annotation, kind=kind, default=field.default)
+        )
         if isinstance(member, Attribute):
             cls.del_member(field.name)
     if not items:
