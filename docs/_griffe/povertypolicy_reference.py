@@ -61,9 +61,10 @@ def _annotation(cls: Class, name: str, runtime: type, docstring: Docstring) -> s
     except ValueError:
         chain = [cls]
     for owner in chain:
-        member = owner.members.get(name)
-        if isinstance(member, Attribute) and member.annotation is not None:
-            return member.annotation
+        for attribute in (name, f"_{name}"):  # attrs strips a private field's underscore
+            member = owner.members.get(attribute)
+            if isinstance(member, Attribute) and member.annotation is not None:
+                return member.annotation
     field = attrs.fields_dict(runtime).get(name)
     if field is not None and field.type is not None:
         text = field.type if isinstance(field.type, str) else inspect.formatannotation(field.type)
@@ -75,40 +76,24 @@ def _document_attrs(cls: Class, runtime: type) -> None:
     if cls.docstring is None:
         cls.docstring = Docstring("", parent=cls)
     docstring = cls.docstring
-    sections = docstring.parsed
-    described: dict[str, str] = {}
-    at = len(sections)
-    for i, section in enumerate(sections):
-        if isinstance(section, DocstringSectionParameters):
-            described.update({p.name: p.description for p in section.value})
-            at = i
-    sections[:] = [s for s in sections if not isinstance(s, DocstringSectionParameters)]
-    params = []
-    items = []
-    for field in fields_of(runtime):
-        annotation = _annotation(cls, field.name, runtime, docstring)
-        member = cls.members.get(field.name)
-        description = described.get(field.name) or (
-            member.docstring.value if member is not None and member.docstring else ""
-        )
-        items.append(
-            DocstringParameter(
-                name=field.name,
-                annotation=annotation,
-                description=description,
-                value=field.default,
-            )
-        )
-        kind = ParameterKind.keyword_only if field.kw_only else ParameterKind.positional_or_keyword
-        params.append(
-            Parameter(field.name, annotation=annotation, kind=kind, default=field.default)
-        )
-        if isinstance(member, Attribute):
-            cls.del_member(field.name)
-    if not items:
+    fields = fields_of(runtime)
+    if not fields:
         return
-    sections.insert(min(at, len(sections)), DocstringSectionParameters(items, title="Fields:"))
-    if "__init__" not in cls.members:
+    annotations = {f.name: _annotation(cls, f.name, runtime, docstring) for f in fields}
+    attribute_docs = {}
+    for field in fields:
+        member = cls.members.get(field.name)
+        if isinstance(member, Attribute):
+            attribute_docs[field.name] = member.docstring.value if member.docstring else ""
+            cls.del_member(field.name)
+    if "__init__" not in cls.members:  # before parsing: the Args entries are its parameters
+        kinds = {True: ParameterKind.keyword_only, False: ParameterKind.positional_or_keyword}
+        params = [
+            Parameter(
+                f.name, annotation=annotations[f.name], kind=kinds[f.kw_only], default=f.default
+            )
+            for f in fields
+        ]
         init = Function(
             "__init__",
             lineno=0,
@@ -120,6 +105,24 @@ def _document_attrs(cls: Class, runtime: type) -> None:
             returns="None",
         )
         cls.set_member("__init__", init)
+    sections = docstring.parsed
+    described: dict[str, str] = {}
+    at = len(sections)
+    for i, section in enumerate(sections):
+        if isinstance(section, DocstringSectionParameters):
+            described.update({p.name: p.description for p in section.value})
+            at = min(at, i)
+    sections[:] = [s for s in sections if not isinstance(s, DocstringSectionParameters)]
+    items = [
+        DocstringParameter(
+            name=f.name,
+            annotation=annotations[f.name],
+            description=described.get(f.name) or attribute_docs.get(f.name, ""),
+            value=f.default,
+        )
+        for f in fields
+    ]
+    sections.insert(min(at, len(sections)), DocstringSectionParameters(items, title="Fields:"))
 
 
 def _cell(text: str) -> str:
