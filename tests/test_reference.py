@@ -16,7 +16,7 @@ import attrs
 import pytest
 
 import povertypolicy as pp
-from povertypolicy._reference import error_codes_markdown, fields_of, values_of
+from povertypolicy._reference import attribute_docs, error_codes_markdown, fields_of, values_of
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "docs" / "reference" / "api"
@@ -191,12 +191,12 @@ def test_every_field_of_a_public_class_is_described() -> None:
     for path, obj in _public(DESCRIBED_MODULES).items():
         if not (inspect.isclass(obj) and attrs.has(obj)):
             continue
-        described = _described(obj)
+        described = {**_described(obj), **attribute_docs(obj)}
         names = {f.name for f in fields_of(obj)}
         missing += [f"{path}.{f}" for f in sorted(names) if not described.get(f)]
         stale = set(described) - names
         assert not stale, f"{path}: Args entries for fields it does not have: {stale}"
-    assert not missing, f"fields without a meaning in the class docstring's Args: {missing}"
+    assert not missing, f"fields without a meaning (attribute docstring or Args:): {missing}"
 
 
 def test_no_sphinx_roles_in_the_sources() -> None:

@@ -2,11 +2,11 @@
 
 For every attrs class of the package it builds the constructor signature (keyword-only, typed,
 with defaults) and a *Fields* table: name, type (the class's own annotation), meaning (the
-class docstring's ``Args:`` entry) and default ("required" when there is none); the fields
-leave the member list, and the attrs internals never enter it. For every enum it puts a
-*Values* table: member, value and the label in each shipped locale (from the one label table,
-`povertypolicy.domain.labels`). Defaults and labels come from `povertypolicy._reference`, the
-same functions the reference test checks.
+docstring under the field, else the class docstring's ``Args:`` entry) and default ("required"
+when there is none); the fields leave the member list, and the attrs internals never enter it.
+For every enum it puts a *Values* table: member, value and the label in each shipped locale
+(from the one label table, `povertypolicy.domain.labels`). Defaults and labels come from
+`povertypolicy._reference`, the same functions the reference test checks.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def _document_attrs(cls: Class, runtime: type) -> None:
         DocstringParameter(
             name=f.name,
             annotation=annotations[f.name],
-            description=described.get(f.name) or attribute_docs.get(f.name, ""),
+            description=attribute_docs.get(f.name) or described.get(f.name, ""),
             value=f.default,
         )
         for f in fields

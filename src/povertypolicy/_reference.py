@@ -18,6 +18,7 @@ __all__ = [
     "ErrorCode",
     "FieldDoc",
     "ValueDoc",
+    "attribute_docs",
     "error_codes",
     "error_codes_markdown",
     "fields_of",
@@ -74,6 +75,31 @@ def fields_of(cls: type) -> tuple[FieldDoc, ...]:
             default = shown(field.default)
         out.append(FieldDoc(name=field.alias or field.name, default=default, kw_only=field.kw_only))
     return tuple(out)
+
+
+def attribute_docs(cls: type) -> dict[str, str]:
+    """Field → the docstring written under it in the class body (PEP 257 attribute docstring)."""
+    import ast
+    import inspect
+    import textwrap
+
+    try:
+        source = textwrap.dedent(inspect.getsource(cls))
+    except (OSError, TypeError):
+        return {}
+    body = ast.parse(source).body[0]
+    out = {}
+    if isinstance(body, ast.ClassDef):
+        for node, after in zip(body.body, body.body[1:], strict=False):
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            ):
+                out[node.target.id.lstrip("_")] = inspect.cleandoc(after.value.value)
+    return out
 
 
 def values_of(enum_type: type[enum.Enum]) -> tuple[ValueDoc, ...]:

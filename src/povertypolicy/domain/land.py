@@ -111,12 +111,14 @@ class Expropriation(DomainObject):
         households: The households of the collective that matter here (at least every contracting
             household), with their members, for LAND-9.
         attachments: Ground attachments and young crops with their owners and amounts.
-        per_capita_cultivated_before: The unit's cultivated land per agricultural person before the
-            expropriation (LAND-4); None: not recorded.
-        village_land: The collective's land before the expropriation (LAND-8, 以地定量); None: not
+        per_capita_cultivated_before: The unit's cultivated land per agricultural person before
+            expropriation (征地前人均耕地), needed by the annual-output-value method; None: not
             recorded.
-        population_16_plus: The collective's people aged 16 and over (LAND-8); None: not recorded.
-        already_insured: Of those, the people already insured (LAND-8); None: not recorded.
+        village_land: The village's agricultural land at last year-end's land survey
+            (村上年度末土地变更调查的农用地; 002 §三(二), LAND-8); None: not recorded.
+        population_16_plus: Agricultural people aged 16 and over (16周岁以上农业人口; LAND-8); None:
+            not recorded.
+        already_insured: People already insured (已参保人数; LAND-8); None: not recorded.
         resettling_unit: Who resettles the people, when another unit does (LAND-3); None: the
             collective.
         social_security_account: Payee id of the social-security fees (2019 law, art. 48).

@@ -63,18 +63,11 @@ class ResettlementSite(DomainObject):
 
     Args:
         id: The site's id.
-        location: Inside or outside the county seat's planned area (SITE-1).
+        location: Inside or outside the planning area of the town where the county government
+            sits (县级人民政府所在地的乡镇规划区内 / 外).
         buildings: Its buildings in street order, at least one.
         population: People living at the site (安置人口).
         name: Display name (e.g. 幸福家园安置点).
-        party_members: Party members living there (SITE-5); None: not recorded.
-        union_members: Trade-union members (SITE-6); None: not recorded.
-        league_members: Communist Youth League members (SITE-6); None: not recorded.
-        secretary_is_director: The party secretary is also the committee director (一肩挑, SITE-5);
-            None: not recorded.
-        existing_community: Joins an existing community rather than founding one (SITE-1).
-        owners_conditions_mature: Conditions are mature for an owners' committee (业主委员会,
-            SITE-6).
     """
 
     id: str = attrs.field(validator=v.identifier)
@@ -147,12 +140,8 @@ class TransferSituation(DomainObject):
 
     Args:
         person_id: Id of the relocated person.
-        scope: How far they moved (within a county, across counties, across cities).
-        registration_moved: Household registration (户籍) moved to the destination.
-        pension: Pension insurance status (contributing, receiving, not insured).
-        medically_insured: Already in residents' medical insurance.
-        residence_permit: Holds a residence permit at the destination (居住证).
-        hukou: Household-registration type.
+        scope: Whether the move stays in the county or crosses counties.
+        pension: Place in residents' pension insurance: drawing, contributing or not enrolled.
     """
 
     person_id: str = attrs.field(validator=v.identifier)

@@ -118,8 +118,6 @@ class ParameterSpec:
             threshold.
         is_range: True for a range (min and max).
         choices: For a choice: the allowed values; None: not a choice.
-        signed: A value may be negative (else money, counts, areas and multipliers are zero or
-            more).
     """
 
     name: str
