@@ -39,6 +39,9 @@ DESCRIBED_MODULES = [
     "povertypolicy.domain",
     "povertypolicy.policy",
     "povertypolicy.explain",
+    "povertypolicy.ledger",
+    "povertypolicy.rules.housing",
+    "povertypolicy.rules.land",
 ]
 NOT_OBJECTS = {"__version__", "rules"}  # the version string; the rules namespace (its areas)
 ROLE = re.compile(r":(func|class|mod|meth|attr|data|exc|obj|const):`")

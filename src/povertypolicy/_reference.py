@@ -62,10 +62,14 @@ def shown(value: Any) -> str:
 
 
 def fields_of(cls: type) -> tuple[FieldDoc, ...]:
-    """The constructor fields of an attrs class, in constructor order (inherited first)."""
+    """The constructor fields of an attrs class, in constructor order (inherited first).
+
+    A private field with a default (an internal cache such as ``_index``) is left out: no
+    caller passes it. A private field without one is shown under its argument name.
+    """
     out = []
     for field in attrs.fields(cls):
-        if not field.init:
+        if not field.init or (field.name.startswith("_") and field.default is not attrs.NOTHING):
             continue
         default: str | None = None
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]

@@ -40,7 +40,15 @@ _BATCH_ROWS = 65_536  # rows read at a time: smaller batches keep less of a file
 
 @attrs.frozen(kw_only=True)
 class ChunkedResult:
-    """What `run_chunked()` wrote: the result and errors files and the summed summary."""
+    """What `run_chunked()` wrote: the result and errors files and the summed summary.
+
+    Args:
+        summary: The run's summary, summed over the chunks.
+        table: The result rows file (Parquet).
+        errors: The error rows file (Parquet); ``row`` is the row in the whole input file.
+        chunks: Number of chunks run.
+        whole: True: the files were not in household order and ran whole, in memory.
+    """
 
     summary: RunSummary
     table: Path  # result rows (Parquet)
