@@ -42,6 +42,9 @@ DESCRIBED_MODULES = [
     "povertypolicy.ledger",
     "povertypolicy.rules.housing",
     "povertypolicy.rules.land",
+    "povertypolicy.rules.monitoring",
+    "povertypolicy.rules.registration",
+    "povertypolicy.rules.site",
 ]
 NOT_OBJECTS = {"__version__", "rules"}  # the version string; the rules namespace (its areas)
 ROLE = re.compile(r":(func|class|mod|meth|attr|data|exc|obj|const):`")
