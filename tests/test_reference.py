@@ -33,19 +33,9 @@ PUBLIC_MODULES = [
     "povertypolicy.ledger",
     *(f"povertypolicy.rules.{area}" for area in pp.rules.__all__),
 ]
-# Modules whose every attrs class must describe every field in its docstring (``Args:``).
-DESCRIBED_MODULES = [
-    "povertypolicy",
-    "povertypolicy.domain",
-    "povertypolicy.policy",
-    "povertypolicy.explain",
-    "povertypolicy.ledger",
-    "povertypolicy.rules.housing",
-    "povertypolicy.rules.land",
-    "povertypolicy.rules.monitoring",
-    "povertypolicy.rules.registration",
-    "povertypolicy.rules.site",
-]
+# Every attrs class these modules export describes every field (a docstring under the field,
+# or an entry in the class docstring's ``Args:``).
+DESCRIBED_MODULES = PUBLIC_MODULES
 NOT_OBJECTS = {"__version__", "rules"}  # the version string; the rules namespace (its areas)
 ROLE = re.compile(r":(func|class|mod|meth|attr|data|exc|obj|const):`")
 

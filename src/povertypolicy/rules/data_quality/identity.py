@@ -23,7 +23,13 @@ __all__ = ["IdCheck", "check_id_number", "id_detail"]
 
 @attrs.frozen(kw_only=True)
 class IdCheck:
-    """The DATA-1 problems of one number (check codes ``id.<name>``) and its 18-digit form."""
+    """The DATA-1 problems of one number (check codes ``id.<name>``) and its 18-digit form.
+
+    Args:
+        number: The number checked; None: not recorded.
+        problems: Problem names, in check order (check codes ``id.<name>``); ``()``: none.
+        normalised: Its 18-digit form; None: not well formed.
+    """
 
     number: str | None
     problems: tuple[str, ...]
