@@ -34,14 +34,14 @@ class BuildProgress(DomainObject):
     """When each milestone was reached and which tranches were paid; 建房进度 (HOUSE-3, HOUSE-4).
 
     Args:
-        foundation_accepted_on: Day the foundation was accepted (基础验收, first tranche); None: not
-            reached or not recorded.
-        first_storey_on: Day the first storey was finished (一层主体); None: not reached or not
+        foundation_accepted_on: Day the foundation was accepted (地基打好经验收, first tranche);
+            None: not reached or not recorded.
+        first_storey_on: Day the first storey was built (一层建好); None: not reached or not
             recorded.
-        second_storey_on: Day the second storey was finished (二层主体); None: not reached or not
+        second_storey_on: Day the second storey was built (二层建好); None: not reached or not
             recorded.
-        old_house_demolished_on: Day the old house was demolished (拆除旧房); None: not reached or
-            not recorded.
+        old_house_demolished_on: Day the old house was demolished and levelled (旧房拆除平整);
+            None: not reached or not recorded.
         demolished_by_township: True: the township demolished it (乡镇强行拆除) and the cost is
             deducted; False: the household did; None: not recorded, never "the household did".
         demolition_cost: The township's demolition cost; required when ``demolished_by_township`` is
