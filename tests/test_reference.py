@@ -223,3 +223,15 @@ def test_every_raised_code_is_on_the_error_code_page() -> None:
 
 def _sources() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src").rglob("*.py"))
+
+
+def test_every_error_argument_is_described() -> None:
+    from povertypolicy import errors
+
+    for name in errors.__all__:
+        cls = getattr(errors, name)
+        if "__init__" not in vars(cls):
+            continue
+        params = set(inspect.signature(cls).parameters)
+        described = _described(cls)
+        assert params <= set(described), (name, params - set(described))
