@@ -1,7 +1,7 @@
 """povertypolicy: Chinese rural policy as tested, explainable code.
 
 Load a policy pack at a date, build typed inputs, call a pure rule, and get a
-:class:`Result` that explains itself in simplified Chinese, traditional Chinese or English.
+`Result` that explains itself in simplified Chinese, traditional Chinese or English.
 """
 
 from . import rules

@@ -19,7 +19,11 @@ __all__ = [
 
 
 class PovertyPolicyError(Exception):
-    """Base class of every error this library raises on purpose."""
+    """Base class of every error this library raises on purpose.
+
+    ``code`` is the error's stable catalog key (see the error-code reference); ``text(locale)``
+    renders its message in zh_Hans, zh_Hant or en.
+    """
 
     code: str = "core.error.generic"
 
@@ -40,6 +44,14 @@ class InputError(PovertyPolicyError, ValueError):
 
     ``code`` is a stable catalog key (``core.error.*``, e.g. ``core.error.count``) and
     ``text(locale)`` renders it in zh_Hans, zh_Hant or en; ``extra`` fills its other fields.
+
+    Args:
+        obj: The object or function given the bad value, e.g. ``Person``.
+        field: The field or argument, e.g. ``birth_date``.
+        value: The value as given.
+        expected: What was expected, in English (the catalog message says it per locale).
+        code: The catalog key of the message.
+        extra: Other values the message is filled with.
     """
 
     def __init__(
@@ -98,7 +110,13 @@ def _rebuild_input_error(
 
 
 class PolicyPackError(PovertyPolicyError, ValueError):
-    """A policy pack file is malformed: names the file, the key and the problem."""
+    """A policy pack file is malformed: names the file, the key and the problem.
+
+    Args:
+        file: The pack file (or pack id).
+        key: The key in it that is wrong, e.g. ``parameters."housing.subsidy_per_person"``.
+        problem: What is wrong, in English.
+    """
 
     code = "core.error.pack"
 
@@ -114,7 +132,12 @@ class PolicyPackError(PovertyPolicyError, ValueError):
 
 
 class ParameterNotFoundError(PovertyPolicyError, LookupError):
-    """A rule needs a parameter that no pack in the chain defines."""
+    """A rule needs a parameter that no pack in the chain defines.
+
+    Args:
+        name: The parameter, e.g. ``land.zone_price``.
+        chain: The pack ids searched, child first.
+    """
 
     def __init__(self, *, name: str, chain: Sequence[str]) -> None:
         self.name = name
@@ -126,7 +149,13 @@ class ParameterNotFoundError(PovertyPolicyError, LookupError):
 
 
 class ParameterPeriodError(PovertyPolicyError, LookupError):
-    """A parameter exists but has no value on the requested date; says which dates it covers."""
+    """A parameter exists but has no value on the requested date; says which dates it covers.
+
+    Args:
+        name: The parameter.
+        on: The date asked for.
+        covered: The periods its values cover, as text.
+    """
 
     def __init__(self, *, name: str, on: Any, covered: Sequence[str]) -> None:
         self.name = name
@@ -138,7 +167,14 @@ class ParameterPeriodError(PovertyPolicyError, LookupError):
 
 
 class RuleError(PovertyPolicyError, ValueError):
-    """A rule was asked something the policy forbids (e.g. a tranche out of milestone order)."""
+    """A rule was asked something the policy forbids (e.g. a tranche out of milestone order).
+
+    Args:
+        rule: The rule ID, e.g. HOUSE-3.
+        message: What was forbidden, in English (the catalog message says it per locale).
+        code: The catalog key of the message.
+        extra: Other values the message is filled with.
+    """
 
     def __init__(
         self,
@@ -173,7 +209,13 @@ class UnsupportedLocaleError(PovertyPolicyError, ValueError):
 
 
 class MissingTranslationError(PovertyPolicyError, LookupError):
-    """A message key has no translation in a catalog: never a silent fallback."""
+    """A message key has no translation in a catalog: never a silent fallback.
+
+    Args:
+        key: The message key.
+        locale: The locale asked for.
+        domain: The catalog (``.po`` file) searched.
+    """
 
     def __init__(self, *, key: str, locale: str, domain: str) -> None:
         self.key = key

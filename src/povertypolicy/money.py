@@ -36,7 +36,7 @@ class Money:
     """An amount of yuan held as an integer number of fen; 金额.
 
     Construct from ``str``, ``int`` or ``Decimal`` with at most two decimal places
-    (``Money("3500")``, ``Money("0.05")``); floats are refused. Use :meth:`round` to
+    (``Money("3500")``, ``Money("0.05")``); floats are refused. Use `round()` to
     bring a computed amount with more places to the fen, half-up (四舍五入).
     """
 
@@ -241,7 +241,7 @@ class Money:
     def allocate_with_remainder(
         self, weights: Sequence[int | Decimal | Fraction]
     ) -> tuple[tuple[Money, ...], tuple[int, ...]]:
-        """Like :meth:`allocate`, also returning the indices of parts that took a rounding fen."""
+        """Like `allocate()`, also returning the indices of parts that took a rounding fen."""
         if not weights:
             raise InputError(
                 obj="Money.allocate", field="weights", value=weights, expected="at least one weight"

@@ -158,7 +158,7 @@ class Area:
 
     @property
     def value(self) -> Fraction:
-        """The exact value in :attr:`unit`."""
+        """The exact value in `unit`."""
         return self._m2 / _M2_PER[self._unit]
 
     def in_unit(self, unit: AreaUnit | str) -> Fraction:

@@ -20,7 +20,7 @@ class DomainObject:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        """Build from a dict like :meth:`to_dict` gives; bad data raises InputError with a path."""
+        """Build from a dict like `to_dict()` gives; bad data raises InputError with a path."""
         from .convert import from_dict
 
         return from_dict(cls, data)

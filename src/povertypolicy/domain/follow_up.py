@@ -1,7 +1,7 @@
 """Relocated households after the move; 易地扶贫搬迁后续扶持对象 (FOLLOW-1..FOLLOW-7).
 
 ``None`` in a fact field means "not recorded". A date left out (``demolished_on=None``) means the
-event has not happened (yet), as in :class:`~povertypolicy.domain.BuildProgress`.
+event has not happened (yet), as in `BuildProgress`.
 """
 
 from __future__ import annotations
@@ -36,8 +36,13 @@ def _to_labour_capacity(value: Any) -> Any:
 class RelocatedMember(DomainObject):
     """A member of a relocated household and the follow-up facts about them; 搬迁群众.
 
-    ``trainings`` are the dates of the trainings received (``()``: none; ``None``: not
-    recorded). ``stably_employed`` is 稳定就业 (FOLLOW-2).
+    Args:
+        id: The member's id.
+        labour_capacity: Labour capacity (劳动能力); None: not recorded.
+        wants_work: Wants to work (有就业意愿); None: not recorded.
+        stably_employed: Stably employed (稳定就业, FOLLOW-2); None: not recorded.
+        wants_training: Wants training (有培训意愿); None: not recorded.
+        trainings: Dates of the trainings received; ``()``: none; None: not recorded.
     """
 
     id: str = attrs.field(validator=v.identifier)
@@ -58,10 +63,14 @@ class RelocatedMember(DomainObject):
 class OldHouse(DomainObject):
     """The old house a household moved out of; 旧房 (FOLLOW-4, FOLLOW-5).
 
-    ``in_hazard_zone``: at a disaster or geological-hazard point (灾害隐患点, 地质灾害隐患区);
-    ``unsafe``: a dangerous or unsafe house (危房, 住房不安全); ``non_brick_concrete``: not a
-    brick-and-concrete house (非砖混旧房). ``demolished_on`` is the day it was demolished and the
-    homestead vacated (拆旧腾退); ``reclaimed_on`` the day the homestead was reclaimed (复绿复垦).
+    Args:
+        in_hazard_zone: At a disaster or geological-hazard point (灾害隐患点, 地质灾害隐患区); None:
+            not recorded.
+        unsafe: A dangerous or unsafe house (危房, 住房不安全); None: not recorded.
+        non_brick_concrete: Not a brick-and-concrete house (非砖混旧房); None: not recorded.
+        demolished_on: Day it was demolished and the homestead vacated (拆旧腾退); None: not yet or
+            not recorded.
+        reclaimed_on: Day the homestead was reclaimed (复绿复垦); None: not yet or not recorded.
     """
 
     in_hazard_zone: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
@@ -99,11 +108,20 @@ class OldHouse(DomainObject):
 class RelocatedHousehold(DomainObject):
     """A relocated household; 易地扶贫搬迁户 (FOLLOW-1..FOLLOW-5).
 
-    ``settled_on``: household registration settled at the destination (落户, FOLLOW-1);
-    ``moved_in_on``: actually moved into the new house (实际入住, FOLLOW-4);
-    ``industry_support``: has industry support (产业支撑); ``hardship``: life is hard (生活困难);
-    ``property_within_limits``: family property meets the dibao rules, assessed without the
-    relocation house (FOLLOW-3); ``dibao_granted_on``: the day the transitional dibao was granted.
+    Args:
+        id: The household's id.
+        members: Its members, at least one.
+        village: The village or site it belongs to; None: not recorded.
+        settled_on: Household registration settled at the destination (落户, FOLLOW-1); None: not
+            recorded.
+        moved_in_on: Actually moved into the new house (实际入住, FOLLOW-4); None: not recorded.
+        registered_poor: A registered poor household (建档立卡贫困户); None: not recorded.
+        industry_support: Has industry support (产业支撑); None: not recorded.
+        hardship: Life is hard (生活困难); None: not recorded.
+        property_within_limits: Family property meets the dibao rules, assessed without the
+            relocation house (FOLLOW-3); None: not recorded.
+        dibao_granted_on: Day the transitional dibao was granted; None: not granted or not recorded.
+        old_house: The old house it moved out of; None: not recorded.
     """
 
     id: str = attrs.field(validator=v.identifier)
@@ -141,10 +159,16 @@ class RelocatedHousehold(DomainObject):
 class Placement(DomainObject):
     """One relocated worker's job placement; 转移就业 / 吸纳就业 (FOLLOW-7).
 
-    ``ended_on`` is the last day worked (``None``: still working). ``relocated_poor``: a
-    relocated registered-poor worker (易地扶贫搬迁建卡贫困户劳动力); ``local``: registered in the
-    county (城口籍); ``outside_county``: working outside the county (县外务工); ``contract``: with
-    a labour contract or labour agreement (劳动合同或劳务协议).
+    Args:
+        person_id: Id of the worker.
+        started_on: First day worked.
+        ended_on: Last day worked; None: still working.
+        relocated_poor: A relocated registered-poor worker (易地扶贫搬迁建卡贫困户劳动力); None: not
+            recorded.
+        local: Registered in the county (城口籍); None: not recorded.
+        outside_county: Working outside the county (县外务工); None: not recorded.
+        contract: With a labour contract or labour agreement (劳动合同或劳务协议); None: not
+            recorded.
     """
 
     person_id: str = attrs.field(validator=v.identifier)

@@ -33,9 +33,20 @@ CONSTRUCTION = (Milestone.FOUNDATION, Milestone.FIRST_STOREY, Milestone.SECOND_S
 class BuildProgress(DomainObject):
     """When each milestone was reached and which tranches were paid; 建房进度 (HOUSE-3, HOUSE-4).
 
-    ``demolished_by_township`` with ``demolition_cost`` records a forced demolition by the
-    township (乡镇强行拆除) whose cost is deducted from the subsidy; ``False`` records that the
-    household demolished it. ``None`` is "not recorded", never "the household did".
+    Args:
+        foundation_accepted_on: Day the foundation was accepted (地基打好经验收, first tranche);
+            None: not reached or not recorded.
+        first_storey_on: Day the first storey was built (一层建好); None: not reached or not
+            recorded.
+        second_storey_on: Day the second storey was built (二层建好); None: not reached or not
+            recorded.
+        old_house_demolished_on: Day the old house was demolished and levelled (旧房拆除平整);
+            None: not reached or not recorded.
+        demolished_by_township: True: the township demolished it (乡镇强行拆除) and the cost is
+            deducted; False: the household did; None: not recorded, never "the household did".
+        demolition_cost: The township's demolition cost; required when ``demolished_by_township`` is
+            True, else None.
+        paid: Milestones whose tranche was already paid; ``()``: none.
     """
 
     foundation_accepted_on: dt.date | None = attrs.field(

@@ -5,7 +5,7 @@ A number is 6 address digits (GB/T 2260), 8 birth-date digits (YYYYMMDD), 3 sequ
 15-digit numbers issued before 1999 have a 2-digit year (19YY) and no check character.
 
 Pure standard-library code: the single-number reading that the ledger kernel
-(:mod:`povertypolicy.ledger.data_quality_kernels`) is tested against.
+(`povertypolicy.ledger.data_quality_kernels`) is tested against.
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ def id_number_problems(
     birth_date: dt.date | None = None,
     on: dt.date | None = None,
 ) -> tuple[str, ...]:
-    """The problems of one number (names from :data:`ID_PROBLEMS`, in that order), not counting
+    """The problems of one number (names from `ID_PROBLEMS`, in that order), not counting
     duplicates, which need the whole ledger.
 
     ``sex`` and ``birth_date`` are the recorded ones (``None``: not recorded, not compared).
@@ -222,7 +222,7 @@ def validated_id_number(
     obj: str = "Person",
 ) -> str:
     """The number in its 18-digit form (upper-case X) if it passes every DATA-1 check, else an
-    :class:`InputError` naming each problem; 身份号码校验 (opt-in, e.g. ``Person.checked``)."""
+    `InputError` naming each problem; 身份号码校验 (opt-in, e.g. ``Person.checked``)."""
     problems = id_number_problems(number, sex=sex, birth_date=birth_date, on=on)
     if not problems:
         assert number is not None

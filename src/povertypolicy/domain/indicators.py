@@ -65,9 +65,14 @@ def _to_unit_level(value: Any) -> Any:
 class ReportingUnit:
     """A town, village, household, site or project and the figures it reports; 考核单位.
 
-    ``figures`` maps a figure's name (e.g. ``surplus_labour``) to its value: ``True``/``False``
-    for a yes/no item, a whole number for a count, a ``Decimal`` for a quantity (m², mu) or a
-    percentage. A figure that is missing, or ``None``, is *not reported*: never read as zero.
+    Args:
+        id: The unit's id (e.g. the town's name).
+        level: Town, village, household, site or project.
+        figures: Figure name (e.g. ``surplus_labour``) → value: True/False for a yes/no item, a
+            whole number for a count, a ``Decimal`` for a quantity or a percentage. Missing or None:
+            not reported, never zero.
+        name: Display name; free text.
+        parent_id: Id of the unit it belongs to (a village's town); None: none or not recorded.
     """
 
     id: str = attrs.field(validator=v.identifier)
@@ -98,7 +103,7 @@ class ReportingUnit:
 
 
 def require_unit(value: object, field: str) -> ReportingUnit:
-    """``value`` if it is a :class:`ReportingUnit`, else an InputError naming ``field``."""
+    """``value`` if it is a `ReportingUnit`, else an InputError naming ``field``."""
     if not isinstance(value, ReportingUnit):
         raise InputError(
             obj="rules.indicators", field=field, value=value, expected="a ReportingUnit"

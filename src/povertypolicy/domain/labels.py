@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from ..units import AreaUnit
 
-__all__ = ["parse_member", "spellings"]
+__all__ = ["label", "parse_member", "spellings"]
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -65,3 +65,14 @@ def parse_member(enum_type: type[E], value: Any) -> E | None:
         return None
     found = spellings(enum_type).get(_fold(value))
     return found if isinstance(found, enum_type) else None
+
+
+def label(member: enum.Enum, locale: str) -> str | None:
+    """The label of ``member`` in ``locale`` (e.g. 耕地 for ``LandType.CULTIVATED`` in zh_Hans),
+    from the same catalog entries ``spellings`` reads; None for an enum with no label table."""
+    from ..explain.catalog import message
+
+    prefix = getattr(type(member), "__label__", None) or _LABELS.get(type(member))
+    if not prefix:
+        return None
+    return message(f"{prefix}.{member.value}", locale).replace("{value}", "").strip()

@@ -43,7 +43,15 @@ def _to_land_type(value: Any) -> Any:
 
 @attrs.frozen(kw_only=True)
 class Parcel(DomainObject):
-    """A parcel of land; 地块 (LAND-3, LAND-9). ``contracted_by``: its contracting household."""
+    """A parcel of land; 地块 (LAND-3, LAND-9).
+
+    Args:
+        id: The parcel's id (地块编号).
+        area: Its area, in any unit (亩, 分, 公顷, m²); greater than zero.
+        land_type: Its land type (地类).
+        contracted_by: Id of its contracting household (承包户); None: not contracted.
+        collective: The collective that owns it; None: the expropriation's collective.
+    """
 
     id: str = attrs.field(validator=v.identifier)
     area: Area = attrs.field(validator=v.positive_area)
@@ -71,8 +79,13 @@ def _positive_money(instance: Any, attribute: attrs.Attribute[Any], value: Any) 
 class Attachment(DomainObject):
     """A ground attachment or young crops, its owner and amount; 地上附着物和青苗 (LAND-3).
 
-    ``owner`` is the payee id of whoever owns it (a household id, a person, a company …);
-    ``amount`` is the assessed compensation by the province's standard.
+    Args:
+        id: The attachment's id.
+        kind: Ground attachment (地上附着物) or young crops (青苗).
+        owner: Payee id of whoever owns it (a household id, a person, a company …).
+        amount: The assessed compensation by the province's standard.
+        parcel: Id of the parcel it stands on; None: not recorded.
+        description: What it is (e.g. 果树 30 株); free text.
     """
 
     id: str = attrs.field(validator=v.identifier)
@@ -89,18 +102,26 @@ class Attachment(DomainObject):
 class Expropriation(DomainObject):
     """One approved expropriation of a collective's land; 土地征收 (LAND-1..LAND-13).
 
-    - ``collective``: the village collective economic organisation (村集体经济组织) whose land
-      is taken; ``approved_on``: the date the expropriation was approved (征收批准日).
-    - ``parcels``: the land taken, each with its contracting household (``contracted_by``).
-    - ``households``: the households of the collective that matter here (at least every
-      contracting household), with their members, for LAND-9.
-    - ``attachments``: ground attachments and young crops with their owners and amounts.
-    - ``per_capita_cultivated_before``: the unit's cultivated land per agricultural person
-      before expropriation (征地前人均耕地), needed by the annual-output-value method.
-    - ``village_land``, ``population_16_plus``, ``already_insured``: the figures of 002
-      §三(二) (村上年度末土地变更调查的农用地、16周岁以上农业人口、已参保人数) for LAND-8.
-    - ``resettling_unit``: who resettles the people, when another unit does (LAND-3).
-    - ``social_security_account``: payee id of the social-security fees (2019 law, art. 48).
+    Args:
+        collective: The village collective economic organisation (村集体经济组织) whose land is
+            taken.
+        approved_on: Date the expropriation was approved (征收批准日).
+        parcels: The land taken, each with its contracting household (``contracted_by``); at least
+            one.
+        households: The households of the collective that matter here (at least every contracting
+            household), with their members, for LAND-9.
+        attachments: Ground attachments and young crops with their owners and amounts.
+        per_capita_cultivated_before: The unit's cultivated land per agricultural person before
+            expropriation (征地前人均耕地), needed by the annual-output-value method; None: not
+            recorded.
+        village_land: The village's agricultural land at last year-end's land survey
+            (村上年度末土地变更调查的农用地; 002 §三(二), LAND-8); None: not recorded.
+        population_16_plus: Agricultural people aged 16 and over (16周岁以上农业人口; LAND-8); None:
+            not recorded.
+        already_insured: People already insured (已参保人数; LAND-8); None: not recorded.
+        resettling_unit: Who resettles the people, when another unit does (LAND-3); None: the
+            collective.
+        social_security_account: Payee id of the social-security fees (2019 law, art. 48).
     """
 
     collective: str = attrs.field(validator=v.identifier)
@@ -201,7 +222,14 @@ class Expropriation(DomainObject):
 
 @attrs.frozen(kw_only=True)
 class LedgerEntry(DomainObject):
-    """One payment of compensation actually made; 补偿款支付记录 (LAND-6)."""
+    """One payment of compensation actually made; 补偿款支付记录 (LAND-6).
+
+    Args:
+        payee: Payee id (a household, a person, the collective, the social-security fund …).
+        amount: The amount paid.
+        paid_on: Day it was paid.
+        reference: Voucher or transfer reference (凭证号); free text.
+    """
 
     payee: str = attrs.field(validator=v.identifier)
     amount: Money = attrs.field(validator=_positive_money)
@@ -213,9 +241,12 @@ class LedgerEntry(DomainObject):
 class PaymentLedger(DomainObject):
     """The payments made for one expropriation; 征地补偿款支付台账 (LAND-6).
 
-    Build it from Python objects, or from rows with :meth:`from_rows` / JSON with
-    :meth:`from_json`: amounts as strings (``"1200.50"``), dates as ``"YYYY-MM-DD"``. A bad row
-    raises :class:`~povertypolicy.InputError` naming the row, the field and the value.
+    Build it from Python objects, or from rows with `from_rows()` / JSON with
+    `from_json()`: amounts as strings (``"1200.50"``), dates as ``"YYYY-MM-DD"``. A bad row
+    raises `InputError` naming the row, the field and the value.
+
+    Args:
+        entries: The payments, in any order.
     """
 
     entries: tuple[LedgerEntry, ...] = attrs.field(

@@ -33,6 +33,44 @@ class MonitoringCase(DomainObject):
     reads it as "no". Members' labour capacity is read from ``household.members``; dibao and
     extreme-poverty support from ``household``. ``risk_cleared`` is the mark the system sets
     (标记消除风险): a record without the mark is not cleared.
+
+    Args:
+        household: The household, with its members (their labour capacity) and its dibao and
+            extreme-poverty support.
+        assessed_on: The assessment date (评定日期).
+        per_capita_disposable_income: Per-capita disposable income (人均可支配收入); None: not
+            recorded.
+        category: The monitoring category if already identified (监测对象类别); None: not recorded.
+        registered_out_of_poverty: A household registered as out of poverty (脱贫户); None: not
+            recorded.
+        risk_cleared: The system's mark that the risk was cleared (标记消除风险); without it, not
+            cleared.
+        risk_factors: Risks found (返贫致贫风险): illness, disability, disaster …; an empty set:
+            none; None: not recorded.
+        unmet_needs: Basic needs not secured (两不愁三保障); an empty set: none; None: not recorded.
+        rigid_expenditure: Rigid expenditure (刚性支出) in the year; None: not recorded.
+        large_rigid_expenditure: Rigid expenditure is large (刚性支出数额较大); None: not recorded.
+        sharp_income_drop: Income dropped sharply (收入大幅缩减); None: not recorded.
+        severe_hardship: Basic living in serious difficulty (导致基本生活出现严重困难); None: not
+            recorded.
+        living_difficulty: Basic living in difficulty (导致基本生活出现困难); None: not recorded.
+        entrepreneurial_ability: Has entrepreneurial ability (False: 无创业能力, MON-3); None: not
+            recorded.
+        income_only_from_support: Income only from fund support, industry dividends and the like
+            (收入仅靠资金帮扶、产业分红等方式带动); None: not recorded.
+        unstable_income: Income is unstable (收入不稳定); None: not recorded.
+        weak_self_development: Weak drive to develop on its own (自主发展动力不足); None: not
+            recorded.
+        relies_on_projects: Relies mainly on industry projects and support
+            (主要依靠产业项目和帮扶带动); None: not recorded.
+        industry_conditions: Has conditions for industry support (产业帮扶, MON-5); None: not
+            recorded.
+        wants_training: Wants skills training (就业技能培训, MON-5); None: not recorded.
+        wants_migrant_work: Wants organised migrant work (有组织劳务输出, MON-5); None: not
+            recorded.
+        hard_to_employ: Hard to employ: for a public-welfare job (公益性岗位安置, MON-5); None: not
+            recorded.
+        self_reliant: Shows self-reliance worth rewarding (扶志扶智, MON-5); None: not recorded.
     """
 
     household: Household = attrs.field(validator=v.instance(Household))

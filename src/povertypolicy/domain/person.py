@@ -38,7 +38,23 @@ def _to_sex(value: Any) -> Any:
 
 @attrs.frozen(kw_only=True)
 class Person(DomainObject):
-    """A member of a household; 家庭成员. ``None`` in a fact field means "not recorded"."""
+    """A member of a household; 家庭成员. ``None`` in a fact field means "not recorded".
+
+    Args:
+        id: The person's id (人员编号), unique in the household.
+        birth_date: Date of birth (出生日期).
+        name: Name (姓名); free text, may be empty.
+        sex: Sex as on the identity document (性别); None: not recorded.
+        id_number: Citizen identity number (公民身份号码); checked only by ``Person.checked`` and
+            DATA-1; None: not recorded.
+        hukou: Household-registration type (户口性质: 农业 / 非农业); None: not recorded.
+        registered_locally: Household registration is local (当地常住户口, HOUSE-1); None: not
+            recorded.
+        lives_in_area: Still lives and farms in the area (仍在当地居住生产, HOUSE-1); None: not
+            recorded.
+        labour_capacity: Labour capacity (劳动能力); None: not recorded.
+        pension_insured: Already in a basic pension insurance (已参加养老保险, LAND-9).
+    """
 
     id: str = attrs.field(validator=v.identifier)
     birth_date: dt.date = attrs.field(converter=v.to_date, validator=v.a_date)
@@ -92,7 +108,21 @@ class Person(DomainObject):
 
 @attrs.frozen(kw_only=True)
 class Household(DomainObject):
-    """A household and its members; 户. ``head_id`` names the head (户主), else the first member."""
+    """A household and its members; 户. ``head_id`` names the head (户主), else the first member.
+
+    Args:
+        id: The household's id (户编号).
+        members: Its members, at least one, ids unique.
+        head_id: Id of the head of household (户主), a member; None: the first member.
+        village: The village (村) it belongs to; None: not recorded.
+        relocation_applied_on: Day the household applied for relocation (户申请, HOUSE-1); None: not
+            recorded.
+        registered_poor: A registered poor household (建档立卡贫困户).
+        card_class: Its card class (黄卡 / 红卡 / 蓝卡); None: not recorded.
+        dibao: Receives minimum living support (低保).
+        extreme_poverty_support: Receives extreme-poverty support (特困供养).
+        annual_net_income: The household's annual net income (家庭年纯收入); None: not recorded.
+    """
 
     id: str = attrs.field(validator=v.identifier)
     members: tuple[Person, ...] = attrs.field(

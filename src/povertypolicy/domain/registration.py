@@ -30,9 +30,23 @@ def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 class Applicant(DomainObject):
     """A household assessed for registration on one date; 扶贫对象 (ID-1, ID-2, ID-5).
 
-    ``income_year`` is the calendar year the per-capita net income is for: it is compared with
-    that year's poverty line at current prices. ``exclusions`` are the 十一不评 found on the
-    household visit; ``None`` means not checked, an empty set means none applies.
+    Args:
+        household: The household assessed, with its members.
+        assessed_on: The assessment date (评定日期): ages and the poverty line are taken on it.
+        main_labourer_id: Id of the main labourer (主要劳动力), a member of ``household``; None: not
+            recorded.
+        willing: Whether the household applied or agreed to be registered (自愿申请); None: not
+            recorded.
+        per_capita_net_income: Per-capita net income (人均纯收入) of ``income_year``; None: not
+            recorded.
+        income_year: Calendar year the income is for: compared with that year's poverty line at
+            current prices; None: not recorded.
+        exclusions: The 十一不评 found on the household visit; an empty set: none applies; None: not
+            checked.
+        family_planning_priority: A family-planning household given priority (计划生育户优先, ID-4);
+            None: not recorded.
+        five_guarantee: A five-guarantee household (五保户); None: not recorded.
+        deep_poverty: In deep poverty (深度贫困); None: not recorded.
     """
 
     household: Household = attrs.field(validator=v.instance(Household))

@@ -23,7 +23,12 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class Entrance(DomainObject):
-    """A building entrance (stairwell unit) and its households; 楼宇门栋."""
+    """A building entrance (stairwell unit) and its households; 楼宇门栋.
+
+    Args:
+        id: The entrance's id.
+        households: Number of households behind it; zero or more.
+    """
 
     id: str = attrs.field(validator=v.identifier)
     households: int = attrs.field(validator=v.count)
@@ -31,7 +36,12 @@ class Entrance(DomainObject):
 
 @attrs.frozen(kw_only=True)
 class Building(DomainObject):
-    """A building with its entrances in street order; 楼栋."""
+    """A building with its entrances in street order; 楼栋.
+
+    Args:
+        id: The building's id.
+        entrances: Its entrances (门栋) in street order; at least one.
+    """
 
     id: str = attrs.field(validator=v.identifier)
     entrances: tuple[Entrance, ...] = attrs.field(
@@ -49,7 +59,16 @@ class Building(DomainObject):
 
 @attrs.frozen(kw_only=True)
 class ResettlementSite(DomainObject):
-    """A resettlement site; 安置点. Buildings and entrances are given in street order."""
+    """A resettlement site; 安置点. Buildings and entrances are given in street order.
+
+    Args:
+        id: The site's id.
+        location: Inside or outside the planning area of the town where the county government
+            sits (县级人民政府所在地的乡镇规划区内 / 外).
+        buildings: Its buildings in street order, at least one.
+        population: People living at the site (安置人口).
+        name: Display name (e.g. 幸福家园安置点).
+    """
 
     id: str = attrs.field(validator=v.identifier)
     location: SiteLocation = attrs.field(validator=v.member_of(SiteLocation))
@@ -117,7 +136,13 @@ class MoveScope(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class TransferSituation(DomainObject):
-    """A relocated person's situation for moving public services; 公共服务转移接续 (SITE-14)."""
+    """A relocated person's situation for moving public services; 公共服务转移接续 (SITE-14).
+
+    Args:
+        person_id: Id of the relocated person.
+        scope: Whether the move stays in the county or crosses counties.
+        pension: Place in residents' pension insurance: drawing, contributing or not enrolled.
+    """
 
     person_id: str = attrs.field(validator=v.identifier)
     scope: MoveScope = attrs.field(validator=v.member_of(MoveScope))

@@ -22,8 +22,14 @@ def _opt_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
 class Citation:
     """Where a parameter or rule comes from; 出处: document + section, or law + article.
 
-    ``scenario``: a value someone assumed (情景假设), not one a policy sets; it needs no
-    document or law, and every explanation shows it as a scenario, not policy.
+    Args:
+        document: The source document's name (a policy paper); None with ``law``.
+        section: Its section, e.g. 篇3 §七1.
+        law: A law's name, e.g. 中华人民共和国土地管理法; None with ``document``.
+        article: The law's article, e.g. 第四十七条.
+        quote: The sentence quoted from the source; None: not quoted.
+        scenario: A value someone assumed (情景假设), not one a policy sets; it needs no
+            document or law, and every explanation shows it as a scenario, not policy.
     """
 
     document: str | None = attrs.field(default=None, validator=_opt_text)

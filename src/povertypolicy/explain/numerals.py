@@ -44,7 +44,7 @@ def _chinese_locale(locale: str) -> str:
 def to_capital(amount: Money | int, locale: str = "zh_Hans") -> str:
     """An amount in capital numerals, 大写金额 (``Money("12000")`` → ``壹万贰仟元整``).
 
-    ``amount`` is a :class:`~povertypolicy.Money` or an int number of fen. zh_Hant writes the
+    ``amount`` is a `Money` or an int number of fen. zh_Hant writes the
     traditional forms (貳、參、陸、萬、億) with the same 元、角、分、整. A negative amount is
     written with 负 (負) in front; that is not a form the payment rules define.
     """

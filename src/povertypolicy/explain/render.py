@@ -206,7 +206,7 @@ def render_message(key: str, args: Mapping[str, Any], locale: str) -> str:
     """Fill a catalog template with locale-formatted values.
 
     A message with plural forms takes the form its count argument asks for (see
-    :mod:`povertypolicy.explain.catalog`); ``{name:or}`` joins a list with 或 / "or".
+    `povertypolicy.explain.catalog`); ``{name:or}`` joins a list with 或 / "or".
     """
     loc = normalise_locale(locale)
     forms = plural(key, loc)

@@ -32,7 +32,13 @@ class NoteKind(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Note:
-    """A judgement call behind a step (a boundary, a default, a convention, a rounding)."""
+    """A judgement call behind a step (a boundary, a default, a convention, a rounding).
+
+    Args:
+        kind: What kind of judgement it is (boundary, default, convention, rounding, warning …).
+        key: Catalog key of its message.
+        args: Values the message is filled with.
+    """
 
     kind: NoteKind
     key: str
@@ -41,7 +47,17 @@ class Note:
 
 @attrs.frozen(kw_only=True)
 class Step:
-    """One step of a rule: its rule ID, message, inputs, parameters used and notes."""
+    """One step of a rule: its rule ID, message, inputs, parameters used and notes.
+
+    Args:
+        rule: The rule ID, e.g. HOUSE-2.
+        key: Catalog key of the step's message.
+        inputs: The inputs the message is filled with.
+        params: The policy parameters used, each with its citation.
+        notes: Judgement calls behind the step.
+        citation: The rule's own source, when no parameter carries it; None: cited by its
+            parameters.
+    """
 
     rule: str
     key: str
@@ -140,7 +156,12 @@ class _Tables:
 
 @attrs.frozen(kw_only=True)
 class Result(Generic[T]):
-    """A rule's answer: ``value`` and the ``steps`` that explain it; 结果及其依据."""
+    """A rule's answer: ``value`` and the ``steps`` that explain it; 结果及其依据.
+
+    Args:
+        value: The answer (a typed value: an amount, an eligibility, a plan …).
+        steps: The steps that led to it, in order, each with its rule ID and parameters.
+    """
 
     value: T
     steps: tuple[Step, ...]
@@ -163,7 +184,7 @@ class Result(Generic[T]):
     def explain(self, locale: str | None = None) -> str:
         """Every step as text in ``zh_Hans``, ``zh_Hant`` or ``en`` (or a variant such as zh_TW).
 
-        Without ``locale``: the one set with :func:`povertypolicy.set_locale` (zh_Hans).
+        Without ``locale``: the one set with `povertypolicy.set_locale()` (zh_Hans).
         """
         from .locales import get_locale
         from .render import render_text

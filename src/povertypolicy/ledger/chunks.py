@@ -2,11 +2,11 @@
 
 The households file is read ``chunk_households`` rows at a time; each other table (persons,
 …) is cut where its rows move on to the next chunk's households, so every chunk holds whole
-households. Each chunk goes through :func:`~povertypolicy.ledger.run_arrow`, result rows
+households. Each chunk goes through `run_arrow()`, result rows
 and error rows are appended to Parquet files, and the summaries are added up exactly.
 This needs the usual ledger layout: persons grouped by household, in the households
 file's order. The run checks that, and that no id occurs in two chunks; if either fails it
-stops with an :class:`InputError` (``unordered="raise"``) or runs the whole files in memory
+stops with an `InputError` (``unordered="raise"``) or runs the whole files in memory
 instead (``unordered="whole"``).
 """
 
@@ -40,7 +40,15 @@ _BATCH_ROWS = 65_536  # rows read at a time: smaller batches keep less of a file
 
 @attrs.frozen(kw_only=True)
 class ChunkedResult:
-    """What :func:`run_chunked` wrote: the result and errors files and the summed summary."""
+    """What `run_chunked()` wrote: the result and errors files and the summed summary.
+
+    Args:
+        summary: The run's summary, summed over the chunks.
+        table: The result rows file (Parquet).
+        errors: The error rows file (Parquet); ``row`` is the row in the whole input file.
+        chunks: Number of chunks run.
+        whole: True: the files were not in household order and ran whole, in memory.
+    """
 
     summary: RunSummary
     table: Path  # result rows (Parquet)
@@ -321,7 +329,7 @@ class _Keys:
         self.rows.append(rows)
 
     def check(self, name: str, source: _Source, header: str, column: Column) -> None:
-        """Raise :class:`_UnorderedError` if an id occurs in two chunks."""
+        """Raise `_UnorderedError` if an id occurs in two chunks."""
         if len(self.rows) < 2:
             return
         found = []
@@ -424,7 +432,7 @@ def run_chunked(
     ``tables`` are paths to Parquet or CSV files (``persons=``, ``households=``, …). Result
     rows go to ``out`` and error rows to ``errors_out`` (default: ``out`` with the suffix
     ``.errors.parquet``), both Parquet; an error's ``row`` is its row in the whole input
-    file. Both files equal a whole :func:`~povertypolicy.ledger.run`'s tables.
+    file. Both files equal a whole `run()`'s tables.
     ``read_rows`` is how many rows are read from a file at a time (less: less memory).
     """
     from ..explain.locales import normalise_locale

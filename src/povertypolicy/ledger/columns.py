@@ -27,7 +27,7 @@ __all__ = [
 
 
 def admits_days(param: Parameter, days: np.ndarray) -> np.ndarray:
-    """:meth:`Parameter.admits` for a date threshold, over day numbers."""
+    """`Parameter.admits()` for a date threshold, over day numbers."""
     if param.threshold is None or param.bound is None:
         raise param._wrong("a threshold")
     v = date_to_days(param.date)
@@ -131,7 +131,7 @@ def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
 
 
 def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> list[np.ndarray]:
-    """:func:`group_count` for several masks."""
+    """`group_count()` for several masks."""
     return [group_count(child, m, n_parent) for m in masks]
 
 

@@ -1,11 +1,11 @@
 """Data-quality checks over a ledger (003 篇7): DATA-1..DATA-4, one row per finding; 数据清洗.
 
 ``data_quality.report`` reads households, persons, helper pairings and project beneficiaries
-and runs every enabled check of a check list (:mod:`povertypolicy.rules.data_quality.checks`)
+and runs every enabled check of a check list (`povertypolicy.rules.data_quality.checks`)
 over them: the identity-number kernel (DATA-1), the list's conditions (DATA-2, DATA-4) and the
 pairing sweeps (DATA-3). ``data_quality.identity`` runs DATA-1 on a persons table alone. Each
-finding explains itself with the single-record rule it comes from. :func:`report` (in
-:mod:`.data_quality_report`) takes any of the four tables and gives totals per village and a
+finding explains itself with the single-record rule it comes from. `report()` (in
+`data_quality_report`) takes any of the four tables and gives totals per village and a
 workbook to send back to each village.
 """
 
@@ -496,7 +496,7 @@ class Identity(DataQuality):
 
 
 def __getattr__(name: str) -> Any:
-    """:func:`report` and :class:`QualityReport` live in :mod:`.data_quality_report`."""
+    """`report()` and `QualityReport` live in `data_quality_report`."""
     if name in ("report", "QualityReport"):
         from . import data_quality_report
 

@@ -1,7 +1,7 @@
 """The check list's conditions over whole ledger columns (DATA-2, DATA-4), three-valued.
 
-The same verdicts as :func:`povertypolicy.rules.data_quality.verdict` on each row's record
-(:func:`record_of`), computed on the typed columns: a clause on a fact not recorded is
+The same verdicts as `povertypolicy.rules.data_quality.verdict()` on each row's record
+(`record_of()`), computed on the typed columns: a clause on a fact not recorded is
 unknown, an unreadable cell (in the errors table) is unknown even for ``missing``.
 """
 
@@ -246,9 +246,9 @@ def record_of(
     frames: Mapping[str, Frame], table: str, row: int, members: np.ndarray | None = None
 ) -> dict[str, Any]:
     """One row as the single-record rule takes it: every field the ledger has (its domain
-    value, None if not recorded, :data:`UNREADABLE` if in the errors table), the household's
+    value, None if not recorded, `UNREADABLE` if in the errors table), the household's
     fields as ``household.<field>``, and ``member_rows`` for a household (``members``: the
-    counts from :func:`member_counts`, computed once for many rows)."""
+    counts from `member_counts()`, computed once for many rows)."""
     frame = frames[table]
     out: dict[str, Any] = {}
     for field in FIELDS[table]:
@@ -273,7 +273,7 @@ def record_of(
 def limits(
     frames: Mapping[str, Frame], check: Check, rows: np.ndarray, policy: Policy
 ) -> tuple[list[Any], list[Any]]:
-    """The ``limit`` and ``year`` each finding's message shows (as :func:`message_args`)."""
+    """The ``limit`` and ``year`` each finding's message shows (as `message_args()`)."""
     n = len(rows)
     limit: list[Any] = [None] * n
     year: list[Any] = [None] * n

@@ -1,7 +1,7 @@
 """The findings of a data-quality run, one row each, with messages in a locale; 问题清单.
 
 Checks add findings in batches of one check code (rows of one table, and the values each
-finding's message shows); :meth:`FindingLog.to_arrow` turns them into the findings table
+finding's message shows); `FindingLog.to_arrow()` turns them into the findings table
 with the record id, village, field (as the ledger heads it), value as written, what it
 should be, the period, and the message.
 """
@@ -106,7 +106,7 @@ class FindingLog:
         self, frames: Mapping[str, Frame], checks: CheckList, locale: str
     ) -> tuple[pa.Table, np.ndarray]:
         """The findings table, sorted by village, table, row and check order, and for each of
-        its rows the position of the finding in :meth:`index` order."""
+        its rows the position of the finding in `index()` order."""
         order = {c.code: i for i, c in enumerate(checks.checks)}
         parts = []
         at = 0

@@ -2,7 +2,7 @@
 buffer (DATA-1) and the interval sweeps over pairings (DATA-3); 数据清洗内核.
 
 Each kernel gives the same answer as its single-record rule in
-:mod:`povertypolicy.rules.data_quality` (property tests prove it over generated ledgers).
+`povertypolicy.rules.data_quality` (property tests prove it over generated ledgers).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = [
     "overloads",
 ]
 
-#: The bit of each DATA-1 problem in :attr:`IdKernel.bits`.
+#: The bit of each DATA-1 problem in `IdKernel.bits`.
 BIT = {name: 1 << i for i, name in enumerate(ID_PROBLEMS)}
 _WEIGHTS = np.array(WEIGHTS, np.int32)
 _CHECK = np.frombuffer(CHECK_CHARS.encode(), np.uint8)
@@ -56,7 +56,7 @@ def _valid_date(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:
 
 @attrs.frozen(kw_only=True)
 class IdKernel:
-    """Per row: problem bits (:data:`BIT`), a key of the 18-digit form (−1: no well-formed
+    """Per row: problem bits (`BIT`), a key of the 18-digit form (−1: no well-formed
     number), the sex code (0 male, 1 female, −1) and birth day (days) the number says, and
     the check character it needs (0 where not an 18-digit number)."""
 
@@ -121,7 +121,7 @@ def id_kernel(
     """DATA-1 over a column of identity numbers (read as text), vectorised on the bytes.
 
     ``sex`` holds recorded sex codes (−1: not recorded), ``birth`` recorded birth days with
-    ``birth_recorded``. Duplicates are found apart (:func:`duplicate_rows`).
+    ``birth_recorded``. Duplicates are found apart (`duplicate_rows()`).
     """
     if pa.types.is_large_string(values.type):
         values = values.cast(pa.string())

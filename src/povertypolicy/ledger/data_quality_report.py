@@ -131,7 +131,7 @@ class QualityReport:
         return self.result.explain(finding, row=row, locale=locale or self.locale)
 
     def why(self, finding: str | None = None, *, row: int | None = None) -> Result[Any]:
-        """The single-record rule's :class:`Result` behind a finding."""
+        """The single-record rule's `Result` behind a finding."""
         return self.result.result(finding, row=row)
 
     # -- villages ------------------------------------------------------------------------
@@ -179,7 +179,7 @@ class QualityReport:
         return from_arrow(self.by_village_arrow(), self.result.kind)
 
     def by_village_arrow(self) -> pa.Table:
-        """:meth:`by_village` as Arrow."""
+        """`by_village()` as Arrow."""
         frames = self.result.frames
         f = self.result.arrow
         sev = pc.cast(f.column("severity"), pa.string())

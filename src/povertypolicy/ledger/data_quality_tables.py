@@ -1,6 +1,6 @@
 """The ledger tables a data-quality report reads (003 篇7): households, persons, helper
 pairings and project beneficiaries; 数据清洗台账. Field names are those of
-:data:`povertypolicy.rules.data_quality.FIELDS`."""
+`povertypolicy.rules.data_quality.FIELDS`."""
 
 from __future__ import annotations
 

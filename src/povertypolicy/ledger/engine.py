@@ -1,8 +1,8 @@
 """The ledger engine: a rule over whole tables, exact, with an errors table and per-row why.
 
-A ledger rule declares its input tables (:class:`TableSchema`), how they link, and two
+A ledger rule declares its input tables (`TableSchema`), how they link, and two
 things: ``compute`` (the rule over columns; a numpy kernel, or the single-household rule per
-row) and ``result`` (the single-household rule's :class:`Result` for one output row). The
+row) and ``result`` (the single-household rule's `Result` for one output row). The
 engine reads and checks the tables, keeps every bad row in the errors table, and hands the
 rule only clean rows.
 """
@@ -98,7 +98,15 @@ def get_rule(name: str) -> LedgerRule:
 
 @attrs.frozen(kw_only=True)
 class TableCount:
-    """Rows of one input table: read, used, held back and in errors; 行数核对."""
+    """Rows of one input table: read, used, held back and in errors; 行数核对.
+
+    Args:
+        table: The input table's name, e.g. ``persons``.
+        rows: Rows read.
+        used: Rows used in a result.
+        held: Rows held back because a related row was bad (listed in the errors table).
+        errors: Rows in the errors table.
+    """
 
     table: str
     rows: int
@@ -114,7 +122,18 @@ class TableCount:
 
 @attrs.frozen(kw_only=True)
 class RunSummary:
-    """What a ledger run read and produced; 运行汇总. ``balanced`` is always checked."""
+    """What a ledger run read and produced; 运行汇总. ``balanced`` is always checked.
+
+    Args:
+        rule: The ledger rule's name, e.g. ``housing.subsidy``.
+        pack: The pack id the policy was loaded from.
+        on: The policy date.
+        tables: Row counts of each input table.
+        output_rows: Rows in the result table.
+        error_rows: Rows in the errors table.
+        reasons: Result rows per reason code.
+        totals: Sums of the result's money columns, in fen, by column.
+    """
 
     rule: str
     pack: str
@@ -193,7 +212,21 @@ class RunSummary:
 
 @attrs.define(eq=False)
 class LedgerResult:
-    """A rule's answer for a whole ledger: result rows, error rows, summary, and why per row."""
+    """A rule's answer for a whole ledger: result rows, error rows, summary, and why per row.
+
+    Returned by ``ledger.run``; the constructor is internal.
+
+    Args:
+        rule: The ledger rule that ran.
+        policy: The policy it ran with.
+        arrow: The result rows as an Arrow table (``table`` gives them in the input's kind).
+        frames: The typed input tables, by name, as read.
+        log: The error rows collected while reading and running.
+        summary: Rows read, used, held back and in errors; reason counts and totals.
+        kind: The kind of table the ledger came in (pandas, polars, Arrow); results come back in it.
+        locale: The locale of error messages and explanations (zh_Hans, zh_Hant or en).
+        rows: Internal: the position of each result row's case in the input tables.
+    """
 
     rule: LedgerRule
     policy: Policy
@@ -267,7 +300,7 @@ class LedgerResult:
         )
 
     def result(self, id: str | None = None, *, row: int | None = None) -> Result[Any]:
-        """The single-household rule's :class:`Result` for a result row, by id or position."""
+        """The single-household rule's `Result` for a result row, by id or position."""
         if (id is None) == (row is None):
             raise InputError(
                 obj="LedgerResult.explain", field="id", value=id, expected="an id or row="
@@ -309,7 +342,7 @@ class LedgerResult:
 
 
 class _Keys:
-    """An Arrow string column seen as a sequence of str, for :func:`bisect.bisect_left`."""
+    """An Arrow string column seen as a sequence of str, for `bisect.bisect_left()`."""
 
     def __init__(self, ids: Any) -> None:
         self.ids = ids
@@ -387,7 +420,7 @@ def run_arrow(
     locale: str = "zh_Hans",
     today: dt.date | None = None,
 ) -> LedgerResult:
-    """:func:`run` on Arrow tables already read (what Dask and Spark partitions call)."""
+    """`run()` on Arrow tables already read (what Dask and Spark partitions call)."""
     log = ErrorLog()
     # Every schema is checked before any row is read: one error lists what is missing.
     for schema in lr.tables:

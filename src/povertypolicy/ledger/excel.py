@@ -166,7 +166,7 @@ def _decoded(column: pa.ChunkedArray | pa.Array) -> list[Any]:
 
 def _writer(sheet: _Sheet, name: str, type_: pa.DataType, locale: str) -> Callable[[Any], Any]:
     """How one result column's values become cells. Styled cells are made as each row is
-    appended (see :meth:`_Sheet.styled`), never ahead of it."""
+    appended (see `_Sheet.styled()`), never ahead of it."""
     if name.endswith("_fen") and pa.types.is_integer(type_):
         key = f"money:{name}"
         return lambda v: None if v is None else sheet.styled(key, yuan(v), fmt=MONEY_FORMAT)

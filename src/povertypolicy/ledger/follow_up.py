@@ -1,8 +1,8 @@
 """Follow-up support over a ledger of relocated households (001): FOLLOW-1..FOLLOW-5; 后续扶持台账.
 
 The object path: each household row and its person rows become a
-:class:`~povertypolicy.domain.follow_up.RelocatedHousehold` and
-:func:`~povertypolicy.rules.follow_up.follow_up_checks` runs on it, so every number, date and
+`RelocatedHousehold` and
+`follow_up_checks()` runs on it, so every number, date and
 explanation is the single-household rule's. The checks made are those the pack sets.
 """
 
@@ -277,7 +277,7 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
 
 
 def column_values(frame: Frame, field: str) -> list[Any]:
-    """Every row's value of ``field`` as :meth:`Frame.value` gives it (``None``: not recorded),
+    """Every row's value of ``field`` as `Frame.value()` gives it (``None``: not recorded),
     converted once for the whole column."""
     n = len(frame)
     parsed = frame.cols.get(field)
@@ -316,7 +316,7 @@ class Columns:
 
 
 def household_object(frames: Mapping[str, Frame], h: int, cols: Columns) -> RelocatedHousehold:
-    """Household row ``h`` and its person rows as a :class:`RelocatedHousehold`."""
+    """Household row ``h`` and its person rows as a `RelocatedHousehold`."""
     p, hv = cols.persons, cols.households
     members = tuple(
         RelocatedMember(

@@ -1,6 +1,6 @@
 """Housing subsidy over a ledger (003 篇3): HOUSE-1..HOUSE-5 as numpy kernels; 建房补助台账.
 
-The kernels compute the same numbers and reason codes as :mod:`povertypolicy.rules.housing`
+The kernels compute the same numbers and reason codes as `povertypolicy.rules.housing`
 (property tests prove it over generated populations); ``result`` calls that module's rules
 for one household, so an explanation is always the single-household one.
 """
@@ -50,7 +50,7 @@ def _person(persons: Frame, i: int) -> Person:
 
 
 def household_object(frames: Mapping[str, Frame], h: int) -> Household:
-    """Household row ``h`` and its person rows as a :class:`Household`."""
+    """Household row ``h`` and its person rows as a `Household`."""
     persons, households = frames["persons"], frames["households"]
     members = tuple(_person(persons, int(i)) for i in members_of(persons, h))
     return Household(
@@ -275,7 +275,7 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
 
 
 def allocate_rows(totals: np.ndarray, weights: list[Decimal]) -> tuple[np.ndarray, np.ndarray]:
-    """Largest-remainder split of each row's total by ``weights``, as :meth:`Money.allocate`.
+    """Largest-remainder split of each row's total by ``weights``, as `Money.allocate()`.
 
     Returns the parts (rows × weights, int64 fen) and a bitmask per row of the parts that
     took a rounding fen (ties: the earlier part).

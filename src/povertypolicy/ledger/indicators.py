@@ -4,8 +4,8 @@ One registered rule per shipped checklist (``indicators.four_haves``, ``indicato
 ``indicators.seven_haves``, ``indicators.self_inspection``, ``follow_up.three_rates``). The
 input is one table of units with one column per figure; the output is one row per indicator
 per unit: met / not met / not reported / not applicable, the value, the threshold and the gap.
-The object path: each row becomes a :class:`~povertypolicy.domain.indicators.ReportingUnit`
-and :func:`~povertypolicy.rules.indicators.evaluate` scores it, so the explanation is its own.
+The object path: each row becomes a `ReportingUnit`
+and `evaluate()` scores it, so the explanation is its own.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def units_schema(cl: Checklist) -> TableSchema:
 
 
 def unit_object(frame: Frame, row: int, cl: Checklist) -> ReportingUnit:
-    """Row ``row`` of a units table as a :class:`ReportingUnit`."""
+    """Row ``row`` of a units table as a `ReportingUnit`."""
     level = frame.value("level", row) if "level" in frame.cols else None
     figures = {f.name.value: frame.value(f.name.value, row) for f in cl.figures}
     return ReportingUnit(

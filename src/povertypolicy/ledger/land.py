@@ -2,11 +2,11 @@
 
 A county land office keeps one row per expropriation case (``cases``, 征地批次) and child
 tables linked to it by ``case_id``: ``parcels``, ``households`` (with ``persons``),
-``attachments`` and ``payments`` (those two in :mod:`.land_payments`). Each ledger rule
-builds one :class:`Expropriation` per case and calls the single-case rule of
-:mod:`povertypolicy.rules.land`, so numbers and explanations are that rule's by construction.
+``attachments`` and ``payments`` (those two in `land_payments`). Each ledger rule
+builds one `Expropriation` per case and calls the single-case rule of
+`povertypolicy.rules.land`, so numbers and explanations are that rule's by construction.
 A case with any bad row in any table is held back whole; the rules are registered by
-:mod:`.land_places` and :mod:`.land_payments`.
+`land_places` and `land_payments`.
 """
 
 from __future__ import annotations
@@ -521,7 +521,7 @@ def _person(persons: Frame, i: int) -> Person:
 
 
 def household_object(frames: Mapping[str, Frame], h: int) -> Household:
-    """Household row ``h`` and its person rows as a :class:`Household`."""
+    """Household row ``h`` and its person rows as a `Household`."""
     households, persons = frames["households"], frames["persons"]
     return Household(
         id=households.value("household_id", h),
@@ -552,7 +552,7 @@ def _attachment(items: Frame, i: int) -> Attachment:
 
 
 def expropriation_object(frames: Mapping[str, Frame], c: int) -> Expropriation:
-    """Case row ``c`` and its rows in the other tables as an :class:`Expropriation`.
+    """Case row ``c`` and its rows in the other tables as an `Expropriation`.
 
     Without a households table (LAND-8 needs none) the parcels' ``contracted_by`` is left
     out, since it must name a household of the case.

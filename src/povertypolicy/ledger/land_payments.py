@@ -1,7 +1,7 @@
 """Compensation over a ledger: LAND-3 split per payee, LAND-6 audit per payee; 补偿款台账.
 
-Each case is one call of :func:`~povertypolicy.rules.land.split_compensation` (and for the
-audit :func:`~povertypolicy.rules.land.audit_payments`); the numbers are those rules'.
+Each case is one call of `split_compensation()` (and for the
+audit `audit_payments()`); the numbers are those rules'.
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ PAYMENTS = TableSchema(
 
 
 def _parties(frames: Mapping[str, Frame]) -> list[set[str]]:
-    """Per case row: every payee id the case knows (as :attr:`Expropriation.parties`)."""
+    """Per case row: every payee id the case knows (as `Expropriation.parties`)."""
     cases = frames["cases"]
     out: list[set[str]] = []
     for c in range(len(cases)):
@@ -194,7 +194,7 @@ def check_payments(frames: Mapping[str, Frame], as_of: dt.date | None, log: Erro
 
 
 def payment_ledger(frames: Mapping[str, Frame], c: int) -> PaymentLedger:
-    """The payment rows of case row ``c`` as a :class:`PaymentLedger` (voucher as reference)."""
+    """The payment rows of case row ``c`` as a `PaymentLedger` (voucher as reference)."""
     payments = frames["payments"]
     return PaymentLedger(
         entries=tuple(
@@ -281,7 +281,7 @@ def audit_result(
     """LAND-6 for case row ``c``: its split against its payment rows, as of ``as_of``.
 
     The due date is the case's ``due_on`` when recorded, else its ``plan_approved_on`` (or the
-    approval date) plus the pack's payment period, as :func:`audit_payments` says.
+    approval date) plus the pack's payment period, as `audit_payments()` says.
     """
     cases = frames["cases"]
     split = rules.split_compensation(expropriation_object(frames, c), policy).value

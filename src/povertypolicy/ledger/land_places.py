@@ -1,7 +1,7 @@
 """Insurance places over a ledger: LAND-8 per case, LAND-9 (and LAND-10) per household.
 
-以地定量 / 人地对应台账. Each case is one call of :func:`~povertypolicy.rules.land.quota_by_land`
-or :func:`~povertypolicy.rules.land.allocate_places`; the numbers are that rule's.
+以地定量 / 人地对应台账. Each case is one call of `quota_by_land()`
+or `allocate_places()`; the numbers are that rule's.
 """
 
 from __future__ import annotations

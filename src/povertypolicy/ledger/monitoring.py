@@ -1,7 +1,7 @@
 """Monitoring over a ledger (003 篇8): MON-1 screening + MON-3 level as numpy kernels; 监测台账.
 
 The kernels compute the same scope groups, conditions, levels and reason codes as
-:func:`povertypolicy.rules.monitoring.screen` (property tests prove it over generated ledgers);
+`povertypolicy.rules.monitoring.screen()` (property tests prove it over generated ledgers);
 ``result`` calls that rule for one household, so an explanation is always the single-case one.
 Facts are three-valued in the kernels: 0 no, 1 not recorded, 2 yes (and = min, or = max).
 """
@@ -284,7 +284,7 @@ Sets = Mapping[str, tuple[np.ndarray, np.ndarray]]
 
 
 def case_object(frames: Mapping[str, Frame], h: int, sets: Sets) -> MonitoringCase:
-    """Ledger row ``h`` of the monitoring table and its members as a :class:`MonitoringCase`."""
+    """Ledger row ``h`` of the monitoring table and its members as a `MonitoringCase`."""
     mon = frames["monitored"]
     household = household_object(
         frames,

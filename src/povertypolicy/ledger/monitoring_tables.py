@@ -1,6 +1,6 @@
 """The monitoring ledger's tables (监测台账): schemas, set-valued cells, members by household.
 
-Shared by :mod:`.monitoring` (MON-1 + MON-3 kernels, MON-6) and :mod:`.registration`.
+Shared by `monitoring` (MON-1 + MON-3 kernels, MON-6) and `registration`.
 """
 
 from __future__ import annotations
@@ -356,7 +356,7 @@ def link_members(frames: Mapping[str, Frame], parent: str, log: ErrorLog) -> Non
 
 
 def household_object(frames: Mapping[str, Frame], parent: str, h: int, **facts: Any) -> Household:
-    """Household row ``h`` of ``parent`` and its person rows as a :class:`Household`."""
+    """Household row ``h`` of ``parent`` and its person rows as a `Household`."""
     persons, households = frames["persons"], frames[parent]
     members = tuple(
         Person(

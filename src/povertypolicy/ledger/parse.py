@@ -250,7 +250,7 @@ def _read_bool(arr: pa.Array, column: Column) -> Parsed:
 
 def enum_labels(enum_type: type[enum.StrEnum]) -> dict[str, int]:
     """Every accepted spelling of an enum's members → member position, as the domain reads
-    them (:func:`povertypolicy.domain.labels.spellings`): values, names, labels in every
+    them (`povertypolicy.domain.labels.spellings()`): values, names, labels in every
     locale and the enum's ``__aliases__``."""
     from ..domain.labels import spellings
 

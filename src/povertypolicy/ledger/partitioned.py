@@ -1,7 +1,7 @@
 """Ledgers larger than one machine: the same ledger function per partition on Dask; 分区计算.
 
 Each partition holds whole households (a village, a township, a ``part``): every Dask task
-runs :func:`~povertypolicy.ledger.run_arrow` on one partition's tables, exactly as a whole
+runs `run_arrow()` on one partition's tables, exactly as a whole
 run would, and the summaries are added up exactly. Inputs are Parquet directories
 partitioned the same way (``persons/village=V01/…``, ``households/village=V01/…``) or Dask
 DataFrames with matching partitions. Needs the ``dask`` extra.
@@ -36,7 +36,7 @@ __all__ = [
 
 _OBJ = "ledger.run_dask"
 
-#: The errors table's columns and types (as :meth:`ErrorLog.to_arrow` writes them).
+#: The errors table's columns and types (as `ErrorLog.to_arrow()` writes them).
 ERRORS_SCHEMA = pa.schema(
     [
         ("table", pa.string()),
@@ -179,7 +179,7 @@ def _run_part(
     sources: Mapping[str, Any],
     options: Mapping[str, Any],
 ) -> _Part:
-    """The task: one partition's tables through :func:`run_arrow`."""
+    """The task: one partition's tables through `run_arrow()`."""
     lr = get_rule(rule)
     lr.as_of = options["as_of"]
     arrows: dict[str, pa.Table] = {}
@@ -487,7 +487,7 @@ def run_dask(
     """Run a rule over a partitioned ledger on Dask, one task per partition; 分区台账计算.
 
     ``tables`` (``persons=``, ``households=``, …) are all Parquet folders partitioned the
-    same way (see :func:`parquet_partitions`; a partition missing from one table is read as
+    same way (see `parquet_partitions()`; a partition missing from one table is read as
     empty), or all Dask DataFrames with the same partitions. ``client`` is a
     ``distributed.Client`` (default: Dask's current scheduler). Results stay on the workers
     until asked for. With ``strict`` (the default), a household whose rows are in two

@@ -1,7 +1,7 @@
 """Registration over a ledger of applicants (003 篇4, 篇5): ID-1, ID-2, ID-5; 建档立卡识别台账.
 
 The object path: each applicant row and its members become an
-:class:`~povertypolicy.domain.Applicant` and the single-household rules run on it, so the
+`Applicant` and the single-household rules run on it, so the
 numbers and explanations are theirs by construction.
 """
 
@@ -124,7 +124,7 @@ APPLICANTS = TableSchema(
 
 
 def applicant_object(frames: Mapping[str, Frame], h: int, exclusions: Any) -> Applicant:
-    """Applicant row ``h`` and its members as an :class:`Applicant`."""
+    """Applicant row ``h`` and its members as an `Applicant`."""
     app = frames["applicants"]
     bits, known = exclusions
     excl = (

@@ -32,6 +32,17 @@ class Column:
 
     ``nullable`` columns may have empty cells, read as "not recorded" (``None``) and handled by
     the rule; an empty cell in a column that is not nullable is a row error.
+
+    Args:
+        name: The field name (English), e.g. ``birth_date``.
+        zh: The Chinese header ledgers use, e.g. 出生日期.
+        kind: How a cell is read (date, yes/no, money, count, enumeration …).
+        doc: What the column means, as the schema page shows it.
+        nullable: An empty cell is allowed and means "not recorded".
+        required: The column must be present in the table.
+        enum: For an enumeration: the enum its cells spell (value, name or label); else None.
+        aliases: Other headers accepted (traditional characters, older wording).
+        past: A date that may not be after today (as the domain object checks).
     """
 
     name: str
@@ -74,7 +85,7 @@ class TableSchema:
 
         English field names, Chinese headers (simplified or traditional) and ``mapping``
         (source header → field name) are all accepted. Every required column that is
-        missing is reported in one :class:`MissingColumnError`, before any row is read.
+        missing is reported in one `MissingColumnError`, before any row is read.
         """
         present = list(headers)
         by_norm: dict[str, str] = {}

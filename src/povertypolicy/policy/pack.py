@@ -59,7 +59,14 @@ QUALIFIERS: dict[str, str] = {"原则上": "in_principle", "一般": "generally"
 
 @attrs.frozen(kw_only=True)
 class DatedValue:
-    """One value of a parameter, valid from ``start`` to ``end`` (both days included)."""
+    """One value of a parameter, valid from ``start`` to ``end`` (both days included).
+
+    Args:
+        start: First day the value is valid.
+        end: Last day it is valid; None: open-ended.
+        value: The value (money, a number, a date, text or a range).
+        citation: Where this value is written.
+    """
 
     start: dt.date
     end: dt.date | None
@@ -77,7 +84,17 @@ class DatedValue:
 
 @attrs.frozen(kw_only=True)
 class PackParameter:
-    """A parameter as written in one pack: its unit, bound and dated values."""
+    """A parameter as written in one pack: its unit, bound and dated values.
+
+    Args:
+        name: Parameter name, e.g. ``housing.subsidy_per_person``.
+        unit: The unit its values are in.
+        values: Its dated values, in date order, not overlapping.
+        bound: For a threshold: whether its own value counts (以上/以下 inclusive, 超过/不满
+            exclusive); None: not a threshold.
+        range_bounds: For a range: the bound of each end; None: not a range.
+        qualifier: A qualifier the source attaches (e.g. 约); None: none.
+    """
 
     name: str
     unit: Unit
@@ -89,7 +106,21 @@ class PackParameter:
 
 @attrs.frozen(kw_only=True)
 class PolicyPack:
-    """A jurisdiction's pack: identity, source document, optional parent and parameters."""
+    """A jurisdiction's pack: identity, source document, optional parent and parameters.
+
+    Args:
+        id: The pack id.
+        title: The source document's title.
+        issuer: Who issued it.
+        source: The source document and section.
+        path: The pack file it was read from.
+        parameters: Its parameters by name.
+        parent: Id of the parent pack; None: a root pack.
+        document_number: The document number (文号); None: it has none.
+        jurisdiction: Where it applies (a county, a province …); None: not stated.
+        description: A short description; None: none.
+        shipped: True for a pack shipped with the library.
+    """
 
     id: str
     title: str

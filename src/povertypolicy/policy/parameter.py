@@ -32,7 +32,14 @@ Scalar = Money | Decimal | int | dt.date | str
 
 @attrs.frozen(kw_only=True)
 class Range:
-    """An allowed range such as "5—9名"; both ends included unless the pack says otherwise."""
+    """An allowed range such as "5—9名"; both ends included unless the pack says otherwise.
+
+    Args:
+        min: The lower end.
+        max: The upper end.
+        min_bound: Whether the lower end is included.
+        max_bound: Whether the upper end is included.
+    """
 
     min: Scalar
     max: Scalar
@@ -48,7 +55,20 @@ class Range:
 
 @attrs.frozen(kw_only=True)
 class Parameter:
-    """A parameter's value on the policy date; 参数. Rules record these in their steps."""
+    """A parameter's value on the policy date; 参数. Rules record these in their steps.
+
+    Args:
+        name: Parameter name, e.g. ``housing.subsidy_per_person``.
+        value: Its value on the policy date (money, a number, a date, text or a range).
+        unit: The unit of the value.
+        citation: Where the value is written.
+        pack_id: The pack that gave it.
+        valid_from: First day the value is valid.
+        valid_until: Last day it is valid; None: open-ended.
+        threshold: For a threshold: lower or upper; None: not a threshold.
+        bound: For a threshold: inclusive (以上/以下) or exclusive (超过/不满).
+        qualifier: A qualifier the source attaches (e.g. 约); None: none.
+    """
 
     name: str
     value: Scalar | Range

@@ -59,7 +59,15 @@ def _cached(chain: tuple[PolicyPack, ...], on: dt.date) -> Policy:
 
 @attrs.frozen(kw_only=True)
 class Policy:
-    """A pack chain (child first) resolved on one date; cheap to query, immutable, hashable."""
+    """A pack chain (child first) resolved on one date; cheap to query, immutable, hashable.
+
+    Build it with ``Policy.load(pack, on=date)``; the constructor is internal.
+
+    Args:
+        chain: The packs, child first (a county's, its parent's, … the national ``cn``).
+        on: The date every parameter is resolved on.
+        resolved: Each parameter's value on ``on``, or why it has none; built by ``Policy.load``.
+    """
 
     chain: tuple[PolicyPack, ...]
     on: dt.date
@@ -182,7 +190,16 @@ def _resolve(
 
 @attrs.frozen(kw_only=True)
 class PackInfo:
-    """A shipped pack's identity, as listed by :func:`packs`."""
+    """A shipped pack's identity, as listed by `packs()`.
+
+    Args:
+        id: The pack id, e.g. ``county-deep-mountain-relocation-2011``.
+        title: The source document's title.
+        issuer: Who issued it.
+        document_number: Its document number (文号); None: it has none.
+        source: The source document and section, as text.
+        parent: Id of the parent pack; None: a root pack.
+    """
 
     id: str
     title: str

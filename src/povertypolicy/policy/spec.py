@@ -108,7 +108,17 @@ class Side(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class ParameterSpec:
-    """What a rule area expects of one parameter: its unit, whether it is a threshold or a range."""
+    """What a rule area expects of one parameter: its unit, whether it is a threshold or a range.
+
+    Args:
+        name: Parameter name, e.g. ``housing.subsidy_per_person``.
+        unit: The unit a pack must give it in.
+        rules: The rule IDs that read it.
+        threshold: Lower or upper for a threshold (a pack must say its bound); None: not a
+            threshold.
+        is_range: True for a range (min and max).
+        choices: For a choice: the allowed values; None: not a choice.
+    """
 
     name: str
     unit: Unit

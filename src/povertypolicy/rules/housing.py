@@ -77,7 +77,14 @@ class TrancheState(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class MemberEligibility:
-    """One member's eligibility with the conditions failed or not recorded; 成员资格 (HOUSE-1)."""
+    """One member's eligibility with the conditions failed or not recorded; 成员资格 (HOUSE-1).
+
+    Args:
+        person_id: The member's id.
+        eligible: True when every condition is met.
+        failed: Conditions the member fails.
+        not_recorded: Conditions that could not be checked because the fact was not recorded.
+    """
 
     person_id: str
     eligible: bool
@@ -92,7 +99,12 @@ class MemberEligibility:
 
 @attrs.frozen(kw_only=True)
 class Eligibility:
-    """Eligibility of every member of a household; 搬迁对象认定 (HOUSE-1)."""
+    """Eligibility of every member of a household; 搬迁对象认定 (HOUSE-1).
+
+    Args:
+        household_id: The household's id.
+        members: Each member's eligibility, in household order.
+    """
 
     household_id: str
     members: tuple[MemberEligibility, ...]
@@ -114,13 +126,13 @@ class Eligibility:
 
     @property
     def failed(self) -> tuple[Condition, ...]:
-        """Conditions failed by at least one member, in the order of :class:`Condition`."""
+        """Conditions failed by at least one member, in the order of `Condition`."""
         found = {c for m in self.members for c in m.failed}
         return tuple(c for c in Condition if c in found)
 
     @property
     def not_recorded(self) -> tuple[Condition, ...]:
-        """Conditions at least one member could not be checked on, in :class:`Condition` order."""
+        """Conditions at least one member could not be checked on, in `Condition` order."""
         found = {c for m in self.members for c in m.not_recorded}
         return tuple(c for c in Condition if c in found)
 
@@ -137,7 +149,13 @@ class Eligibility:
 
 @attrs.frozen(kw_only=True)
 class FundingShare:
-    """The part of the subsidy one level of government funds; 分级补助 (HOUSE-2)."""
+    """The part of the subsidy one level of government funds; 分级补助 (HOUSE-2).
+
+    Args:
+        level: Province, city or county.
+        per_person: This level's subsidy per eligible person.
+        amount: This level's part for the household (per person × eligible people).
+    """
 
     level: FundingLevel
     per_person: Money
@@ -146,7 +164,14 @@ class FundingShare:
 
 @attrs.frozen(kw_only=True)
 class Tranche:
-    """One tranche of the household's subsidy; 分期拨付 (HOUSE-3)."""
+    """One tranche of the household's subsidy; 分期拨付 (HOUSE-3).
+
+    Args:
+        milestone: The milestone that releases it.
+        share: Its share of the net subsidy (a fraction from the pack).
+        amount: Its amount.
+        took_rounding_fen: True when the exact split gave this tranche a rounding fen.
+    """
 
     milestone: Milestone
     share: Decimal
@@ -156,7 +181,19 @@ class Tranche:
 
 @attrs.frozen(kw_only=True)
 class HousingSubsidy:
-    """A household's housing subsidy: gross, withheld, net, funding levels, tranches, timber."""
+    """A household's housing subsidy: gross, withheld, net, funding levels, tranches, timber.
+
+    Args:
+        household_id: The household's id.
+        eligible_person_ids: Ids of the eligible members (HOUSE-1), in household order.
+        per_person: The subsidy per eligible person (HOUSE-2).
+        gross: Per person × eligible people.
+        withheld: Withheld for the site's infrastructure (HOUSE-2).
+        net: Gross less withheld: what the tranches pay.
+        by_level: The part funded by each level of government.
+        tranches: The net amount split into milestone tranches (HOUSE-3).
+        timber_m3: Timber allowance for the household in m³: per person × eligible people (HOUSE-5).
+    """
 
     household_id: str
     eligible_person_ids: tuple[str, ...]
@@ -180,7 +217,16 @@ class HousingSubsidy:
 
 @attrs.frozen(kw_only=True)
 class TrancheStatus:
-    """A tranche's state on the payment date, with any demolition-cost deduction; 拨付情况."""
+    """A tranche's state on the payment date, with any demolition-cost deduction; 拨付情况.
+
+    Args:
+        milestone: The milestone that releases it.
+        amount: The tranche's amount.
+        reached_on: Day the milestone was reached; None: not reached or not recorded.
+        state: Paid, payable, waiting or not reached.
+        deduction: Demolition cost deducted from it.
+        payable: What is payable now: the amount less the deduction, if payable.
+    """
 
     milestone: Milestone
     amount: Money
@@ -192,7 +238,18 @@ class TrancheStatus:
 
 @attrs.frozen(kw_only=True)
 class TrancheRelease:
-    """What to pay a household now; 本次拨付 (HOUSE-3, HOUSE-4). ``owed`` is never negative pay."""
+    """What to pay a household now; 本次拨付 (HOUSE-3, HOUSE-4). ``owed`` is never negative pay.
+
+    Args:
+        household_id: The household's id.
+        as_of: The payment date.
+        tranches: Each tranche's state on that date.
+        paid_before: Total of the tranches already paid.
+        payable_now: Total payable now, after any deduction.
+        deduction: Demolition cost deducted from the unpaid tranches (HOUSE-4).
+        owed_by_household: Demolition cost beyond the unpaid tranches, owed by the household; never
+            negative pay.
+    """
 
     household_id: str
     as_of: dt.date

@@ -77,7 +77,7 @@ def release_tranches(
     """What to pay on ``as_of``, in order, less demolition cost; 分期拨付 (HOUSE-3, HOUSE-4).
 
     A report that skips a construction milestone (e.g. a second storey without a first) is
-    refused with :class:`RuleError`. The old-house tranche is paid only after the three
+    refused with `RuleError`. The old-house tranche is paid only after the three
     construction tranches. When the township demolished the old house after the deadline, its
     cost is deducted from the unpaid tranches, last tranche first; any excess is reported as
     owed by the household, never as a negative payment.

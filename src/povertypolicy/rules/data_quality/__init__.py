@@ -1,6 +1,6 @@
 """Data quality (数据清洗, 003 篇7): DATA-1..DATA-4 checks on one record, and the check lists.
 
-The ledger form (:mod:`povertypolicy.ledger.data_quality`) runs the same checks over whole
+The ledger form (`povertypolicy.ledger.data_quality`) runs the same checks over whole
 ledgers and gives one row per finding; these functions are the single-record rules it is
 tested against and that explain each finding.
 """

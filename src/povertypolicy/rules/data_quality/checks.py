@@ -68,8 +68,17 @@ class Op(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Clause:
-    """One condition on a record: ``field`` ``op`` (a ``value``, another field ``than``, or a
-    policy parameter ``param``, read on 31 December of the year in field ``year`` if given)."""
+    """One condition on a record: ``field`` ``op`` a value, another field or a policy parameter.
+
+    Args:
+        field: The record's field compared.
+        op: The comparison.
+        value: A literal compared with; None when ``than`` or ``param`` is given.
+        than: Another field compared with; None: not used.
+        param: A policy parameter compared with; None: not used.
+        year: The field holding the year on whose 31 December ``param`` is read; None: the policy
+            date.
+    """
 
     field: str
     op: Op
@@ -86,7 +95,21 @@ class Clause:
 @attrs.frozen(kw_only=True)
 class Check:
     """One data-quality check; 校验规则. Built-in checks (``id.*``, ``pairing.*``) have no
-    ``when``; the library computes them."""
+    ``when``; the library computes them.
+
+    Args:
+        code: Stable check code, e.g. ``id.check_digit``: the ``code`` of its findings.
+        rule: Its rule ID, e.g. DATA-1.
+        severity: How serious a finding is.
+        table: The table it checks (households, persons, pairings …).
+        field: The field a finding points at.
+        citation: Where the check comes from.
+        when: Conditions that all hold for the check to fire; ``()`` for a built-in check.
+        title: Locale → title; None: the catalog's.
+        message: Locale → message template; None: the catalog's.
+        enabled: False: listed but not run.
+        note: A note on how the check reads its source; None: none.
+    """
 
     code: str
     rule: str
@@ -108,7 +131,17 @@ class Check:
 
 @attrs.frozen(kw_only=True)
 class CheckList:
-    """A list of checks with its source and the policy pack its parameters come from."""
+    """A list of checks with its source and the policy pack its parameters come from.
+
+    Args:
+        id: The check list's id.
+        title: Its title.
+        source: The document it comes from.
+        path: The file it was read from.
+        checks: Its checks, in order.
+        policy: The pack its parameters come from; None: none needed.
+        description: A short description; None: none.
+    """
 
     id: str
     title: str

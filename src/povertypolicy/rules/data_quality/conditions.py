@@ -133,7 +133,13 @@ def verdict(check: Check, record: Mapping[str, Any], policy: Policy) -> Verdict:
 
 @attrs.frozen(kw_only=True)
 class RecordCheck:
-    """The condition checks of one record: which fired and which could not be checked."""
+    """The condition checks of one record: which fired and which could not be checked.
+
+    Args:
+        table: The record's table.
+        fired: Codes of the checks that fired.
+        unknown: Codes of the checks that could not be decided for want of a fact.
+    """
 
     table: str
     fired: tuple[str, ...]

@@ -1,7 +1,7 @@
 """What a data-quality check can look at: the ledger tables, their fields and kinds; 台账字段.
 
 Plain Python (no numpy): the check lists are validated against it, and the ledger schemas in
-:mod:`povertypolicy.ledger.data_quality_tables` declare exactly these fields (a test checks it).
+`povertypolicy.ledger.data_quality_tables` declare exactly these fields (a test checks it).
 """
 
 from __future__ import annotations

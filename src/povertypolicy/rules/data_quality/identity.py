@@ -1,7 +1,7 @@
 """DATA-1 on one person: the identity number against GB 11643 and the recorded facts; 身份信息.
 
-:func:`check_id_number` is the single-number rule the ledger kernel is tested against; its
-problems are :func:`~povertypolicy.domain.id_number.id_number_problems` (plus ``duplicate``
+`check_id_number()` is the single-number rule the ledger kernel is tested against; its
+problems are `id_number_problems()` (plus ``duplicate``
 when the ledger says the number is on other rows).
 """
 
@@ -23,7 +23,13 @@ __all__ = ["IdCheck", "check_id_number", "id_detail"]
 
 @attrs.frozen(kw_only=True)
 class IdCheck:
-    """The DATA-1 problems of one number (check codes ``id.<name>``) and its 18-digit form."""
+    """The DATA-1 problems of one number (check codes ``id.<name>``) and its 18-digit form.
+
+    Args:
+        number: The number checked; None: not recorded.
+        problems: Problem names, in check order (check codes ``id.<name>``); ``()``: none.
+        normalised: Its 18-digit form; None: not well formed.
+    """
 
     number: str | None
     problems: tuple[str, ...]

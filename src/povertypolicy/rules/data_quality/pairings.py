@@ -33,7 +33,17 @@ _DAY = dt.timedelta(days=1)
 
 @attrs.frozen(kw_only=True)
 class Pairing:
-    """One helper paired with one household over a period; 结对."""
+    """One helper paired with one household over a period; 结对.
+
+    Args:
+        id: The pairing's id (结对编号).
+        household_id: The household helped.
+        helper_id: The helper (帮扶责任人).
+        start: First day of the pairing.
+        end: Last day; None: still paired.
+        helper_id_number: The helper's identity number (to find a helper who is poor); None: not
+            recorded.
+    """
 
     id: str
     household_id: str
@@ -64,7 +74,15 @@ def merged(spans: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.d
 
 @attrs.frozen(kw_only=True)
 class HouseholdPairings:
-    """DATA-3 for one household: no helper on the check date, gaps, wrong dates, early starts."""
+    """DATA-3 for one household: no helper on the check date, gaps, wrong dates, early starts.
+
+    Args:
+        no_helper: True when no helper was paired on the check date.
+        gaps: Periods with no helper, as (first day, last day).
+        wrong_dates: Pairing ids whose end is before their start.
+        before_registration: Pairing ids that start before the household was registered.
+        helper_is_poor: Pairing ids whose helper is a registered poor person.
+    """
 
     no_helper: bool
     gaps: tuple[tuple[dt.date, dt.date], ...]
@@ -159,7 +177,14 @@ def household_pairings(
 
 @attrs.frozen(kw_only=True)
 class Overload:
-    """A period in which one helper had too many households at once; 一帮多."""
+    """A period in which one helper had too many households at once; 一帮多.
+
+    Args:
+        start: First day of the period.
+        end: Last day of the period.
+        households: The most households at once in the period.
+        household_ids: Every household paired with the helper in the period.
+    """
 
     start: dt.date
     end: dt.date

@@ -68,7 +68,17 @@ _UNKNOWN = {
 
 @attrs.frozen(kw_only=True)
 class FollowUpChecks:
-    """The checks of one household (``None``: the pack does not set that check)."""
+    """The checks of one household (``None``: the pack does not set that check).
+
+    Args:
+        household_id: The household's id.
+        as_of: The check date.
+        training: FOLLOW-1; None: the pack does not set it.
+        employment: FOLLOW-2; None: the pack does not set it.
+        dibao: FOLLOW-3; None: the pack does not set it.
+        demolition: FOLLOW-4; None: the pack does not set it.
+        award: FOLLOW-5; None: the pack does not set it.
+    """
 
     household_id: str
     as_of: dt.date

@@ -77,7 +77,13 @@ class OldHouseFact(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Limit:
-    """One deadline that applies to the house, the rule that sets it and its bound."""
+    """One deadline that applies to the house, the rule that sets it and its bound.
+
+    Args:
+        kind: The rule that sets it.
+        deadline: The deadline.
+        bound: Whether the deadline day itself is in time; None: the rule does not say.
+    """
 
     kind: LimitKind
     deadline: dt.date
@@ -86,7 +92,19 @@ class Limit:
 
 @attrs.frozen(kw_only=True)
 class DemolitionCheck:
-    """FOLLOW-4 for a household: its deadline (the earliest limit), the state, reclamation."""
+    """FOLLOW-4 for a household: its deadline (the earliest limit), the state, reclamation.
+
+    Args:
+        household_id: The household's id.
+        state: On time, late, pending, overdue or not recorded.
+        deadline: The deadline that applies (the earliest limit); None: undetermined.
+        decided_by: The limit that set it; None: undetermined.
+        limits: Every deadline that applies to the house.
+        missing: Facts needed and not recorded.
+        demolished_on: Day the house was demolished; None: not yet or not recorded.
+        reclamation_deadline: Deadline to reclaim the homestead; None: none applies.
+        reclamation_state: State of the reclamation; None: none applies.
+    """
 
     household_id: str
     state: DemolitionState
@@ -277,7 +295,15 @@ class AwardState(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class HomesteadAward:
-    """FOLLOW-5: the award per person × the household's people, payable once vacated."""
+    """FOLLOW-5: the award per person × the household's people, payable once vacated.
+
+    Args:
+        household_id: The household's id.
+        people: People counted.
+        per_person: The award per person.
+        amount: Per person × people.
+        state: Payable, or not yet (the homestead not yet vacated).
+    """
 
     household_id: str
     people: int

@@ -1,7 +1,7 @@
 """The "three rates, one degree" of a relocation site (001 第二篇 §一); 三率一度 (FOLLOW-6).
 
 Actual occupancy, old-homestead vacating and follow-up support coverage are indicators of
-the checklist engine (:data:`~povertypolicy.rules.indicators.THREE_RATES`); the integration
+the checklist engine (`THREE_RATES`); the integration
 degree (群众融入度) has no number in the text and is shown as reported.
 """
 

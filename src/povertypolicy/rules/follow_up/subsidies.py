@@ -61,7 +61,14 @@ class IndustryKind(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class RangeAmount:
-    """A subsidy given within a range: the range and, from the basis, the amount; 补助区间."""
+    """A subsidy given within a range: the range and, from the basis, the amount; 补助区间.
+
+    Args:
+        minimum: Lower end of the range.
+        maximum: Upper end of the range.
+        basis: The basis the amount is computed from; None: not given.
+        amount: The amount, within the range; None: no basis.
+    """
 
     minimum: Money
     maximum: Money
@@ -106,7 +113,14 @@ def industry_subsidy(
 
 @attrs.frozen(kw_only=True)
 class CappedAmount:
-    """A subsidy up to a cap: the cap, the amount asked for, and what may be paid; 限额补助."""
+    """A subsidy up to a cap: the cap, the amount asked for, and what may be paid; 限额补助.
+
+    Args:
+        cap: The cap.
+        requested: The amount asked for; None: not given.
+        amount: What may be paid: the request up to the cap; None: nothing requested.
+        capped: True when the request was cut to the cap.
+    """
 
     cap: Money
     requested: Money | None
@@ -169,7 +183,15 @@ def livestock_pen_award(policy: Policy, *, pens_built: bool | None) -> Result[Mo
 
 @attrs.frozen(kw_only=True)
 class InHomeBusiness:
-    """FOLLOW-7 in-home business: at least 50% of the investment, at most 5,000 per household."""
+    """FOLLOW-7 in-home business: at least 50% of the investment, at most 5,000 per household.
+
+    Args:
+        investment: The household's investment.
+        minimum: The least that must be granted: the pack's share of the investment.
+        cap: The most per household.
+        granted: The amount granted; None: not given.
+        complies: True when the grant is between minimum and cap; None: not given.
+    """
 
     investment: Money
     minimum: Money
@@ -228,7 +250,15 @@ def in_home_business_subsidy(
 
 @attrs.frozen(kw_only=True)
 class VegetablePlot:
-    """FOLLOW-7 vegetable plot: the yearly cap for the plot and the amounts for five years."""
+    """FOLLOW-7 vegetable plot: the yearly cap for the plot and the amounts for five years.
+
+    Args:
+        area: The plot's area.
+        rate_cap: The cap per unit of area.
+        yearly: The yearly cap for the plot.
+        years: The years the subsidy is paid.
+        total: Yearly × years.
+    """
 
     area: Area
     rate_cap: Money
@@ -283,7 +313,13 @@ def vegetable_plot_subsidy(
 
 @attrs.frozen(kw_only=True)
 class WelfareJobs:
-    """FOLLOW-7 public-welfare jobs of a household: within the limits or not, and who is over."""
+    """FOLLOW-7 public-welfare jobs of a household: within the limits or not, and who is over.
+
+    Args:
+        jobs: Public-welfare jobs the household holds.
+        household_ok: True when that is within the household limit.
+        people_over: Ids of people over the personal limit.
+    """
 
     jobs: int
     household_ok: bool
@@ -319,7 +355,14 @@ def welfare_jobs(jobs_by_person: Mapping[str, int], policy: Policy) -> Result[We
 
 @attrs.frozen(kw_only=True)
 class AwardCheck:
-    """A one-off award for placing or employing enough people long enough; 一次性奖补."""
+    """A one-off award for placing or employing enough people long enough; 一次性奖补.
+
+    Args:
+        qualifying: Ids of the people who count.
+        undetermined: Ids that could not be decided for want of a fact.
+        required: People needed for the award.
+        award: The award; None: not earned or undetermined.
+    """
 
     qualifying: tuple[str, ...]
     undetermined: tuple[str, ...]

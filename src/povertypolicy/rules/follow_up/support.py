@@ -65,7 +65,14 @@ _TRAINING_ORDER = (
 
 @attrs.frozen(kw_only=True)
 class MemberTraining:
-    """One member's training: trainings counted in the year after settling, and the state."""
+    """One member's training: trainings counted in the year after settling, and the state.
+
+    Args:
+        person_id: The member's id.
+        state: Trained, due, overdue, not wanted, not a worker or not recorded.
+        counted: Trainings counted in the year after settling.
+        first_on: Day of the first counted training; None: none.
+    """
 
     person_id: str
     state: TrainingState
@@ -75,7 +82,14 @@ class MemberTraining:
 
 @attrs.frozen(kw_only=True)
 class TrainingCheck:
-    """FOLLOW-1 for a household: the deadline as a date and each member's state; 培训."""
+    """FOLLOW-1 for a household: the deadline as a date and each member's state; 培训.
+
+    Args:
+        household_id: The household's id.
+        settled_on: Day the household settled; None: not recorded.
+        deadline: Last day for the training; None: undetermined.
+        members: Each member's training.
+    """
 
     household_id: str
     settled_on: dt.date | None
@@ -210,7 +224,15 @@ class EmploymentState(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class EmploymentCheck:
-    """FOLLOW-2 for a household: who can and wants to work, who is in stable employment."""
+    """FOLLOW-2 for a household: who can and wants to work, who is in stable employment.
+
+    Args:
+        household_id: The household's id.
+        state: Met, not met, no labour or not recorded.
+        able_and_willing: Ids of members able and willing to work.
+        employed: Of those, ids in stable employment.
+        undetermined: Ids that could not be decided for want of a fact.
+    """
 
     household_id: str
     state: EmploymentState
@@ -303,7 +325,16 @@ class DibaoState(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class DibaoCheck:
-    """FOLLOW-3 for a household: eligible or not (and why), and the six months as dates."""
+    """FOLLOW-3 for a household: eligible or not (and why), and the six months as dates.
+
+    Args:
+        household_id: The household's id.
+        state: To grant, in period, review due, not eligible or not recorded.
+        failed: Conditions failed.
+        not_recorded: Conditions that could not be checked for want of a fact.
+        granted_on: Day the transitional dibao was granted; None: not granted or not recorded.
+        until: Last day of the six months; None: not granted.
+    """
 
     household_id: str
     state: DibaoState

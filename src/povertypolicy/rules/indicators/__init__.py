@@ -1,8 +1,8 @@
 """Targets and checklists (考核指标与清单): KPI-1..KPI-5, and FOLLOW-6's three rates.
 
-:func:`evaluate` scores one unit's figures on a checklist (met / not met / not reported, with
-the gap to each threshold), :func:`scorecard` a town with its villages or households,
-:func:`fund_plan` and :func:`split_budget` the 003 篇1 fund plan, :func:`schedule` the check
+`evaluate()` scores one unit's figures on a checklist (met / not met / not reported, with
+the gap to each threshold), `scorecard()` a town with its villages or households,
+`fund_plan()` and `split_budget()` the 003 篇1 fund plan, `schedule()` the check
 and self-inspection dates. The ledger forms are ``indicators.<checklist>``.
 """
 

@@ -53,7 +53,15 @@ class FigureKind(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Figure:
-    """One figure a unit reports: its name, ledger headers and kind; 指标数据项."""
+    """One figure a unit reports: its name, ledger headers and kind; 指标数据项.
+
+    Args:
+        name: The figure's name.
+        zh: Its header in simplified Chinese.
+        hant: Its header in traditional Chinese.
+        kind: Count, yes/no, quantity or percent.
+        doc: What it means.
+    """
 
     name: enum.StrEnum
     zh: str
@@ -66,11 +74,21 @@ class Figure:
 class Indicator:
     """One target: the figures it reads, its threshold parameter and the level it applies to.
 
-    ``applies_when`` names a yes/no figure: the indicator is not applicable when it is False
-    (a village without a school is not scored on its school). ``either`` is an alternative
-    target: the indicator is met when one of the two is (1 large animal *or* 2 pigs).
-    ``due`` is a date parameter: when the target is due, shown with the score. ``part`` names
-    this indicator's own alternative when it has ``either`` (the indicator is their union).
+    Args:
+        id: The indicator's name.
+        rule: Its rule ID.
+        level: The level of unit it applies to.
+        param: Its threshold parameter.
+        measure: How the figures are compared (ratio, percent, number, flags, count, yes/no,
+            quantity).
+        figures: The figures it reads.
+        applies_when: A yes/no figure: not applicable when it is False (a village without a school
+            is not scored on its school); None: always applies.
+        either: An alternative target: met when one of the two is (1 large animal *or* 2 pigs);
+            None: none.
+        due: A date parameter: when the target is due, shown with the score; None: none.
+        part: With ``either``: this indicator's own alternative (the indicator is their union);
+            None: none.
     """
 
     id: enum.StrEnum
@@ -87,7 +105,14 @@ class Indicator:
 
 @attrs.frozen(kw_only=True)
 class Checklist:
-    """A set of indicators over the figures units report; 考核清单 (e.g. the four haves)."""
+    """A set of indicators over the figures units report; 考核清单 (e.g. the four haves).
+
+    Args:
+        id: The checklist's id, e.g. ``four_haves``.
+        rules: Its rule IDs.
+        indicators: Its indicators.
+        figures: The figures units report for it.
+    """
 
     id: str
     rules: tuple[str, ...]
@@ -125,11 +150,19 @@ class Checklist:
 class Score:
     """One indicator's score for one unit; 指标得分.
 
-    ``value`` is the figure as compared (a percentage for ratios, the number of yes items for
-    flags); ``gap`` is how far the value is from the threshold, positive when short of it (for
-    a minimum: threshold − value; for a maximum: value − threshold); ``short_by`` is, for a
-    ratio, how many more (or, for a maximum, fewer) to count to meet the target, and for flags
-    how many more items must be in place. ``missing`` lists the figures not reported.
+    Args:
+        indicator: The indicator scored.
+        level: The unit's level.
+        status: Met, not met, not reported or not applicable.
+        value: The figure as compared (a percentage for ratios, the number of yes items for flags);
+            None: not reported.
+        threshold: The target; None: not applicable.
+        gap: How far the value is from the threshold, positive when short of it (minimum: threshold
+            − value; maximum: value − threshold).
+        short_by: For a ratio: how many more (for a maximum, fewer) to meet the target; for flags:
+            how many more items must be in place.
+        missing: Figures not reported.
+        parts: With an alternative target: the score of each part.
     """
 
     indicator: enum.StrEnum
@@ -145,7 +178,14 @@ class Score:
 
 @attrs.frozen(kw_only=True)
 class UnitScores:
-    """Every indicator of a checklist scored for one unit; 单位考核结果."""
+    """Every indicator of a checklist scored for one unit; 单位考核结果.
+
+    Args:
+        unit_id: The unit's id.
+        level: Its level.
+        checklist: The checklist's id.
+        scores: Each indicator's score.
+    """
 
     unit_id: str
     level: UnitLevel

@@ -1,7 +1,7 @@
 """The checklist engine: a unit's figures against each indicator's threshold; 指标考核.
 
-:func:`evaluate` scores one unit (town, village, household, site, project) on the indicators
-of its level; :func:`scorecard` scores a town and tallies its villages (or households) on the
+`evaluate()` scores one unit (town, village, household, site, project) on the indicators
+of its level; `scorecard()` scores a town and tallies its villages (or households) on the
 lower levels' indicators. A figure not reported makes an indicator *not reported*, never 0.
 KPI-1..KPI-3, KPI-5, FOLLOW-6.
 """
@@ -416,7 +416,19 @@ def evaluate(unit: ReportingUnit, checklist: str | Checklist, policy: Policy) ->
 
 @attrs.frozen(kw_only=True)
 class Tally:
-    """One lower-level indicator counted over a town's villages (or households); 达标统计."""
+    """One lower-level indicator counted over a town's villages (or households); 达标统计.
+
+    Args:
+        indicator: The indicator counted.
+        level: The members' level.
+        units: Members counted.
+        met: Members that meet it.
+        not_met: Members that do not.
+        not_reported: Members that did not report a figure it needs.
+        not_applicable: Members it does not apply to.
+        not_met_ids: Ids of the members that do not meet it.
+        not_reported_ids: Ids of the members that did not report.
+    """
 
     indicator: enum.StrEnum
     level: UnitLevel
@@ -440,7 +452,15 @@ class Tally:
 
 @attrs.frozen(kw_only=True)
 class Scorecard:
-    """A town's scorecard on one checklist: its own scores and its members' tallies; 考核表."""
+    """A town's scorecard on one checklist: its own scores and its members' tallies; 考核表.
+
+    Args:
+        unit_id: The town's id.
+        checklist: The checklist's id.
+        own: The town's own scores; None: the checklist has no town-level indicator.
+        tallies: Each lower-level indicator counted over the town's members.
+        members: Each member unit's scores.
+    """
 
     unit_id: str
     checklist: str

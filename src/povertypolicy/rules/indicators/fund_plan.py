@@ -41,7 +41,14 @@ class FundPart(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class FundLine:
-    """One part of the plan: its amount, its stated share and its exact share; 资金构成."""
+    """One part of the plan: its amount, its stated share and its exact share; 资金构成.
+
+    Args:
+        part: The part of the plan.
+        amount: Its amount.
+        stated_share: The share the plan states.
+        exact_share: Amount ÷ total, exact.
+    """
 
     part: FundPart
     amount: Money
@@ -59,7 +66,12 @@ class FundLine:
 
 @attrs.frozen(kw_only=True)
 class FundPlan:
-    """The plan's total and its four parts; whether they add up exactly; 资金计划."""
+    """The plan's total and its four parts; whether they add up exactly; 资金计划.
+
+    Args:
+        total: The plan's total.
+        lines: Its four parts.
+    """
 
     total: Money
     lines: tuple[FundLine, ...]
@@ -148,7 +160,14 @@ def fund_plan(policy: Policy) -> Result[FundPlan]:
 
 @attrs.frozen(kw_only=True)
 class BudgetPart:
-    """One part of a split budget; 分配金额."""
+    """One part of a split budget; 分配金额.
+
+    Args:
+        part: The part of the plan.
+        weight: Its weight in the split (a share, or an amount in yuan).
+        amount: Its amount.
+        took_rounding_fen: True when the exact split gave it a rounding fen.
+    """
 
     part: FundPart
     weight: Decimal | int
@@ -158,7 +177,13 @@ class BudgetPart:
 
 @attrs.frozen(kw_only=True)
 class BudgetSplit:
-    """A budget split by the plan's shares (or amounts), adding up exactly; 资金分配."""
+    """A budget split by the plan's shares (or amounts), adding up exactly; 资金分配.
+
+    Args:
+        budget: The budget split.
+        by: ``shares`` (the stated shares) or ``amounts`` (the plan's amounts).
+        parts: Each part; they add up to the budget.
+    """
 
     budget: Money
     by: str

@@ -33,7 +33,13 @@ class Task(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class ScheduledTask:
-    """A task's first day (when it is a period) and the day it is due."""
+    """A task's first day (when it is a period) and the day it is due.
+
+    Args:
+        task: The task.
+        start: Its first day, when it is a period; None: a single due day.
+        due: The day it is due.
+    """
 
     task: Task
     start: dt.date | None
@@ -42,7 +48,13 @@ class ScheduledTask:
 
 @attrs.frozen(kw_only=True)
 class Schedule:
-    """The tasks of one checklist in one year, in date order; 时间安排."""
+    """The tasks of one checklist in one year, in date order; 时间安排.
+
+    Args:
+        checklist: The checklist's id.
+        year: The year.
+        tasks: Its tasks in date order.
+    """
 
     checklist: str
     year: int

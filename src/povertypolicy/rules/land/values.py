@@ -112,7 +112,21 @@ class CampaignPhase(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Compensation:
-    """The compensation items of one expropriation; 征地补偿费用 (LAND-1, LAND-2)."""
+    """The compensation items of one expropriation; 征地补偿费用 (LAND-1, LAND-2).
+
+    Args:
+        method: Annual output value or zone price.
+        area: The area compensated.
+        land_compensation: Land compensation (土地补偿费).
+        resettlement_subsidy: Resettlement subsidy (安置补助费).
+        attachments_compensation: Ground attachments and young crops (地上附着物和青苗补偿费).
+        social_security_fees: Social-security fees for the expropriated farmers (社会保障费用).
+        persons_to_resettle: People to resettle (annual-output-value method); None: zone-price
+            method.
+        resettlement_capped: True when the resettlement subsidy was held to its cap.
+        combined_capped: True when land compensation and resettlement subsidy together were held to
+            the combined cap.
+    """
 
     method: CompensationMethod
     area: Area
@@ -149,7 +163,14 @@ class Compensation:
 
 @attrs.frozen(kw_only=True)
 class SplitLine:
-    """One item due to one payee; 应付明细 (LAND-3)."""
+    """One item due to one payee; 应付明细 (LAND-3).
+
+    Args:
+        payee: The payee's id.
+        payee_kind: Collective, household, owner, resettling unit or social-security fund.
+        item: The compensation item.
+        amount: Its amount.
+    """
 
     payee: str
     payee_kind: PayeeKind
@@ -159,7 +180,14 @@ class SplitLine:
 
 @attrs.frozen(kw_only=True)
 class PayeeDue:
-    """Everything due to one payee, ready to pay; 应付款（按收款方）(LAND-3)."""
+    """Everything due to one payee, ready to pay; 应付款（按收款方）(LAND-3).
+
+    Args:
+        payee: The payee's id.
+        payee_kind: Collective, household, owner, resettling unit or social-security fund.
+        amount: Total due.
+        items: Each compensation item with its amount.
+    """
 
     payee: str
     payee_kind: PayeeKind
@@ -169,7 +197,16 @@ class PayeeDue:
 
 @attrs.frozen(kw_only=True)
 class CompensationSplit:
-    """Who is owed what: per item line and per payee; 征地补偿款分配 (LAND-3)."""
+    """Who is owed what: per item line and per payee; 征地补偿款分配 (LAND-3).
+
+    Args:
+        collective: The collective whose land is taken.
+        approved_on: Date the expropriation was approved.
+        compensation: The compensation split.
+        lines: Each item due to each payee.
+        payees: Everything due to each payee.
+        parties: Every payee id the case knows.
+    """
 
     collective: str
     approved_on: dt.date
@@ -197,7 +234,20 @@ class CompensationSplit:
 
 @attrs.frozen(kw_only=True)
 class PayeeAudit:
-    """One payee's due and paid amounts and timing; 支付核查（按收款方）(LAND-6)."""
+    """One payee's due and paid amounts and timing; 支付核查（按收款方）(LAND-6).
+
+    Args:
+        payee: The payee's id.
+        payee_kind: Collective, household, owner, resettling unit or social-security fund; None:
+            paid but nothing due.
+        due: Amount due.
+        paid: Amount paid.
+        status: Paid in full, short, overpaid, never paid or not due.
+        payments: Number of payments.
+        completed_on: Day the payments reached the amount due; None: not reached.
+        late_days: Days after the due date the payments were completed; 0: on time.
+        overdue_days: Days overdue on ``as_of`` when not paid in full; None: paid, or no ``as_of``.
+    """
 
     payee: str
     payee_kind: PayeeKind | None
@@ -222,7 +272,13 @@ class PayeeAudit:
 
 @attrs.frozen(kw_only=True)
 class PaymentAudit:
-    """An audit of compensation payments against what was due; 征地补偿款支付核查 (LAND-6)."""
+    """An audit of compensation payments against what was due; 征地补偿款支付核查 (LAND-6).
+
+    Args:
+        due_on: Day payment is due (approval date plus the pack's payment period).
+        as_of: Day the audit is made; None: overdue days not assessed.
+        payees: Each payee's audit.
+    """
 
     due_on: dt.date
     as_of: dt.date | None
@@ -263,7 +319,14 @@ class PaymentAudit:
 
 @attrs.frozen(kw_only=True)
 class SetAsideCheck:
-    """The yearly social-security set-aside from land-transfer revenue; 社保资金提取 (LAND-4)."""
+    """The yearly social-security set-aside from land-transfer revenue; 社保资金提取 (LAND-4).
+
+    Args:
+        land_transfer_revenue: The year's land-transfer revenue (土地出让收入).
+        minimum: The minimum to set aside for social security.
+        actual: The amount set aside; None: not recorded.
+        meets: True when the actual amount is at least the minimum; None: not recorded.
+    """
 
     land_transfer_revenue: Money
     minimum: Money
@@ -280,7 +343,13 @@ class SetAsideCheck:
 
 @attrs.frozen(kw_only=True)
 class BenefitCheck:
-    """A monthly benefit against the local dibao standard; 保障水平核查 (LAND-5)."""
+    """A monthly benefit against the local dibao standard; 保障水平核查 (LAND-5).
+
+    Args:
+        benefit: The monthly benefit checked.
+        dibao_standard: The local dibao standard it is compared with.
+        meets: True when the benefit is at least the standard.
+    """
 
     benefit: Money
     dibao_standard: Money
@@ -294,7 +363,18 @@ class BenefitCheck:
 
 @attrs.frozen(kw_only=True)
 class PlaceQuota:
-    """Insurance places of a village by its land; 以地定量 (LAND-8)."""
+    """Insurance places of a village by its land; 以地定量 (LAND-8).
+
+    Args:
+        expropriated_area: The expropriated agricultural land that counts.
+        village_land: The village's agricultural land.
+        population_16_plus: Agricultural people aged 16 and over.
+        already_insured: People already insured.
+        unrounded: Expropriated area ÷ village land × people aged 16+, exact.
+        rounded: The unrounded figure rounded as the pack says.
+        cap: People aged 16+ less those already insured.
+        places: The rounded figure, at most the cap.
+    """
 
     expropriated_area: Area
     village_land: Area
@@ -315,9 +395,14 @@ class PlaceQuota:
 class HouseholdPlaces:
     """One household's insurance places; 农户参保指标 (LAND-9, LAND-10).
 
-    ``area_m2`` is the household's expropriated contracted farmland (m², exact); ``eligible``
-    the ids of members aged 16+ on the approval date and not yet insured; ``unrounded`` its
-    exact proportional share of places in the round that settled it.
+    Args:
+        household: The household's id.
+        area_m2: Its expropriated contracted farmland, m², exact.
+        eligible: Ids of members aged 16+ on the approval date and not yet insured.
+        places: Places allocated to it.
+        took_remainder: True when it took a place by largest remainder.
+        waived: Places it waived.
+        added: Places added to it by reallocation (LAND-10).
     """
 
     household: str
@@ -374,7 +459,13 @@ _HOUSEHOLD_PLACES_SLOTS = tuple(
 
 @attrs.frozen(kw_only=True)
 class PlaceAllocation:
-    """Places allocated to households; 人地对应 (LAND-9, LAND-10)."""
+    """Places allocated to households; 人地对应 (LAND-9, LAND-10).
+
+    Args:
+        quota: Places to allocate.
+        households: Each household's places.
+        unallocated: Places left (no eligible member to take them).
+    """
 
     quota: int
     households: tuple[HouseholdPlaces, ...]
@@ -395,7 +486,15 @@ class PlaceAllocation:
 
 @attrs.frozen(kw_only=True)
 class PlaceValidity:
-    """Whether a place is still usable; 参保指标有效期 (LAND-11)."""
+    """Whether a place is still usable; 参保指标有效期 (LAND-11).
+
+    Args:
+        issued_on: Day the place was issued.
+        expires_on: Day its validity ends (issue date plus the pack's years).
+        deadline: The enrolment deadline that applies: the local deadline (规定期限), capped by
+            ``expires_on``.
+        status: Pending, enrolled, deemed waived or lapsed.
+    """
 
     issued_on: dt.date
     expires_on: dt.date
@@ -405,7 +504,13 @@ class PlaceValidity:
 
 @attrs.frozen(kw_only=True)
 class Phase:
-    """One campaign phase with its first and last day; 专项治理阶段 (LAND-7)."""
+    """One campaign phase with its first and last day; 专项治理阶段 (LAND-7).
+
+    Args:
+        phase: The phase.
+        start: Its first day.
+        end: Its last day.
+    """
 
     phase: CampaignPhase
     start: dt.date
@@ -414,7 +519,16 @@ class Phase:
 
 @attrs.frozen(kw_only=True)
 class CampaignSchedule:
-    """The campaign's phases and report deadlines in one year; 专项治理时间安排 (LAND-7)."""
+    """The campaign's phases and report deadlines in one year; 专项治理时间安排 (LAND-7).
+
+    Args:
+        year: The campaign year.
+        phases: Its phases with their first and last days.
+        self_inspection_report_due: Day the self-inspection report is due.
+        evaluation_report_due: Day the evaluation report is due.
+        campaign_end: Last day of the campaign.
+        self_inspection_coverage: Share of cases the self-inspection must cover.
+    """
 
     year: int
     phases: tuple[Phase, ...]
@@ -433,7 +547,12 @@ class CampaignSchedule:
 
 @attrs.frozen(kw_only=True)
 class TransferSchedule:
-    """Dates by which fund transfers are due; 资金划转时间表 (LAND-12)."""
+    """Dates by which fund transfers are due; 资金划转时间表 (LAND-12).
+
+    Args:
+        pension_fund: Days money owed must reach the pension fund (monthly).
+        risk_reserve: Days money owed must reach the risk reserve (quarterly).
+    """
 
     pension_fund: tuple[dt.date, ...]
     risk_reserve: tuple[dt.date, ...]
@@ -441,7 +560,14 @@ class TransferSchedule:
 
 @attrs.frozen(kw_only=True)
 class EntryCheck:
-    """Whether a case may enrol in expropriated farmers' social security; 准入门槛 (LAND-13)."""
+    """Whether a case may enrol in expropriated farmers' social security; 准入门槛 (LAND-13).
+
+    Args:
+        admitted: True when the case may enrol.
+        early: True when enrolment is before the approval date (needs a decision of a government at
+            county level or above).
+        eligible_area: The cultivated and other agricultural land of the case (only that counts).
+    """
 
     admitted: bool
     early: bool

@@ -1,7 +1,7 @@
 """Anti-return-to-poverty monitoring (防止返贫监测), 003 篇8: MON-1..MON-7.
 
-:func:`screen` runs MON-1 (scope groups) and MON-3 (warning level) on one
-:class:`~povertypolicy.domain.MonitoringCase`; the ledger form ``monitoring.screening`` runs the
+`screen()` runs MON-1 (scope groups) and MON-3 (warning level) on one
+`MonitoringCase`; the ledger form ``monitoring.screening`` runs the
 same over a whole monitoring ledger.
 """
 

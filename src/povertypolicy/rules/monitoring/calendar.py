@@ -30,7 +30,13 @@ class Task(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Deadline:
-    """One period of a task and the day its work is due (the period's last day)."""
+    """One period of a task and the day its work is due (the period's last day).
+
+    Args:
+        task: The monitoring task.
+        period_start: First day of the period.
+        period_end: Last day of the period: the day its work is due.
+    """
 
     task: Task
     period_start: dt.date
@@ -44,7 +50,13 @@ class Deadline:
 
 @attrs.frozen(kw_only=True)
 class MonitoringCalendar:
-    """Every task period that overlaps ``start``..``end``; 监测工作日历 (MON-5)."""
+    """Every task period that overlaps ``start``..``end``; 监测工作日历 (MON-5).
+
+    Args:
+        start: First day asked for.
+        end: Last day asked for.
+        entries: Every task period that overlaps them, with its due day.
+    """
 
     start: dt.date
     end: dt.date

@@ -26,7 +26,16 @@ _CITE = Citation(
 
 @attrs.frozen(kw_only=True)
 class Assessment:
-    """One assessment in a household's history: its date, level and status code."""
+    """One assessment in a household's history: its date, level and status code.
+
+    Args:
+        on: The assessment date.
+        level: The warning level; None: no level.
+        reason: The assessment's status code (``red``, ``yellow``, ``blue``, ``no_level``,
+            ``risk_cleared``, ``undetermined``).
+        met: Level conditions met.
+        risk_factors: Risks recorded; None: not recorded.
+    """
 
     on: dt.date
     level: WarningLevel | None
@@ -37,7 +46,17 @@ class Assessment:
 
 @attrs.frozen(kw_only=True)
 class LevelChange:
-    """A change between two assessments, with the conditions and risks that came and went."""
+    """A change between two assessments, with the conditions and risks that came and went.
+
+    Args:
+        on: Date of the later assessment.
+        before: Status code before.
+        after: Status code after.
+        conditions_added: Level conditions that came.
+        conditions_removed: Level conditions that went.
+        risks_added: Risks that came.
+        risks_removed: Risks that went.
+    """
 
     on: dt.date
     before: str
@@ -53,6 +72,11 @@ class LevelHistory:
     """A household's warning levels over time; 预警级别变化 (MON-4).
 
     ``risk_cleared`` is the latest mark: no level, and the household is still monitored.
+
+    Args:
+        household_id: The household's id.
+        assessments: Its assessments in date order.
+        changes: Each change between two consecutive assessments.
     """
 
     household_id: str

@@ -120,7 +120,15 @@ LEVELS = tuple(WarningLevel)  # highest first
 
 @attrs.frozen(kw_only=True)
 class IncomeThreshold:
-    """The monitoring income line: multiple × the poverty line on the reference date (MON-1)."""
+    """The monitoring income line: multiple × the poverty line on the reference date (MON-1).
+
+    Args:
+        year: The reference year.
+        line: The poverty line of that year.
+        multiple: The multiple applied (from the pack).
+        amount: The monitoring income line: multiple × line.
+        ratio: The multiple, exact.
+    """
 
     year: int
     line: Money
@@ -135,7 +143,16 @@ class IncomeThreshold:
 
 @attrs.frozen(kw_only=True)
 class Screening:
-    """Which scope groups a household falls in; 监测范围 (MON-1)."""
+    """Which scope groups a household falls in; 监测范围 (MON-1).
+
+    Args:
+        household_id: The household's id.
+        groups: Scope groups it falls in.
+        failed: Scope groups it does not fall in.
+        not_recorded: Scope groups that could not be decided for want of a fact.
+        threshold: The monitoring income line applied.
+        income: The household's per-capita disposable income; None: not recorded.
+    """
 
     household_id: str
     groups: tuple[ScopeGroup, ...]
@@ -160,7 +177,15 @@ class Screening:
 
 @attrs.frozen(kw_only=True)
 class LevelCheck:
-    """One level's conditions: met, failed and not recorded, and whether the level holds."""
+    """One level's conditions: met, failed and not recorded, and whether the level holds.
+
+    Args:
+        level: The warning level checked.
+        holds: True when its conditions hold; None: a fact it needs was not recorded.
+        met: Conditions met.
+        failed: Conditions failed.
+        not_recorded: Conditions that could not be checked for want of a fact.
+    """
 
     level: WarningLevel
     holds: bool | None
@@ -176,6 +201,14 @@ class WarningAssessment:
     ``level`` is the highest level whose conditions hold (None: no level, or risk cleared).
     When a higher level could not be checked for want of a fact, ``determined`` is False and
     ``level`` is only a lower bound.
+
+    Args:
+        household_id: The household's id.
+        assessed_on: The assessment date.
+        level: The highest level whose conditions hold; None: no level, or risk cleared.
+        risk_cleared: True when the record carries the risk-cleared mark.
+        checks: Each level's check.
+        conditions: Every level condition with its value (None: not recorded).
     """
 
     household_id: str
@@ -214,7 +247,12 @@ class WarningAssessment:
 
 @attrs.frozen(kw_only=True)
 class MonitoringAssessment:
-    """MON-1 screening and MON-3 warning level of one monitoring record; 监测预警."""
+    """MON-1 screening and MON-3 warning level of one monitoring record; 监测预警.
+
+    Args:
+        screening: The MON-1 screening.
+        warning: The MON-3 warning level.
+    """
 
     screening: Screening
     warning: WarningAssessment

@@ -15,7 +15,15 @@ __all__ = ["SpotCheck", "spot_check"]
 
 @attrs.frozen(kw_only=True)
 class SpotCheck:
-    """A village's spot-check result; 抽查结果 (MON-6). ``rate`` is exact."""
+    """A village's spot-check result; 抽查结果 (MON-6). ``rate`` is exact.
+
+    Args:
+        village: The village checked.
+        sampled: Households sampled.
+        doubtful: Of those, households found doubtful.
+        rate: Doubtful ÷ sampled, exact.
+        rescreen_village: True when the rate calls for the whole village to be screened again.
+    """
 
     village: str
     sampled: int

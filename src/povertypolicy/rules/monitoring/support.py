@@ -67,6 +67,11 @@ class SupportPlan:
     """The measures a monitored household's type calls for; 帮扶措施 (MON-7).
 
     ``not_recorded`` lists the measures that could not be decided for want of a fact.
+
+    Args:
+        household_id: The household's id.
+        measures: Measures its type calls for.
+        not_recorded: Measures that could not be decided for want of a fact.
     """
 
     household_id: str

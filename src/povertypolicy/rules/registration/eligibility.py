@@ -51,9 +51,15 @@ class RegistrationCondition(enum.StrEnum):
 class RegistrationEligibility:
     """Whether a household may be registered; 建档立卡识别 (ID-1, ID-2).
 
-    ``reason``: ``dibao`` (a rural dibao household, included as such), ``eligible``,
-    ``ineligible`` (an ID-1 condition failed), ``excluded`` (one of the eleven exclusions),
-    ``undetermined`` (a fact was not recorded).
+    Args:
+        household_id: The household's id.
+        reason: ``dibao`` (a rural dibao household, included as such), ``eligible``, ``ineligible``
+            (an ID-1 condition failed), ``excluded`` (one of the eleven exclusions) or
+            ``undetermined`` (a fact was not recorded).
+        failed: ID-1 conditions failed.
+        not_recorded: Conditions that could not be checked for want of a fact.
+        exclusions: Exclusions that apply (十一不评).
+        priority: A family-planning household given priority; None: not recorded.
     """
 
     household_id: str
@@ -236,7 +242,13 @@ def _priority_step(value: RegistrationEligibility) -> Step:
 
 @attrs.frozen(kw_only=True)
 class CardAssignment:
-    """The card class of a registered household; 黄卡 / 红卡 / 蓝卡 (ID-5). None: undetermined."""
+    """The card class of a registered household; 黄卡 / 红卡 / 蓝卡 (ID-5). None: undetermined.
+
+    Args:
+        household_id: The household's id.
+        card: Its card class; None: undetermined.
+        not_recorded: Facts that were needed and not recorded.
+    """
 
     household_id: str
     card: CardClass | None

@@ -82,9 +82,16 @@ def _count(name: str, value: object, minimum: int = 0) -> int:
 class PostingPeriod:
     """A posting window counted as the Civil Code counts periods; 公示期 (ID-3).
 
-    Day one is the day after posting (民法典第二百零一条); the window ends on ``last_day``
-    and the next stage may start on ``next_stage_on``. With ``taken_down_on`` (the last day
-    the list was up), ``days`` is the days counted and ``complies`` whether it was enough.
+    Day one is the day after posting (民法典第二百零一条).
+
+    Args:
+        posted_on: Day the list was posted.
+        first_day: Day one of the window: the day after posting.
+        last_day: Last day of the window.
+        next_stage_on: First day the next stage may start.
+        taken_down_on: Last day the list was up; None: not given.
+        days: Days counted up to ``taken_down_on``; None: not given.
+        complies: True when that was enough; None: not given.
     """
 
     posted_on: dt.date
@@ -148,7 +155,13 @@ def posting_period(
 
 @attrs.frozen(kw_only=True)
 class EvaluationGroup:
-    """Whether a village's democratic evaluation group is valid; 民主评议小组 (ID-3)."""
+    """Whether a village's democratic evaluation group is valid; 民主评议小组 (ID-3).
+
+    Args:
+        members: Members of the evaluation group.
+        members_ok: True when there are enough members (30人以上).
+        short_groups: Villager groups with too few households taking part.
+    """
 
     members: int
     members_ok: bool
@@ -191,7 +204,14 @@ def evaluation_group(
 
 @attrs.frozen(kw_only=True)
 class VoteCheck:
-    """Participation and approval of a democratic evaluation; 参与率、认同感 (ID-3). Exact."""
+    """Participation and approval of a democratic evaluation; 参与率、认同感 (ID-3). Exact.
+
+    Args:
+        participation: Participation rate, exact.
+        approval: Approval rate, exact.
+        participation_ok: True when participation meets the pack's minimum.
+        approval_ok: True when approval meets the pack's minimum.
+    """
 
     participation: Fraction
     approval: Fraction
@@ -238,7 +258,13 @@ def vote(voters: int, participants: int, approvals: int, policy: Policy) -> Resu
 
 @attrs.frozen(kw_only=True)
 class Replacement:
-    """Who replaces a disqualified household (None: no unsuccessful applicant left)."""
+    """Who replaces a disqualified household (None: no unsuccessful applicant left).
+
+    Args:
+        disqualified: The disqualified household.
+        replacement: The household that replaces it; None: no unsuccessful applicant left.
+        votes: The replacement's votes; None: no replacement.
+    """
 
     disqualified: str
     replacement: str | None
@@ -305,7 +331,12 @@ def replace_disqualified(
 
 @attrs.frozen(kw_only=True)
 class ProcedureCheck:
-    """Stages missing or out of order; 程序核查 (ID-3)."""
+    """Stages missing or out of order; 程序核查 (ID-3).
+
+    Args:
+        missing: Stages missing.
+        out_of_order: Stages done out of order.
+    """
 
     missing: tuple[Stage, ...]
     out_of_order: tuple[Stage, ...]

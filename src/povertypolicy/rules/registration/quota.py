@@ -34,7 +34,15 @@ Weight = int | Decimal | Fraction
 
 @attrs.frozen(kw_only=True)
 class QuotaShare:
-    """One village's part of the quota; 村指标."""
+    """One village's part of the quota; 村指标.
+
+    Args:
+        village: The village.
+        village_class: Its class.
+        weight: Its class's weight (from the pack).
+        quota: Its part of the quota.
+        took_remainder: True when it took a place by largest remainder.
+    """
 
     village: str
     village_class: VillageClass
@@ -45,7 +53,12 @@ class QuotaShare:
 
 @attrs.frozen(kw_only=True)
 class QuotaSplit:
-    """A township's quota split by village class; 指标分解 (ID-4). Parts add up exactly."""
+    """A township's quota split by village class; 指标分解 (ID-4). Parts add up exactly.
+
+    Args:
+        total: The township's quota.
+        shares: Each village's part; they add up to ``total``.
+    """
 
     total: int
     shares: tuple[QuotaShare, ...]
@@ -192,7 +205,12 @@ def split_quota(
 
 @attrs.frozen(kw_only=True)
 class TargetCheck:
-    """A target checked: the value (percent or percentage points, exact) and whether met."""
+    """A target checked: the value (percent or percentage points, exact) and whether met.
+
+    Args:
+        value: The value checked (percent or percentage points, exact).
+        met: True when the target is met.
+    """
 
     value: Fraction
     met: bool

@@ -36,7 +36,12 @@ def _count(name: str, value: object) -> int:
 
 @attrs.frozen(kw_only=True)
 class AwardCheck:
-    """Whether a proposed industry award lies in the range; 产业奖补 (ID-7)."""
+    """Whether a proposed industry award lies in the range; 产业奖补 (ID-7).
+
+    Args:
+        amount: The proposed award.
+        within: True when it lies in the pack's range.
+    """
 
     amount: Money
     within: bool
@@ -61,7 +66,12 @@ def industry_award(amount: Money, policy: Policy) -> Result[AwardCheck]:
 
 @attrs.frozen(kw_only=True)
 class SchoolingAndTraining:
-    """Vocational-schooling and skills-training subsidies of a household; 雨露计划 (ID-7)."""
+    """Vocational-schooling and skills-training subsidies of a household; 雨露计划 (ID-7).
+
+    Args:
+        schooling: Vocational-schooling subsidy.
+        training: Skills-training subsidy.
+    """
 
     schooling: Money
     training: Money
@@ -102,7 +112,13 @@ def schooling_and_training(
 @attrs.frozen(kw_only=True)
 class PairedHousehold:
     """A household a cadre helps, with its card and the income gain of the year (None: not
-    recorded)."""
+    recorded).
+
+    Args:
+        household_id: The household's id.
+        card: Its card class; None: not recorded.
+        income_gain: Its income gain of the year; None: not recorded.
+    """
 
     household_id: str
     card: CardClass | None
@@ -111,7 +127,15 @@ class PairedHousehold:
 
 @attrs.frozen(kw_only=True)
 class PairingCheck:
-    """A cadre's pairing: 2 yellow- or red-card households, each gaining 2,000 yuan or more."""
+    """A cadre's pairing: 2 yellow- or red-card households, each gaining 2,000 yuan or more.
+
+    Args:
+        helper: The cadre's id.
+        count_ok: True when the cadre helps the number of households the pack says.
+        wrong_card: Households without a yellow or red card.
+        short_gain: Households whose income gain is below the pack's amount.
+        not_recorded: Households whose card or gain was not recorded.
+    """
 
     helper: str
     count_ok: bool

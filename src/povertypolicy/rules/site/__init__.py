@@ -1,7 +1,7 @@
 """Relocation-site organisation (安置点组织设置), 001 篇一 §二: SITE-1..SITE-16.
 
-Every part of a site plan is its own rule; :func:`plan_site` runs them all on one
-:class:`~povertypolicy.domain.ResettlementSite` and returns one explained :class:`SitePlan`.
+Every part of a site plan is its own rule; `plan_site()` runs them all on one
+`ResettlementSite` and returns one explained `SitePlan`.
 
 A package by topic: ``units`` (SITE-1..3), ``party`` (SITE-4/5), ``committees`` (SITE-6..9),
 ``affiliated`` (SITE-10), ``grids`` (SITE-11/12), ``services`` (SITE-13..16), ``plan``, ``values``.

@@ -235,7 +235,14 @@ class ServiceWindow(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class SizeRange:
-    """An allowed size with a recommended value and how it was picked; 职数范围及推荐值."""
+    """An allowed size with a recommended value and how it was picked; 职数范围及推荐值.
+
+    Args:
+        min: Smallest allowed size.
+        max: Largest allowed size; None: no upper limit.
+        recommended: The recommended size.
+        convention: How the recommended size was picked within the range.
+    """
 
     min: int
     max: int | None
@@ -245,7 +252,18 @@ class SizeRange:
 
 @attrs.frozen(kw_only=True)
 class ManagementUnit:
-    """The site's management unit and group band; 基本管理单元 (SITE-1, SITE-2)."""
+    """The site's management unit and group band; 基本管理单元 (SITE-1, SITE-2).
+
+    Args:
+        kind: The site's management unit (its own community, a group of an existing one …).
+        group_kind: Residents' groups or villager groups.
+        location: Inside or outside the county seat's planning area.
+        households: Households at the site.
+        population: People at the site.
+        group_band: Households a group may have.
+        sub_district_may_apply: True when the site is large enough that a sub-district (街道) may be
+            applied for (advice only).
+    """
 
     kind: UnitKind
     group_kind: GroupKind
@@ -263,7 +281,15 @@ class ManagementUnit:
 
 @attrs.frozen(kw_only=True)
 class ResidentsGroup:
-    """A residents' (or villager) group of whole entrances; 居民小组 (SITE-1, SITE-3)."""
+    """A residents' (or villager) group of whole entrances; 居民小组 (SITE-1, SITE-3).
+
+    Args:
+        number: The group's number, from 1.
+        kind: Residents' group or villager group.
+        entrance_ids: Ids of its entrances, in street order.
+        households: Households in it.
+        breach: The size rule it cannot meet; None: none.
+    """
 
     number: int
     kind: GroupKind
@@ -274,7 +300,12 @@ class ResidentsGroup:
 
 @attrs.frozen(kw_only=True)
 class PartyOrganisation:
-    """The site's party organisation and its committee seats; 党组织设置 (SITE-4)."""
+    """The site's party organisation and its committee seats; 党组织设置 (SITE-4).
+
+    Args:
+        members: Full party members at the site; None: not recorded.
+        seats: Seats of its committee; None: no committee, or members not recorded.
+    """
 
     kind: PartyOrgKind | None
     """``None``: the party members were not recorded, so no kind is decided."""
@@ -284,7 +315,12 @@ class PartyOrganisation:
 
 @attrs.frozen(kw_only=True)
 class DeputySecretary:
-    """Whether one extra full-time deputy secretary may be added; 增配专职副书记 (SITE-5)."""
+    """Whether one extra full-time deputy secretary may be added; 增配专职副书记 (SITE-5).
+
+    Args:
+        extra: Extra full-time deputy secretaries that may be added (0 or 1).
+        reasons: Why one may be added.
+    """
 
     may_add: bool | None
     """``None``: undetermined, a fact it depends on was not recorded."""
@@ -294,7 +330,17 @@ class DeputySecretary:
 
 @attrs.frozen(kw_only=True)
 class Representatives:
-    """Residents' representatives: allowed total, recommendation and per-group split; 居民代表."""
+    """Residents' representatives: allowed total, recommendation and per-group split; 居民代表.
+
+    Args:
+        method: How representatives are chosen.
+        min: Fewest allowed in all.
+        max: Most allowed in all; None: no upper limit.
+        recommended: The recommended total.
+        per_group: Representatives of each residents' group, in group order.
+        conflict: True when no total satisfies every rule at once (the explanation says which was
+            chosen).
+    """
 
     method: RepresentativeMethod
     min: int
@@ -306,7 +352,14 @@ class Representatives:
 
 @attrs.frozen(kw_only=True)
 class Committees:
-    """Residents' committee, group leaders, representatives, supervisory committee (SITE-6/8/9)."""
+    """Residents' committee, group leaders, representatives, supervisory committee (SITE-6/8/9).
+
+    Args:
+        residents_committee: Members of the residents' committee (居民委员会).
+        group_leaders: Residents' group leaders (居民小组长).
+        representatives: Residents' representatives (居民代表).
+        supervisory_committee: Members of the supervisory committee (居务监督委员会).
+    """
 
     residents_committee: SizeRange
     group_leaders: int
@@ -316,7 +369,16 @@ class Committees:
 
 @attrs.frozen(kw_only=True)
 class AffiliatedOrganisations:
-    """Union, League, women's federation, councils, owners' committee; 配套组织 (SITE-10)."""
+    """Union, League, women's federation, councils, owners' committee; 配套组织 (SITE-10).
+
+    Args:
+        women_federation: True when a women's federation is set up.
+        women_federation_chairs: Its vice-chairs from the community; 0 when none is set up.
+        councils: Number of councils (议事会) to set up.
+        council_size: Members of each council.
+        owners_committee: Size of the owners' committee; None: not set up (conditions not mature).
+        owners_committee_sizes: The sizes the pack allows for an owners' committee.
+    """
 
     union_committee: bool | None
     """``None``: union members not recorded, nothing decided."""
@@ -332,7 +394,14 @@ class AffiliatedOrganisations:
 
 @attrs.frozen(kw_only=True)
 class GridWorkerArea:
-    """The residents' groups one grid worker covers; 网格员责任区 (SITE-11)."""
+    """The residents' groups one grid worker covers; 网格员责任区 (SITE-11).
+
+    Args:
+        number: The area's number, from 1.
+        group_numbers: Numbers of the residents' groups it covers.
+        households: Households in it.
+        breaches: Rules the area cannot meet (e.g. too many households); ``()``: none.
+    """
 
     number: int
     group_numbers: tuple[int, ...]
@@ -342,7 +411,14 @@ class GridWorkerArea:
 
 @attrs.frozen(kw_only=True)
 class Grid:
-    """A grid with one grid leader and the worker areas in it; 网格 (SITE-11)."""
+    """A grid with one grid leader and the worker areas in it; 网格 (SITE-11).
+
+    Args:
+        number: The grid's number, from 1.
+        worker_area_numbers: Numbers of the grid-worker areas in it.
+        households: Households in the grid.
+        grid_leaders: Grid leaders (网格长).
+    """
 
     number: int
     worker_area_numbers: tuple[int, ...]
@@ -352,7 +428,13 @@ class Grid:
 
 @attrs.frozen(kw_only=True)
 class GridPlan:
-    """Grid worker areas, grids and the number of grid workers and leaders; 网格划分 (SITE-11)."""
+    """Grid worker areas, grids and the number of grid workers and leaders; 网格划分 (SITE-11).
+
+    Args:
+        worker_areas: The grid-worker areas (one grid worker each).
+        grids: The grids.
+        leaders_available: Two-committee members available to lead grids.
+    """
 
     worker_areas: tuple[GridWorkerArea, ...]
     grids: tuple[Grid, ...]
@@ -371,7 +453,13 @@ class GridPlan:
 
 @attrs.frozen(kw_only=True)
 class GridSchedule:
-    """Visit-round deadlines and joint-meeting dates; 遍访与联席会议日程 (SITE-12)."""
+    """Visit-round deadlines and joint-meeting dates; 遍访与联席会议日程 (SITE-12).
+
+    Args:
+        visit_deadlines: Last day of each visiting round (遍访).
+        visits_per_month: Visiting rounds per month.
+        joint_meetings: Days of the joint meetings (联席会议).
+    """
 
     visit_deadlines: tuple[dt.date, ...]
     visits_per_month: int
@@ -380,7 +468,15 @@ class GridSchedule:
 
 @attrs.frozen(kw_only=True)
 class ServiceCentre:
-    """The party-mass service centre: one-stop or not, functions, floor area; 党群服务中心."""
+    """The party-mass service centre: one-stop or not, functions, floor area; 党群服务中心.
+
+    Args:
+        one_stop: True for a one-stop service centre (一站式).
+        functions: Functions it must have.
+        min_floor_area: Its minimum floor area.
+        planned_floor_area: The planned floor area; None: not given.
+        floor_area_met: True when the planned area is at least the minimum; None: not given.
+    """
 
     one_stop: bool
     functions: tuple[CentreFunction, ...]
@@ -391,7 +487,14 @@ class ServiceCentre:
 
 @attrs.frozen(kw_only=True)
 class ServiceTransfer:
-    """Where a relocated person's pension, medical insurance and dibao are handled (SITE-14)."""
+    """Where a relocated person's pension, medical insurance and dibao are handled (SITE-14).
+
+    Args:
+        person_id: Id of the relocated person.
+        pension: Where the pension insurance is handled.
+        medical_insurance: Where the medical insurance is handled.
+        dibao: Where dibao is handled.
+    """
 
     person_id: str
     pension: Handling
@@ -401,7 +504,12 @@ class ServiceTransfer:
 
 @attrs.frozen(kw_only=True)
 class ServiceWindows:
-    """Windows to set up and the department coordinating each service; 便民服务窗口 (SITE-15)."""
+    """Windows to set up and the department coordinating each service; 便民服务窗口 (SITE-15).
+
+    Args:
+        windows: The service windows to set up.
+        coordinators: Each service with the department that coordinates it.
+    """
 
     windows: tuple[ServiceWindow, ...]
     coordinators: tuple[tuple[Service, Department], ...]
@@ -413,7 +521,12 @@ class ServiceWindows:
 
 @attrs.frozen(kw_only=True)
 class TownshipStaffing:
-    """The township working group for its sites; 乡镇安置点管理服务工作专班 (SITE-16)."""
+    """The township working group for its sites; 乡镇安置点管理服务工作专班 (SITE-16).
+
+    Args:
+        deputy_leaders: Deputy leaders of the working group.
+        staff: Its staff.
+    """
 
     deputy_leaders: int
     staff: SizeRange
@@ -421,7 +534,24 @@ class TownshipStaffing:
 
 @attrs.frozen(kw_only=True)
 class SitePlan:
-    """The whole organisation plan of one resettlement site; 安置点组织设置方案 (SITE-1..16)."""
+    """The whole organisation plan of one resettlement site; 安置点组织设置方案 (SITE-1..16).
+
+    Args:
+        site_id: The site's id.
+        management_unit: Its management unit (SITE-1, SITE-2).
+        groups: Its residents' groups (SITE-3).
+        party_organisation: Its party organisation (SITE-4).
+        deputy_secretary: Whether a full-time deputy secretary may be added (SITE-5).
+        residents_committee: Its self-government bodies (SITE-6, 8, 9); None: the site has no
+            community of its own.
+        community_workers: Community workers (SITE-7); None: not applicable to the site.
+        affiliated: Affiliated organisations (SITE-10).
+        grids: Grids and grid workers (SITE-11).
+        schedule: Visiting and meeting schedule (SITE-12); None: no start date given.
+        service_centre: The party-mass service centre.
+        service_windows: Service windows (SITE-15).
+        township_staffing: The township working group (SITE-16).
+    """
 
     site_id: str
     management_unit: ManagementUnit
