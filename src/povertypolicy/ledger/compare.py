@@ -26,6 +26,14 @@ class LedgerComparison:
     ``arrow`` has the rule's key column, ``change`` (``changed``, ``base_only``: a row only
     the base produces, ``variant_only``) and, for each result column that differs in some
     row, its old and new values; money columns also get their exact delta in fen.
+
+    Args:
+        base: The run under the base policy.
+        variant: The run under the variant policy.
+        arrow: The changed rows, as an Arrow table.
+        totals: Per money column, (base total, variant total) in fen.
+        parameters: The differing parameters of the rule's areas, with both values.
+        kind: The kind of table the ledger came in (``table`` returns that kind).
     """
 
     base: LedgerResult
@@ -165,7 +173,7 @@ def compare(
 ) -> LedgerComparison:
     """Run ``rule`` over the same ledger under ``base`` and ``variant``; 台账对比.
 
-    Takes what :func:`run` takes. Returns the changed rows with old / new / delta columns,
+    Takes what `run` takes. Returns the changed rows with old / new / delta columns,
     the totals of every money column under both, and the parameters of the rule's areas that
     differ between the two policies (with both values and citations).
     """

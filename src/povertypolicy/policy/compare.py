@@ -129,7 +129,17 @@ def _join(path: str, name: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class Comparison(Generic[T]):
-    """One case under two policies: both results, what differs and why; 对比结果."""
+    """One case under two policies: both results, what differs and why; 对比结果.
+
+    Args:
+        rule: The rule's name.
+        base: Its result under the base policy.
+        variant: Its result under the variant policy.
+        base_policy: The base policy's id.
+        variant_policy: The variant policy's id.
+        changes: Each part of the answer that differs, with old, new and delta.
+        parameters: The parameters the rule read whose values differ, with both citations.
+    """
 
     rule: str
     base: Result[T]

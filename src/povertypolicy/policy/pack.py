@@ -134,7 +134,7 @@ class PolicyPack:
     description: str | None = None
     shipped: bool = False
     derived_from: str | None = None
-    """For a pack made by :meth:`Policy.derive`: the id of the policy it changes."""
+    """For a pack made by `Policy.derive`: the id of the policy it changes."""
     changes: tuple[PackParameter, ...] = ()
     """For a derived pack: its changed parameters by name (they make two scenarios differ)."""
 

@@ -89,7 +89,7 @@ class Policy:
 
     @property
     def derived_from(self) -> str | None:
-        """For a policy made by :meth:`derive`: the id of the policy it changes (else None)."""
+        """For a policy made by `derive`: the id of the policy it changes (else None)."""
         return self.chain[0].derived_from
 
     @property
@@ -100,7 +100,7 @@ class Policy:
     def derive(self, changes: Mapping[str, Change], *, name: str = "scenario") -> Policy:
         """This policy with some values changed, each with a citation or a scenario; 情景测算.
 
-        ``changes`` maps parameter names to :class:`~povertypolicy.policy.Change`; each value
+        ``changes`` maps parameter names to `povertypolicy.policy.Change`; each value
         is checked as a pack's is. The result is a Policy with id ``<id>+<name>``.
         """
         from .scenario import derive

@@ -46,10 +46,18 @@ class Change:
     """One changed value: the value as a pack writes it, and its citation or scenario; 变更.
 
     ``value`` is what a pack's ``value =`` holds (``"4000"``, ``30``, a date, a choice, a
-    :class:`Range` or ``{"min": …, "max": …}``); Money and Decimal are taken too. Give exactly
+    `Range` or ``{"min": …, "max": …}``); Money and Decimal are taken too. Give exactly
     one of ``citation`` (a real source) and ``scenario`` (an assumption, shown as such in
     every explanation). ``bound``: 以上/以下 for a threshold the base does not have (else the
     base's bound is kept); ``qualifier``: 原则上/一般/可 if the source uses one.
+
+    Args:
+        value: The new value, written as a pack writes it.
+        citation: The source that sets this value; None when it is a scenario.
+        scenario: What was assumed (情景假设), shown in every explanation; None when cited.
+        bound: 以上/以下 (inclusive) or 超过/不满 (exclusive) for a new threshold; None: keep
+            the base's.
+        qualifier: 原则上/一般/可 when the source uses one; None: none.
     """
 
     value: Any = attrs.field(converter=_range)
@@ -130,9 +138,9 @@ _DERIVED_MAX = 1024
 
 
 def derive(base: Policy, changes: Mapping[str, Change], *, name: str = "scenario") -> Policy:
-    """``base`` with the values in ``changes`` (parameter name → :class:`Change`); 派生政策.
+    """``base`` with the values in ``changes`` (parameter name → `Change`); 派生政策.
 
-    The result is an ordinary :class:`Policy` (same date) whose id is ``<base>+<name>``.
+    The result is an ordinary `Policy` (same date) whose id is ``<base>+<name>``.
     Deriving from a derived policy adds to (or replaces) its changes.
     """
     from .pack import PolicyPack, _Ctx, _parameter
