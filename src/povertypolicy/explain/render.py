@@ -24,7 +24,7 @@ from ..money import Money
 from ..policy.pack import QUALIFIERS
 from ..units import Area
 from .catalog import message, plural
-from .citation import Citation
+from .citation import Citation, render_citation
 from .locales import babel_locale, normalise_locale
 from .numerals import chinese_amount, chinese_number
 from .result import Step
@@ -220,7 +220,7 @@ def _param_line(param: Any, loc: str) -> str:
         label=message(param.label_key, loc),
         value=format_param_value(param, loc),
         bound=bound,
-        citation=in_script(str(param.citation), loc),
+        citation=render_citation(param.citation, loc),
         pack=param.pack_id,
     )
 
@@ -229,7 +229,7 @@ def _step_lines(step: Step, loc: str) -> tuple[str, list[str], list[str]]:
     head = render_message(step.key, step.inputs, loc)
     params = [_param_line(p, loc) for p in step.params]
     if step.citation is not None:
-        source = in_script(str(step.citation), loc)
+        source = render_citation(step.citation, loc)
         params.insert(0, message("core.layout.source", loc).format(citation=source))
     notes = [
         message("core.layout.note", loc).format(
@@ -353,7 +353,7 @@ def render_html(steps: Iterable[Step], locale: str, *, value: Any = None) -> str
         basis = "".join(f'<div style="{_CSS_SMALL}">{_esc(x)}</div>' for x in [*params, *notes])
         quotes = "".join(
             f'<blockquote style="{_CSS_QUOTE}">{_esc(in_script(c.quote, loc))}'
-            f'<div style="{_CSS_SMALL}">— {_esc(in_script(str(c), loc))}</div></blockquote>'
+            f'<div style="{_CSS_SMALL}">— {_esc(render_citation(c, loc))}</div></blockquote>'
             for c in step.citations
             if c.quote
         )

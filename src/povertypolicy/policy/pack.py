@@ -144,11 +144,28 @@ def _citation(ctx: _Ctx, raw: Any, key: str) -> Citation:
     for k, v in raw.items():
         if not isinstance(v, str) or not v.strip():
             raise ctx.fail(f"{key}.{k}", "must be a non-empty string")
+    document = raw.get("document")
+    if document is not None:
+        from ..sources.registry import renamed_document
+
+        new_id = renamed_document(document)
+        if new_id is not None:
+            import warnings
+
+            warnings.warn(
+                f"{ctx.file}: {key}.document {document!r} is now the source id {new_id!r}; "
+                "the file name will be removed",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            raw = {**raw, "document": new_id}
     try:
         return Citation(**raw)
     except InputError:
         raise ctx.fail(
-            key, "citation needs document + section (a seed file) or law + article"
+            key,
+            "citation needs document + section (a source id, or your own document) "
+            "or law + article",
         ) from None
 
 
@@ -292,7 +309,7 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
         if citation is None:
             raise ctx.fail(
                 f"{key}.citation",
-                "missing citation: every value needs a source (seed document + section, "
+                "missing citation: every value needs a source (document + section, "
                 "or law + article)",
             )
         value: Scalar | Range

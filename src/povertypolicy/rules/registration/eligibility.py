@@ -23,7 +23,7 @@ __all__ = [
     "eligibility",
 ]
 
-SEED = "003_2d36845397adf6a3.txt"
+SEED = "poverty-work-plan-samples"
 _CITE_DIBAO = Citation(
     document=SEED,
     section="篇4 §三(一)",
