@@ -67,7 +67,7 @@ from .explain import (
     using_locale,
 )
 from .money import Money
-from .policy import Policy, packs
+from .policy import Policy, packs, packs_setting
 from .units import Area, AreaUnit
 
 __version__ = "0.1.0"
@@ -88,8 +88,8 @@ __all__ = [
     "Expropriation",
     "Household",
     "HukouType",
-    "JurisdictionLevel",
     "InputError",
+    "JurisdictionLevel",
     "LabourCapacity",
     "LandType",
     "LedgerEntry",
@@ -112,6 +112,7 @@ __all__ = [
     "Policy",
     "PolicyPackError",
     "PovertyPolicyError",
+    "QuoteMatch",
     "RelocatedHousehold",
     "RelocatedMember",
     "ReportingUnit",
@@ -122,6 +123,9 @@ __all__ = [
     "ScopeGroup",
     "Sex",
     "SiteLocation",
+    "Source",
+    "SourceKind",
+    "SourcePart",
     "Step",
     "TransferSituation",
     "UnitLevel",
@@ -129,10 +133,34 @@ __all__ = [
     "VillageClass",
     "WarningLevel",
     "__version__",
+    "find_quote",
     "get_locale",
+    "get_source",
+    "list_sources",
     "packs",
+    "packs_setting",
     "rules",
     "set_locale",
     "to_capital",
     "using_locale",
 ]
+
+
+# The shipped sources (``povertypolicy.sources``) are read at first use.
+_FROM_SOURCES = frozenset(
+    {"QuoteMatch", "Source", "SourceKind", "SourcePart", "find_quote", "get_source", "list_sources"}
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_SOURCES:
+        from . import sources
+
+        value = getattr(sources, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .parameter import Bound, Parameter, Range
-from .policy import PackInfo, Policy, packs
+from .lookup import PackInfo, ParameterSetting, packs, packs_setting
+from .policy import Policy
 from .spec import Kind, ParameterSpec, Side, Unit, all_specs
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ __all__ = [
     "Kind",
     "PackInfo",
     "PackParameter",
+    "ParameterSetting",
     "Parameter",
     "ParameterSpec",
     "Policy",
@@ -27,6 +29,7 @@ __all__ = [
     "all_specs",
     "load_pack",
     "packs",
+    "packs_setting",
 ]
 
 # The pack reader is imported when first needed (a pack loaded, or one of these names used),

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from ..domain.enums import JurisdictionLevel
 from ..errors import InputError, PolicyPackError
 from ..explain.citation import Citation
 from ..money import Money
@@ -29,6 +30,9 @@ _PACK_KEYS = {
     "source",
     "parent",
     "jurisdiction",
+    "level",
+    "province",
+    "place",
     "description",
     "parameters",
 }
@@ -37,6 +41,14 @@ _PARAM_KEYS = {"unit", "citation", "values", "bound", "qualifier"}
 _VALUE_KEYS = {"from", "until", "value", "citation"}
 _CITATION_KEYS = {"document", "section", "law", "article", "quote"}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# ISO 3166-2:CN codes of the provincial-level divisions (省、自治区、直辖市、特别行政区).
+PROVINCES = frozenset(
+    "CN-" + code
+    for code in (
+        "AH BJ CQ FJ GD GS GX GZ HA HB HE HI HK HL HN JL JS JX LN MO NM NX QH SC SD SH SN SX "
+        "TJ TW XJ XZ YN ZJ"
+    ).split()
+)
 
 # Pack ids renamed so that each says where its document applies (a county's plan is not
 # ``cn-…``). The old ids still load, with a DeprecationWarning naming the new one.
@@ -89,7 +101,12 @@ class PackParameter:
 
 @attrs.frozen(kw_only=True)
 class PolicyPack:
-    """A jurisdiction's pack: identity, source document, optional parent and parameters."""
+    """A jurisdiction's pack: identity, source document, optional parent and parameters.
+
+    ``level`` is where its document applies (适用层级), ``province`` the ISO 3166-2 code of its
+    province when the document says (CN-ZJ), ``place`` the place it names (台州市), ``source`` the
+    document it encodes (a source id and the part: ``poverty-work-plan-samples`` 篇3).
+    """
 
     id: str
     title: str
@@ -100,6 +117,9 @@ class PolicyPack:
     parent: str | None = None
     document_number: str | None = None
     jurisdiction: str | None = None
+    level: JurisdictionLevel | None = None
+    province: str | None = None
+    place: str | None = None
     description: str | None = None
     shipped: bool = False
 
@@ -343,6 +363,25 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
     )
 
 
+def _level(ctx: _Ctx, raw: Any) -> JurisdictionLevel | None:
+    if raw is None:
+        return None
+    try:
+        return JurisdictionLevel(raw)
+    except ValueError:
+        raise ctx.fail(
+            "level", f"must be one of {', '.join(m.value for m in JurisdictionLevel)}"
+        ) from None
+
+
+def _province(ctx: _Ctx, raw: Any) -> str | None:
+    if raw is None:
+        return None
+    if raw not in PROVINCES:
+        raise ctx.fail("province", "must be an ISO 3166-2 code of a province, such as CN-ZJ")
+    return str(raw)
+
+
 def _parse(text: bytes, file: str, *, shipped: bool) -> PolicyPack:
     import tomllib
 
@@ -376,6 +415,9 @@ def _parse(text: bytes, file: str, *, shipped: bool) -> PolicyPack:
         parent=ctx.text(raw, "parent", "", required=False),
         document_number=ctx.text(raw, "document_number", "", required=False),
         jurisdiction=ctx.text(raw, "jurisdiction", "", required=False),
+        level=_level(ctx, raw.get("level")),
+        province=_province(ctx, raw.get("province")),
+        place=ctx.text(raw, "place", "", required=False),
         description=ctx.text(raw, "description", "", required=False),
         shipped=shipped,
     )

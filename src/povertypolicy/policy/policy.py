@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # The pack reader (TOML, validation) is imported when a pack is first loaded, not with the
 # package.
 
-__all__ = ["PackInfo", "Policy", "packs"]
+__all__ = ["Policy"]
 
 
 def _chain(ref: str | os.PathLike[str]) -> tuple[PolicyPack, ...]:
@@ -144,35 +144,3 @@ def _resolve(
         else:
             out[name] = ParameterPeriodError(name=name, on=on.isoformat(), covered=covered)
     return out
-
-
-@attrs.frozen(kw_only=True)
-class PackInfo:
-    """A shipped pack's identity, as listed by :func:`packs`."""
-
-    id: str
-    title: str
-    issuer: str
-    document_number: str | None
-    source: str
-    parent: str | None
-
-
-def packs() -> tuple[PackInfo, ...]:
-    """The packs shipped with the library, with their titles; 内置政策包."""
-    from .pack import load_pack, shipped_pack_ids
-
-    out = []
-    for pack_id in shipped_pack_ids():
-        pack = load_pack(pack_id)
-        out.append(
-            PackInfo(
-                id=pack.id,
-                title=pack.title,
-                issuer=pack.issuer,
-                document_number=pack.document_number,
-                source=str(pack.source),
-                parent=pack.parent,
-            )
-        )
-    return tuple(out)
