@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .parameter import Bound, Parameter, Range
 from .lookup import PackInfo, ParameterSetting, packs, packs_setting
+from .parameter import Bound, Parameter, Range
 from .policy import Policy
 from .spec import Kind, ParameterSpec, Side, Unit, all_specs
 
@@ -18,8 +18,8 @@ __all__ = [
     "Kind",
     "PackInfo",
     "PackParameter",
-    "ParameterSetting",
     "Parameter",
+    "ParameterSetting",
     "ParameterSpec",
     "Policy",
     "PolicyPack",

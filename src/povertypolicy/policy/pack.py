@@ -43,11 +43,42 @@ _CITATION_KEYS = {"document", "section", "law", "article", "quote"}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # ISO 3166-2:CN codes of the provincial-level divisions (省、自治区、直辖市、特别行政区).
 PROVINCES = frozenset(
-    "CN-" + code
-    for code in (
-        "AH BJ CQ FJ GD GS GX GZ HA HB HE HI HK HL HN JL JS JX LN MO NM NX QH SC SD SH SN SX "
-        "TJ TW XJ XZ YN ZJ"
-    ).split()
+    {
+        "CN-AH",
+        "CN-BJ",
+        "CN-CQ",
+        "CN-FJ",
+        "CN-GD",
+        "CN-GS",
+        "CN-GX",
+        "CN-GZ",
+        "CN-HA",
+        "CN-HB",
+        "CN-HE",
+        "CN-HI",
+        "CN-HK",
+        "CN-HL",
+        "CN-HN",
+        "CN-JL",
+        "CN-JS",
+        "CN-JX",
+        "CN-LN",
+        "CN-MO",
+        "CN-NM",
+        "CN-NX",
+        "CN-QH",
+        "CN-SC",
+        "CN-SD",
+        "CN-SH",
+        "CN-SN",
+        "CN-SX",
+        "CN-TJ",
+        "CN-TW",
+        "CN-XJ",
+        "CN-XZ",
+        "CN-YN",
+        "CN-ZJ",
+    }
 )
 
 # Pack ids renamed so that each says where its document applies (a county's plan is not

@@ -126,7 +126,8 @@ def _registry() -> dict[str, Source]:
 
 @cache
 def _read(file: str) -> str:
-    return _files().joinpath("texts", file).read_bytes().decode("utf-8")
+    data: bytes = _files().joinpath("texts", file).read_bytes()
+    return data.decode("utf-8")
 
 
 @cache

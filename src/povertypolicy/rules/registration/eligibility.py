@@ -30,7 +30,7 @@ _CITE_DIBAO = Citation(
     quote="民政部門已識別登記的農村低保對象,這次全部納入扶貧對象一并建檔立卡",
 )
 _CITE_EXCLUSIONS = Citation(document=SEED, section="篇4 §三(一)", quote="“十一不評”")
-_CITE_PRIORITY = Citation(document=SEED, section="篇4 §三(一)", quote="“一優先”:計劃生育優先")
+_CITE_PRIORITY = Citation(document=SEED, section="篇4 §三(一)", quote="計劃生育優先")
 _CITE_CARDS = Citation(document=SEED, section="篇5 §二(二)")
 _ABLE = (LabourCapacity.FULL, LabourCapacity.PARTIAL)
 
