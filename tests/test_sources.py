@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import importlib
 import pkgutil
+from pathlib import Path
 
 import pytest
 
 import povertypolicy as pp
+from povertypolicy.explain.citation import render_citation
 from povertypolicy.policy import load_pack
 from povertypolicy.policy.pack import shipped_pack_ids
 from povertypolicy.rules.data_quality import load_checks
@@ -223,3 +225,86 @@ def test_listed_sorted_and_lazy() -> None:
     ids = [s.id for s in pp.list_sources()]
     assert ids == sorted(ids)
     assert len(ids) == 9
+
+
+# -- rendering -----------------------------------------------------------------------------
+
+DEEP = pp.Citation(document="poverty-work-plan-samples", section="篇3 §七1")
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("zh_Hans", "《深山区移民搬迁扶贫工作方案》篇3 §七1"),
+        ("zh_Hant", "《深山區移民搬遷扶貧工作方案》篇3 §七1"),
+        ("en", "《深山區移民搬遷扶貧工作方案》篇3 §七1"),  # en: as the document writes it
+    ],
+)
+def test_citation_renders_the_part_title_in_the_locale_script(locale: str, text: str) -> None:
+    assert render_citation(DEEP, locale) == text
+    with pp.using_locale(locale):
+        assert str(DEEP) == text
+        assert DEEP.to_dict()["text"] == text
+
+
+def test_a_simplified_document_in_english_keeps_its_simplified_title() -> None:
+    c = pp.Citation(document="zj-taizhou-2019-47", section="§三(二)")
+    assert render_citation(c, "en") == (
+        "《台州市人民政府办公室关于切实加强被征地农民社会保障工作的意见》§三(二)"
+    )
+    assert render_citation(c, "zh_Hant").startswith("《台州市人民政府辦公室關於切實加強被徵地")
+
+
+def test_a_section_without_a_part_shows_the_source_title() -> None:
+    c = pp.Citation(document="poverty-work-plan-samples", section="全文")
+    assert render_citation(c, "zh_Hans") == "《扶贫工作方案范文》全文"
+    law = pp.Citation(document="land-administration-law-2004", section="第四十七条")
+    assert (
+        render_citation(law, "zh_Hans")
+        == "《中华人民共和国土地管理法（1998年修订，2004年修正）》第四十七条"
+    )
+    assert render_citation(law, "zh_Hant").startswith("《中華人民共和國土地管理法（1998年修訂")
+
+
+def test_the_nbs_reference_renders_without_its_text() -> None:
+    c = pp.Citation(document="nbs-rural-poverty-monitoring-report", section="农村贫困标准 2015年")
+    assert render_citation(c, "zh_Hans") == "《中国农村贫困监测报告》农村贫困标准 2015年"
+    assert render_citation(c, "zh_Hant").startswith("《中國農村貧困監測報告》")
+    assert render_citation(c, "en") == "《中国农村贫困监测报告》农村贫困标准 2015年"
+
+
+def test_a_document_the_package_does_not_ship_renders_as_written() -> None:
+    c = pp.Citation(document="my-county-plan.pdf", section="§2")
+    assert render_citation(c, "en") == "my-county-plan.pdf §2"
+    law = pp.Citation(law="中华人民共和国民法典", article="第二百零一条")
+    assert render_citation(law, "zh_Hans") == "《中华人民共和国民法典》第二百零一条"
+
+
+def test_explanations_name_documents_by_title_never_by_file_name() -> None:
+    import datetime as dt
+
+    policy = pp.Policy.load("county-deep-mountain-relocation-2011", on=dt.date(2011, 6, 1))
+    param = policy.param("housing.withheld_per_person")
+    from povertypolicy.explain.render import _param_line
+
+    for loc, title in (
+        ("zh_Hans", "《深山区移民搬迁扶贫工作方案》篇3 §七1"),
+        ("zh_Hant", "《深山區移民搬遷扶貧工作方案》篇3 §七1"),
+        ("en", "《深山區移民搬遷扶貧工作方案》篇3 §七1"),
+    ):
+        line = _param_line(param, loc)
+        assert title in line
+        assert ".txt" not in line
+
+
+def test_former_file_names_load_with_a_deprecation_warning(tmp_path: Path) -> None:
+    path = tmp_path / "county.toml"
+    path.write_text(
+        'id = "my-county"\ntitle = "县方案"\nissuer = "县政府"\nparent = "cn"\n'
+        'source = { document = "003_2d36845397adf6a3.txt", section = "篇3" }\n',
+        encoding="utf-8",
+    )
+    with pytest.warns(DeprecationWarning, match="poverty-work-plan-samples"):
+        pack = load_pack(path)
+    assert pack.source.document == "poverty-work-plan-samples"
+    assert render_citation(pack.source, "zh_Hans") == "《深山区移民搬迁扶贫工作方案》篇3"

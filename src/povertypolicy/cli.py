@@ -541,7 +541,9 @@ def packs(level: str | None, province: str | None) -> None:
     try:
         found = shipped(level=level, province=province)
     except InputError as exc:
-        raise click.BadParameter(exc.expected, param_hint=f"--{exc.field}") from None
+        raise click.BadParameter(
+            f"{exc.value!r}: expected {exc.expected}", param_hint=f"--{exc.field}"
+        ) from None
     for info in found:
         click.echo(f"{info.id}  {info.title}")
         facts = [f"issuer: {info.issuer}"]
@@ -636,7 +638,9 @@ def sources_find(source_id: str, quote: str, part: str | None) -> None:
     try:
         match = find_quote(src.id, quote, part=part)
     except InputError as exc:
-        raise click.BadParameter(exc.expected, param_hint="--part") from None
+        raise click.BadParameter(
+            f"{exc.value!r}: expected {exc.expected}", param_hint="--part"
+        ) from None
     if match is None:
         click.echo(f"not found in {src.id}" + (f" {part}" if part else ""), err=True)
         raise SystemExit(1)
