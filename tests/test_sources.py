@@ -308,3 +308,22 @@ def test_former_file_names_load_with_a_deprecation_warning(tmp_path: Path) -> No
         pack = load_pack(path)
     assert pack.source.document == "poverty-work-plan-samples"
     assert render_citation(pack.source, "zh_Hans") == "《深山区移民搬迁扶贫工作方案》篇3"
+
+
+def test_json_and_html_carry_the_rendered_title_in_their_locale() -> None:
+    import datetime as dt
+
+    from povertypolicy.rules import housing
+
+    policy = pp.Policy.load("county-deep-mountain-relocation-2011", on=dt.date(2011, 6, 1))
+    result = housing.earliest_approval(dt.date(2011, 4, 1), policy)
+    hant = result.to_dict("zh_Hant")
+    texts = [p["citation"]["text"] for s in hant["steps"] for p in s["params"]]
+    assert "《深山區移民搬遷扶貧工作方案》篇3 §四1(3)" in texts
+    compact = result.to_dict("zh_Hans", compact=True)
+    assert {c["text"] for c in compact["citations"]} == {
+        "《深山区移民搬迁扶贫工作方案》篇3 §四1(3)"
+    }
+    html = result.to_html("zh_Hant")
+    assert "《深山區移民搬遷扶貧工作方案》篇3 §四1(3)" in html
+    assert ".txt" not in html
