@@ -24,7 +24,14 @@ def _opt_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
 
 @attrs.frozen(kw_only=True)
 class Citation:
-    """Where a parameter or rule comes from; 出处: document + section, or law + article."""
+    """Where a parameter or rule comes from; 出处: document + section, or law + article.
+
+    ``document`` is a shipped source's id (``poverty-work-plan-samples``; see
+    :func:`povertypolicy.get_source`) or the name of a document the package does not ship;
+    ``section`` its clause, whose first word names a part of a collection (``篇3 §七1``).
+    ``law`` + ``article`` cite a law the package does not ship by name. ``quote`` is the
+    words, as the source writes them (:func:`povertypolicy.find_quote` finds them).
+    """
 
     document: str | None = attrs.field(default=None, validator=_opt_text)
     section: str | None = attrs.field(default=None, validator=_opt_text)
@@ -42,7 +49,8 @@ class Citation:
                 obj="Citation",
                 field="document/section or law/article",
                 value=attrs.asdict(self),
-                expected="a seed document with its section, or a law with its article",
+                expected="a document (a source id, or your own) with its section, "
+                "or a law with its article",
             )
 
     def __str__(self) -> str:
