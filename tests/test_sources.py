@@ -327,3 +327,13 @@ def test_json_and_html_carry_the_rendered_title_in_their_locale() -> None:
     html = result.to_html("zh_Hant")
     assert "《深山區移民搬遷扶貧工作方案》篇3 §四1(3)" in html
     assert ".txt" not in html
+
+
+def test_titles_in_both_scripts_agree() -> None:
+    opencc = pytest.importorskip("opencc")
+    to_simple = opencc.OpenCC("t2s")
+    titles = [s.title for s in pp.list_sources()]
+    titles += [p.title for s in pp.list_sources() for p in s.parts if p.title is not None]
+    for title in titles:
+        assert to_simple.convert(title.hant) == title.hans, title
+        assert title.hant != title.hans or title.hans.isascii(), title

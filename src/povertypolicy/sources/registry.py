@@ -236,8 +236,9 @@ def find_quote(source_id: str, quote: str, *, part: str | None = None) -> QuoteM
     lo, hi = 0, len(flat)
     if part is not None:
         p = source.part(part)
-        lo = next((k for k, off in enumerate(where) if off >= p.start), len(flat))
-        hi = next((k for k, off in enumerate(where) if off >= p.end), len(flat))
+        from bisect import bisect_left
+
+        lo, hi = bisect_left(where, p.start), bisect_left(where, p.end)
     pieces = [_normalise(piece)[0] for piece in quote.split(_GAP)]
     pieces = [piece for piece in pieces if piece]
     if not pieces:
