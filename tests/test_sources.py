@@ -172,6 +172,7 @@ def test_find_quote_reads_through_pinyin_glosses_and_line_breaks() -> None:
     assert match.text.startswith("處于扶貧標(biāo)準(zhǔn)線2300元")
     assert match.sentence.startswith("扶貧開發(fā)對象必須是以戶為單位")
     assert match.sentence.endswith("農(nóng)村家庭居民。")
+    assert match.plain_sentence.endswith("處于扶貧標準線2300元(2010年不變價)以下的農村家庭居民。")
     text = pp.get_source("poverty-work-plan-samples").text()
     assert text[match.start : match.end] == match.text
     assert text.splitlines()[match.line - 1][match.column - 1 :].startswith("處于")

@@ -646,7 +646,7 @@ def sources_find(source_id: str, quote: str, part: str | None) -> None:
         raise SystemExit(1)
     where = f"{match.part} " if match.part else ""
     click.echo(f"{src.id} {where}line {match.line}, column {match.column}")
-    click.echo(match.sentence)
+    click.echo(match.plain_sentence)
 
 
 def _width(text: str) -> int:

@@ -185,3 +185,10 @@ class QuoteMatch:
     end: int
     text: str
     sentence: str
+
+    @property
+    def plain_sentence(self) -> str:
+        """The sentence without pinyin glosses and line breaks (標(biāo) → 標), for reading."""
+        from .registry import plain
+
+        return plain(self.sentence)

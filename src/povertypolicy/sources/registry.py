@@ -186,6 +186,11 @@ def source_text(source: Source) -> str:
 # -- quotes ----------------------------------------------------------------------------------
 
 
+def plain(text: str) -> str:
+    """``text`` without pinyin glosses and line breaks."""
+    return _GLOSS_RE.sub("", text).replace("\n", "")
+
+
 def _normalise(text: str) -> tuple[str, list[int]]:
     """``text`` without pinyin glosses and whitespace, and each kept character's offset."""
     keep: list[str] = []
