@@ -18,6 +18,7 @@ from .domain import (
     Expropriation,
     Household,
     HukouType,
+    JurisdictionLevel,
     LabourCapacity,
     LandType,
     LedgerEntry,
@@ -66,7 +67,7 @@ from .explain import (
     using_locale,
 )
 from .money import Money
-from .policy import Policy, packs
+from .policy import Policy, packs, packs_setting
 from .policy.compare import Comparison, compare
 from .policy.scenario import Change
 from .units import Area, AreaUnit
@@ -92,6 +93,7 @@ __all__ = [
     "Household",
     "HukouType",
     "InputError",
+    "JurisdictionLevel",
     "LabourCapacity",
     "LandType",
     "LedgerEntry",
@@ -114,6 +116,7 @@ __all__ = [
     "Policy",
     "PolicyPackError",
     "PovertyPolicyError",
+    "QuoteMatch",
     "RelocatedHousehold",
     "RelocatedMember",
     "ReportingUnit",
@@ -124,6 +127,9 @@ __all__ = [
     "ScopeGroup",
     "Sex",
     "SiteLocation",
+    "Source",
+    "SourceKind",
+    "SourcePart",
     "Step",
     "TransferSituation",
     "UnitLevel",
@@ -132,10 +138,34 @@ __all__ = [
     "WarningLevel",
     "__version__",
     "compare",
+    "find_quote",
     "get_locale",
+    "get_source",
+    "list_sources",
     "packs",
+    "packs_setting",
     "rules",
     "set_locale",
     "to_capital",
     "using_locale",
 ]
+
+
+# The shipped sources (``povertypolicy.sources``) are read at first use.
+_FROM_SOURCES = frozenset(
+    {"QuoteMatch", "Source", "SourceKind", "SourcePart", "find_quote", "get_source", "list_sources"}
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_SOURCES:
+        from . import sources
+
+        value = getattr(sources, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,5 +1,5 @@
 """The ``povertypolicy`` command line: run a ledger rule over files, explain a row, list
-packs and rules; 命令行.
+packs, rules and sources; 命令行.
 
 Needs the ``cli`` extra (click, tqdm); ``.xlsx`` output also needs the ``excel`` extra.
 """
@@ -526,13 +526,33 @@ def explain(
 
 
 @cli.command()
-def packs() -> None:
+@click.option(
+    "--level",
+    default=None,
+    help="Only packs of this level: national, province, prefecture, county, township, "
+    "subdistrict, state_farm (or its Chinese label, e.g. 县级).",
+)
+@click.option("--province", default=None, help="Only packs of this province: CN-ZJ or ZJ.")
+def packs(level: str | None, province: str | None) -> None:
     """List the policy packs shipped with the library."""
+    from .errors import InputError
     from .policy import packs as shipped
 
-    for info in shipped():
+    try:
+        found = shipped(level=level, province=province)
+    except InputError as exc:
+        raise click.BadParameter(
+            f"{exc.value!r}: expected {exc.expected}", param_hint=f"--{exc.field}"
+        ) from None
+    for info in found:
         click.echo(f"{info.id}  {info.title}")
         facts = [f"issuer: {info.issuer}"]
+        if info.level is not None:
+            facts.append(f"level: {info.level.value}")
+        if info.province:
+            facts.append(f"province: {info.province}")
+        if info.place:
+            facts.append(f"place: {info.place}")
         if info.document_number:
             facts.append(f"document: {info.document_number}")
         facts.append(f"source: {info.source}")
@@ -593,6 +613,11 @@ def rules(name: str | None, locale: str) -> None:
             click.echo("")
         for line in _schema_lines(rule, loc):
             click.echo(line)
+
+
+from ._cli_sources import sources  # noqa: E402 - the sources commands, in their own file
+
+cli.add_command(sources)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

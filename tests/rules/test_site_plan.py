@@ -132,7 +132,15 @@ def test_SITE_worked_example_explains_in_three_locales(plan: pp.Result[sr.SitePl
     en = plan.explain("en")
     assert "general party branch" in en
     assert "2,400 households" in en
-    assert "001_e19348023069d8ed.txt 篇一 §二(一)" in zh
+    assert (
+        "《县（市）易地扶贫搬迁安置点后续管理服务标准化规范化建设实施方案（通用）》篇一 §二(一)"
+        in zh
+    )
+    assert (
+        "《縣（市）易地扶貧搬遷安置點後續管理服務標準化規範化建設實施方案（通用）》篇一 §二(一)"
+        in hant
+    )
+    assert "_e19348023069d8ed" not in zh + hant + en
     assert plan.to_html("en").startswith('<div class="povertypolicy-result"')
 
 

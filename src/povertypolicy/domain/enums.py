@@ -9,6 +9,7 @@ __all__ = [
     "CardClass",
     "Exclusion",
     "HukouType",
+    "JurisdictionLevel",
     "LabourCapacity",
     "LandType",
     "MonitoringCategory",
@@ -192,3 +193,20 @@ class VillageClass(enum.StrEnum):
     AVERAGE = "average"
     POOR = "poor"
     DEEPLY_POOR = "deeply_poor"
+
+
+class JurisdictionLevel(enum.StrEnum):
+    """Where a document applies: the level of the government that issued it; 适用层级.
+
+    国家 / 省级 / 地级（市、州、盟）/ 县级 / 乡镇 / 街道 / 国有农场.
+    """
+
+    __label__ = "core.enum.jurisdiction_level"
+
+    NATIONAL = "national"
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+    COUNTY = "county"
+    TOWNSHIP = "township"
+    SUBDISTRICT = "subdistrict"
+    STATE_FARM = "state_farm"

@@ -25,7 +25,7 @@ from ..money import Money
 from ..policy.pack import QUALIFIERS
 from ..units import Area
 from .catalog import message, plural
-from .citation import Citation
+from .citation import Citation, render_citation
 from .locales import babel_locale, normalise_locale
 from .numerals import chinese_amount, chinese_number
 from .result import Step
@@ -84,17 +84,6 @@ def in_script(text: str, locale: str) -> str:
     return str(_converter("s2tw").convert(text))
 
 
-def _cite(citation: Citation, loc: str) -> str:
-    """A citation as text; a scenario is shown as one (情景假设（非政策规定）：…)."""
-    if citation.scenario is None:
-        return in_script(str(citation), loc)
-    text = message("core.scenario", loc).format(text=in_script(citation.scenario, loc))
-    c = citation
-    if not ((c.document and c.section) or (c.law and c.article)):
-        return text
-    return f"{text}; {in_script(str(attrs.evolve(c, scenario=None)), loc)}"
-
-
 def format_value(value: Any, locale: str) -> str:
     """Format one value for a locale: money, numbers, dates, areas, enums, lists."""
     from ..policy.parameter import Parameter, Range
@@ -132,7 +121,7 @@ def format_value(value: Any, locale: str) -> str:
     if isinstance(value, Parameter):
         return format_param_value(value, loc)
     if isinstance(value, Citation):
-        return _cite(value, loc)
+        return render_citation(value, loc)
     if isinstance(value, str):
         return value
     if isinstance(value, Sequence | frozenset | set):
@@ -232,7 +221,7 @@ def _param_line(param: Any, loc: str) -> str:
         label=message(param.label_key, loc),
         value=format_param_value(param, loc),
         bound=bound,
-        citation=_cite(param.citation, loc),
+        citation=render_citation(param.citation, loc),
         pack=param.pack_id,
     )
 
@@ -241,7 +230,7 @@ def _step_lines(step: Step, loc: str) -> tuple[str, list[str], list[str]]:
     head = render_message(step.key, step.inputs, loc)
     params = [_param_line(p, loc) for p in step.params]
     if step.citation is not None:
-        source = _cite(step.citation, loc)
+        source = render_citation(step.citation, loc)
         params.insert(0, message("core.layout.source", loc).format(citation=source))
     notes = [
         message("core.layout.note", loc).format(
@@ -296,7 +285,6 @@ def render_answer(value: Any, locale: str) -> list[tuple[str, str]]:
     A field is shown when the catalog has ``core.field.<name>`` for it and its value is a
     scalar (an amount, a count, a date, yes/no, a label) or a list of ids.
     """
-    import attrs
 
     from .catalog import messages
 
@@ -371,7 +359,7 @@ def render_html(steps: Iterable[Step], locale: str, *, value: Any = None) -> str
         basis = "".join(f'<div style="{_CSS_SMALL}">{_esc(x)}</div>' for x in [*params, *notes])
         quotes = "".join(
             f'<blockquote style="{_CSS_QUOTE}">{_esc(in_script(c.quote, loc))}'
-            f'<div style="{_CSS_SMALL}">— {_esc(_cite(c, loc))}</div></blockquote>'
+            f'<div style="{_CSS_SMALL}">— {_esc(render_citation(c, loc))}</div></blockquote>'
             for c in step.citations
             if c.quote
         )

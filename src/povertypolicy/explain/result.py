@@ -88,7 +88,7 @@ class Step:
             "rule": self.rule,
             "key": self.key,
             "inputs": {k: jsonable(v) for k, v in self.inputs.items()},
-            "params": [p.to_dict() for p in self.params],
+            "params": [p.to_dict(locale) for p in self.params],
             "notes": [
                 {
                     "kind": n.kind.value,
@@ -99,7 +99,7 @@ class Step:
             ],
         }
         if self.citation is not None:
-            out["citation"] = self.citation.to_dict()
+            out["citation"] = self.citation.to_dict(locale)
         if locale is not None:
             from .render import render_message
 
@@ -131,7 +131,8 @@ class Step:
 class _Tables:
     """Parameters and citations listed once; steps refer to them by index."""
 
-    def __init__(self) -> None:
+    def __init__(self, locale: str | None = None) -> None:
+        self.locale = locale
         self.params: dict[Parameter, int] = {}
         self.citations: dict[Citation, int] = {}
         self.param_rows: list[dict[str, Any]] = []
@@ -141,13 +142,13 @@ class _Tables:
         index = self.citations.get(c)
         if index is None:
             index = self.citations[c] = len(self.citation_rows)
-            self.citation_rows.append(c.to_dict())
+            self.citation_rows.append(c.to_dict(self.locale))
         return index
 
     def param(self, p: Parameter) -> int:
         index = self.params.get(p)
         if index is None:
-            row = p.to_dict()
+            row = p.to_dict(self.locale)
             row["citation"] = self.citation(p.citation)
             index = self.params[p] = len(self.param_rows)
             self.param_rows.append(row)
@@ -214,7 +215,7 @@ class Result(Generic[T]):
                 "value": jsonable(self.value),
                 "steps": [s.to_dict(locale) for s in self.steps],
             }
-        table = _Tables()
+        table = _Tables(locale)
         steps = [s._compact(table, locale) for s in self.steps]
         return {
             "value": jsonable(self.value),
@@ -232,7 +233,7 @@ def compact_dicts(results: Iterable[Result[Any]], locale: str | None = None) -> 
     """
     from ..domain.convert import jsonable
 
-    table = _Tables()
+    table = _Tables(locale)
     rows = [
         {"value": jsonable(r.value), "steps": [s._compact(table, locale) for s in r.steps]}
         for r in results

@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 
 from ..errors import InputError
 from ..explain import Result
+from ..explain.citation import render_citation
 from ..policy import Policy
 from ..rules.data_quality.checks import CheckList, load_checks
 from ..rules.data_quality.fields import Severity
@@ -220,7 +221,7 @@ class QualityReport:
                 "check": c.code, "title": title(c, loc), "rule": c.rule,
                 "severity": c.severity.value, "table": c.table, "enabled": c.enabled,
                 "ran": ran, "rows": n, "findings": fired, "unknown": unknown,
-                "citation": str(c.citation),
+                "citation": render_citation(c.citation, loc),
             })  # fmt: skip
         return pa.Table.from_pylist(rows)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .lookup import PackInfo, ParameterSetting, packs, packs_setting
 from .parameter import Bound, Parameter, Range
-from .policy import PackInfo, Policy, packs
+from .policy import Policy
 from .spec import Kind, ParameterSpec, Side, Unit, all_specs
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ __all__ = [
     "PackInfo",
     "PackParameter",
     "Parameter",
+    "ParameterSetting",
     "ParameterSpec",
     "Policy",
     "PolicyPack",
@@ -31,6 +33,7 @@ __all__ = [
     "load_pack",
     "pack_toml",
     "packs",
+    "packs_setting",
 ]
 
 # The pack reader is imported when first needed (a pack loaded, or one of these names used),

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from ..domain.enums import JurisdictionLevel
 from ..errors import InputError, PolicyPackError
 from ..explain.citation import Citation
 from ..money import Money
@@ -29,6 +30,9 @@ _PACK_KEYS = {
     "source",
     "parent",
     "jurisdiction",
+    "level",
+    "province",
+    "place",
     "description",
     "parameters",
 }
@@ -37,6 +41,45 @@ _PARAM_KEYS = {"unit", "citation", "values", "bound", "qualifier"}
 _VALUE_KEYS = {"from", "until", "value", "citation"}
 _CITATION_KEYS = {"document", "section", "law", "article", "quote", "scenario"}
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# ISO 3166-2:CN codes of the provincial-level divisions (省、自治区、直辖市、特别行政区).
+PROVINCES = frozenset(
+    {
+        "CN-AH",
+        "CN-BJ",
+        "CN-CQ",
+        "CN-FJ",
+        "CN-GD",
+        "CN-GS",
+        "CN-GX",
+        "CN-GZ",
+        "CN-HA",
+        "CN-HB",
+        "CN-HE",
+        "CN-HI",
+        "CN-HK",
+        "CN-HL",
+        "CN-HN",
+        "CN-JL",
+        "CN-JS",
+        "CN-JX",
+        "CN-LN",
+        "CN-MO",
+        "CN-NM",
+        "CN-NX",
+        "CN-QH",
+        "CN-SC",
+        "CN-SD",
+        "CN-SH",
+        "CN-SN",
+        "CN-SX",
+        "CN-TJ",
+        "CN-TW",
+        "CN-XJ",
+        "CN-XZ",
+        "CN-YN",
+        "CN-ZJ",
+    }
+)
 
 # Pack ids renamed so that each says where its document applies (a county's plan is not
 # ``cn-…``). The old ids still load, with a DeprecationWarning naming the new one.
@@ -108,6 +151,10 @@ class PackParameter:
 class PolicyPack:
     """A jurisdiction's pack: identity, source document, optional parent and parameters.
 
+    ``level`` is where its document applies (适用层级), ``province`` the ISO 3166-2 code of its
+    province when the document says (CN-ZJ), ``place`` the place it names (台州市), ``source`` the
+    document it encodes (a source id and the part: ``poverty-work-plan-samples`` 篇3).
+
     Args:
         id: The pack id.
         title: The source document's title.
@@ -120,6 +167,9 @@ class PolicyPack:
         jurisdiction: Where it applies (a county, a province …); None: not stated.
         description: A short description; None: none.
         shipped: True for a pack shipped with the library.
+        level: Where its document applies (适用层级).
+        province: ISO 3166-2 code of its province (CN-ZJ); None: the document does not say.
+        place: The place it names; None: not named.
     """
 
     id: str
@@ -131,6 +181,9 @@ class PolicyPack:
     parent: str | None = None
     document_number: str | None = None
     jurisdiction: str | None = None
+    level: JurisdictionLevel | None = None
+    province: str | None = None
+    place: str | None = None
     description: str | None = None
     shipped: bool = False
     derived_from: str | None = None
@@ -181,13 +234,28 @@ def _citation(ctx: _Ctx, raw: Any, key: str) -> Citation:
     for k, v in raw.items():
         if not isinstance(v, str) or not v.strip():
             raise ctx.fail(f"{key}.{k}", "must be a non-empty string")
+    document = raw.get("document")
+    if document is not None:
+        from ..sources.registry import renamed_document
+
+        new_id = renamed_document(document)
+        if new_id is not None:
+            import warnings
+
+            warnings.warn(
+                f"{ctx.file}: {key}.document {document!r} is now the source id {new_id!r}; "
+                "the file name will be removed",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            raw = {**raw, "document": new_id}
     try:
         return Citation(**raw)
     except InputError:
         raise ctx.fail(
             key,
-            "citation needs document + section (a seed file), law + article, or scenario "
-            "(an assumed value, shown as a scenario, not policy)",
+            "citation needs document + section (a source id, or your own document), "
+            "law + article, or scenario (an assumed value, shown as a scenario, not policy)",
         ) from None
 
 
@@ -331,7 +399,7 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
         if citation is None:
             raise ctx.fail(
                 f"{key}.citation",
-                "missing citation: every value needs a source (seed document + section, "
+                "missing citation: every value needs a source (document + section, "
                 "or law + article)",
             )
         value: Scalar | Range
@@ -363,6 +431,25 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
         range_bounds=range_bounds,
         qualifier=qualifier,
     )
+
+
+def _level(ctx: _Ctx, raw: Any) -> JurisdictionLevel | None:
+    if raw is None:
+        return None
+    try:
+        return JurisdictionLevel(raw)
+    except ValueError:
+        raise ctx.fail(
+            "level", f"must be one of {', '.join(m.value for m in JurisdictionLevel)}"
+        ) from None
+
+
+def _province(ctx: _Ctx, raw: Any) -> str | None:
+    if raw is None:
+        return None
+    if raw not in PROVINCES:
+        raise ctx.fail("province", "must be an ISO 3166-2 code of a province, such as CN-ZJ")
+    return str(raw)
 
 
 def _parse(text: bytes, file: str, *, shipped: bool) -> PolicyPack:
@@ -398,6 +485,9 @@ def _parse(text: bytes, file: str, *, shipped: bool) -> PolicyPack:
         parent=ctx.text(raw, "parent", "", required=False),
         document_number=ctx.text(raw, "document_number", "", required=False),
         jurisdiction=ctx.text(raw, "jurisdiction", "", required=False),
+        level=_level(ctx, raw.get("level")),
+        province=_province(ctx, raw.get("province")),
+        place=ctx.text(raw, "place", "", required=False),
         description=ctx.text(raw, "description", "", required=False),
         shipped=shipped,
     )

@@ -162,15 +162,15 @@ class Parameter:
         """The value kind."""
         return self.unit.kind
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
+    def to_dict(self, locale: str | None = None) -> dict[str, Any]:
+        """JSON-ready form; the citation's ``text`` is rendered in ``locale`` (default: current)."""
         from ..domain.convert import jsonable
 
         out: dict[str, Any] = {
             "name": self.name,
             "value": jsonable(self.value),
             "unit": self.unit.value,
-            "citation": self.citation.to_dict(),
+            "citation": self.citation.to_dict(locale),
             "pack": self.pack_id,
             "valid_from": self.valid_from.isoformat(),
             "valid_until": None if self.valid_until is None else self.valid_until.isoformat(),

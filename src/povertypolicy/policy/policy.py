@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # The pack reader (TOML, validation) is imported when a pack is first loaded, not with the
 # package.
 
-__all__ = ["PackInfo", "Policy", "packs"]
+__all__ = ["Policy"]
 
 
 def _chain(ref: str | os.PathLike[str]) -> tuple[PolicyPack, ...]:
@@ -186,44 +186,3 @@ def _resolve(
         else:
             out[name] = ParameterPeriodError(name=name, on=on.isoformat(), covered=covered)
     return out
-
-
-@attrs.frozen(kw_only=True)
-class PackInfo:
-    """A shipped pack's identity, as listed by `packs()`.
-
-    Args:
-        id: The pack id, e.g. ``county-deep-mountain-relocation-2011``.
-        title: The source document's title.
-        issuer: Who issued it.
-        document_number: Its document number (文号); None: it has none.
-        source: The source document and section, as text.
-        parent: Id of the parent pack; None: a root pack.
-    """
-
-    id: str
-    title: str
-    issuer: str
-    document_number: str | None
-    source: str
-    parent: str | None
-
-
-def packs() -> tuple[PackInfo, ...]:
-    """The packs shipped with the library, with their titles; 内置政策包."""
-    from .pack import load_pack, shipped_pack_ids
-
-    out = []
-    for pack_id in shipped_pack_ids():
-        pack = load_pack(pack_id)
-        out.append(
-            PackInfo(
-                id=pack.id,
-                title=pack.title,
-                issuer=pack.issuer,
-                document_number=pack.document_number,
-                source=str(pack.source),
-                parent=pack.parent,
-            )
-        )
-    return tuple(out)

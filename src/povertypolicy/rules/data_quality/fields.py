@@ -22,7 +22,7 @@ __all__ = [
     "field_kind",
 ]
 
-SEED = "003_2d36845397adf6a3.txt"
+SEED = "poverty-work-plan-samples"
 GB11643 = "GB 11643—1999 公民身份号码"
 
 

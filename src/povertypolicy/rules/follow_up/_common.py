@@ -9,7 +9,7 @@ from ...errors import InputError
 from ...explain import Citation
 from ...policy import Bound
 
-SEED = "001_e19348023069d8ed.txt"
+SEED = "relocation-follow-up-documents"
 
 CIVIL_CODE_201 = Citation(
     law="中华人民共和国民法典",

@@ -16,33 +16,34 @@ from ...policy import Parameter, Policy
 from ...units import Area
 from .values import CompensationMethod
 
-# Clauses applied without a parameter (facts of the law or the seeds, no numbers).
-_LAW_1998 = "中华人民共和国土地管理法（1998年修订，2004年修正）"
-_LAW_2019 = "中华人民共和国土地管理法（2019年修正）"
-_REGS_1998 = "中华人民共和国土地管理法实施条例（1998年）"
-_SEED_000 = "000_c829afd554b9e9f2.txt"
-_SEED_002 = "002_71bca5dad035c17f.txt"
+# Clauses applied without a parameter (facts of the law or the sources, no numbers). The laws
+# are shipped sources (excerpts of the cited articles): cited by id and article.
+_LAW_1998 = "land-administration-law-2004"
+_LAW_2019 = "land-administration-law-2019"
+_REGS_1998 = "land-administration-regulations-1998"
+_SEED_000 = "state-farm-landless-farmers-security-2022"
+_SEED_002 = "zj-taizhou-2019-47"
 
 _CITE_ART47 = Citation(
-    law=_LAW_1998,
-    article="第四十七条",
+    document=_LAW_1998,
+    section="第四十七条",
     quote="被征收土地上的附着物和青苗的补偿标准，由省、自治区、直辖市规定",
 )
 _CITE_ART47_OTHER = Citation(
-    law=_LAW_1998,
-    article="第四十七条",
+    document=_LAW_1998,
+    section="第四十七条",
     quote="征收其他土地的土地补偿费和安置补助费标准，由省、自治区、直辖市参照征收耕地的"
     "土地补偿费和安置补助费的标准规定",
 )
 _CITE_ART47_PERSONS = Citation(
-    law=_LAW_1998,
-    article="第四十七条",
+    document=_LAW_1998,
+    section="第四十七条",
     quote="需要安置的农业人口数，按照被征收的耕地数量除以征地前被征收单位平均每人占有耕地的"
     "数量计算",
 )
 _CITE_ART48 = Citation(
-    law=_LAW_2019,
-    article="第四十八条",
+    document=_LAW_2019,
+    section="第四十八条",
     quote="征收农用地以外的其他土地、地上附着物和青苗等的补偿标准，由省、自治区、直辖市制定",
 )
 _CITE_REGS2021_32 = Citation(
@@ -51,8 +52,8 @@ _CITE_REGS2021_32 = Citation(
     quote="地上附着物和青苗等的补偿费用，归其所有权人所有",
 )
 _CITE_REGS26 = Citation(
-    law=_REGS_1998,
-    article="第二十六条",
+    document=_REGS_1998,
+    section="第二十六条",
     quote="土地补偿费归农村集体经济组织所有；地上附着物及青苗补偿费归地上附着物及青苗的所有者所有",
 )
 _CITE_000_PAY = Citation(

@@ -32,7 +32,7 @@ __all__ = [
     "warning_level",
 ]
 
-SEED = "003_2d36845397adf6a3.txt"
+SEED = "poverty-work-plan-samples"
 _CITE_SCOPE = Citation(document=SEED, section="篇8 §三(一)")
 _CITE_CONTENT = Citation(
     document=SEED,

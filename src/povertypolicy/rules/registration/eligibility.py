@@ -23,14 +23,14 @@ __all__ = [
     "eligibility",
 ]
 
-SEED = "003_2d36845397adf6a3.txt"
+SEED = "poverty-work-plan-samples"
 _CITE_DIBAO = Citation(
     document=SEED,
     section="篇4 §三(一)",
     quote="民政部門已識別登記的農村低保對象,這次全部納入扶貧對象一并建檔立卡",
 )
 _CITE_EXCLUSIONS = Citation(document=SEED, section="篇4 §三(一)", quote="“十一不評”")
-_CITE_PRIORITY = Citation(document=SEED, section="篇4 §三(一)", quote="“一優先”:計劃生育優先")
+_CITE_PRIORITY = Citation(document=SEED, section="篇4 §三(一)", quote="計劃生育優先")
 _CITE_CARDS = Citation(document=SEED, section="篇5 §二(二)")
 _ABLE = (LabourCapacity.FULL, LabourCapacity.PARTIAL)
 

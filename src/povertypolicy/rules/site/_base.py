@@ -11,7 +11,7 @@ from ...explain import Citation, Note, NoteKind
 from ...policy import Bound, Parameter
 from .values import Convention, SizeRange
 
-_SEED = "001_e19348023069d8ed.txt"
+_SEED = "relocation-follow-up-documents"
 
 
 def _cite(section: str) -> Citation:
