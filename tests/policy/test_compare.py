@@ -116,4 +116,4 @@ def test_comparison_to_dict(base: pp.Policy, variant: pp.Policy) -> None:
     gross = next(ch for ch in d["changes"] if ch["field"] == "gross")
     assert gross == {"field": "gross", "old": "14000.00", "new": "16000.00", "delta": "2000.00"}
     rate = next(p for p in d["parameters"] if p["name"] == "housing.subsidy_per_person")
-    assert rate["new"]["citation"] == {"scenario": SCENARIO}
+    assert rate["new"]["citation"]["scenario"] == SCENARIO

@@ -38,7 +38,7 @@ def test_derive_changes_one_value_and_keeps_the_rest(base: pp.Policy) -> None:
     d = v.to_dict()
     assert d["derived_from"] == PACK
     assert d["changed"] == ["housing.subsidy_per_person"]
-    assert d["parameters"]["housing.subsidy_per_person"]["citation"] == {"scenario": SCENARIO}
+    assert d["parameters"]["housing.subsidy_per_person"]["citation"]["scenario"] == SCENARIO
     assert "derived_from" not in base.to_dict()
 
 
@@ -161,8 +161,10 @@ def test_derive_refuses_bad_arguments(base: pp.Policy) -> None:
 
 def test_a_scenario_citation_needs_no_document() -> None:
     c = Citation(scenario="假设")
-    assert c.to_dict() == {"scenario": "假设"}
-    assert str(c) == "Scenario (not policy): 假设"
+    assert c.to_dict() == {"scenario": "假设", "text": "情景假设（非政策规定）：假设"}
+    assert str(c) == "情景假设（非政策规定）：假设"  # the current locale (zh_Hans by default)
+    with pp.using_locale("en"):
+        assert str(c) == "Scenario (not policy): 假设"
     with pytest.raises(pp.InputError):
         Citation()
     with pytest.raises(pp.InputError):

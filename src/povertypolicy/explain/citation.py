@@ -1,7 +1,7 @@
 """Citations: where a number or rule comes from (a shipped source's section, a law's article).
 
 Every rendering of a citation (``str``, explanations, HTML, ``to_dict``, ledger sheets) goes
-through :func:`render_citation`, which names a shipped source by its title in the locale's script.
+through `render_citation`, which names a shipped source by its title in the locale's script.
 """
 
 from __future__ import annotations

@@ -264,7 +264,8 @@ def change_line(field: str, old: Any, new: Any, delta: Any, loc: str) -> str:
 def parameter_lines(params: Sequence[ParameterChange], loc: str) -> list[str]:
     """The "why" lines: each differing parameter with both values and citations."""
     from ..explain.catalog import message
-    from ..explain.render import _cite, format_param_value
+    from ..explain.citation import render_citation
+    from ..explain.render import format_param_value
 
     if not params:
         return ["  " + _msg("core.compare.no_param", loc)]
@@ -278,9 +279,9 @@ def parameter_lines(params: Sequence[ParameterChange], loc: str) -> list[str]:
             + message("core.compare.param", loc).format(
                 label=message(shown.label_key, loc),
                 old=unset if p.old is None else format_param_value(p.old, loc),
-                old_citation="—" if p.old is None else _cite(p.old.citation, loc),
+                old_citation="—" if p.old is None else render_citation(p.old.citation, loc),
                 new=unset if p.new is None else format_param_value(p.new, loc),
-                new_citation="—" if p.new is None else _cite(p.new.citation, loc),
+                new_citation="—" if p.new is None else render_citation(p.new.citation, loc),
             )
         )
     return lines

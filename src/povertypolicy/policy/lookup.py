@@ -21,10 +21,24 @@ __all__ = ["PackInfo", "ParameterSetting", "packs", "packs_setting"]
 
 @attrs.frozen(kw_only=True)
 class PackInfo:
-    """A shipped pack's identity and where it applies, as listed by :func:`packs`.
+    """A shipped pack's identity and where it applies, as listed by `packs`.
 
     ``source`` is the rendered citation of its document (title and part); ``source_id`` and
-    ``source_part`` name the shipped source (:func:`povertypolicy.get_source`) and its part.
+    ``source_part`` name the shipped source (`povertypolicy.get_source`) and its part.
+
+    Args:
+        id: The pack id, e.g. ``county-deep-mountain-relocation-2011``.
+        title: The source document's title.
+        issuer: Who issued it.
+        document_number: Its document number (文号); None: it has none.
+        source: The rendered citation of its document.
+        source_id: The shipped source's id; None: a document the package does not ship.
+        source_part: The part of that source; None: the whole source.
+        parent: Id of the parent pack; None: a root pack.
+        level: Where its document applies (适用层级); None: not stated.
+        province: ISO 3166-2 code of its province; None: the document does not say.
+        place: The place it names; None: not named.
+        jurisdiction: Where it applies, as the pack describes it; None: not stated.
     """
 
     id: str
@@ -43,8 +57,14 @@ class PackInfo:
 
 @attrs.frozen(kw_only=True)
 class ParameterSetting:
-    """One pack's values of one parameter (its own, not inherited), as :func:`packs_setting`
-    lists them: every dated value with its citation."""
+    """One pack's values of one parameter (its own, not inherited), as `packs_setting`
+    lists them: every dated value with its citation.
+
+    Args:
+        pack: The pack that sets it.
+        name: The parameter's name.
+        values: Every dated value the pack gives, with its citation.
+    """
 
     pack: PackInfo
     name: str

@@ -2,7 +2,7 @@
 
 The five public policy documents the packs encode (byte for byte), excerpts of the national
 laws they cite (only the cited articles), and the NBS poverty-monitoring report (metadata only).
-A pack cites one as ``document = "<source id>"`` with its ``section``; :func:`find_quote` finds a
+A pack cites one as ``document = "<source id>"`` with its ``section``; `find_quote` finds a
 cited sentence in the text. Everything is read at first use (stdlib only).
 
 >>> import povertypolicy as pp

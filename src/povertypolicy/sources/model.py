@@ -13,7 +13,9 @@ __all__ = ["DateBasis", "QuoteMatch", "Script", "Source", "SourceKind", "SourceP
 
 
 class SourceKind(enum.StrEnum):
-    """What the package ships of a source."""
+    """What the package ships of a source; 收录方式."""
+
+    __label__ = "core.enum.source_kind"
 
     DOCUMENT = "document"  # one document, full text byte for byte
     COLLECTION = "collection"  # several documents in one file (parts), full text
@@ -59,6 +61,23 @@ class SourcePart:
 
     ``title`` is None for a law's article (the law's title is used). ``start`` and ``end`` are
     character offsets into the source's text (end excluded), or None when the text is not shipped.
+
+    Args:
+        source_id: The source this part belongs to.
+        name: The part's name as the text heads it (篇3, 第二篇, 第四十七条).
+        title: Its title in both scripts; None for a law's article.
+        title_given: True when the text has no heading and the title is ours.
+        issuer: Who issued it; None: the text does not say.
+        document_number: Its document number (文号); None: it has none.
+        date: Its date; None: not known (see ``dated``).
+        year: The year the text states, when there is no full date; None: none.
+        dated: What ``date``/``year`` is (issued, posted, stated in the text, undated).
+        level: Where it applies (适用层级); None: not known.
+        province: ISO 3166-2 code of its province; None: the text does not say.
+        place: The place it names; None: not named.
+        note: A note on the metadata (how a reading was made); None: none.
+        start: Offset of its first character in the source's text.
+        end: Offset just after its last character.
     """
 
     source_id: str
@@ -96,6 +115,28 @@ class Source:
 
     For a collection the metadata that differs per document is on its ``parts``; ``level``,
     ``province`` and ``place`` are then None on the source itself.
+
+    Args:
+        id: The stable source id citations use (``poverty-work-plan-samples``).
+        kind: What the package ships of it (full text, collection, excerpt, reference only).
+        title: Its title in both scripts.
+        title_given: True when the text has no title and the title is ours.
+        issuer: Who issued it.
+        document_number: Its document number (文号); None: it has none.
+        date: Its date; None: not known (see ``dated``).
+        year: The year the text states, when there is no full date; None: none.
+        dated: What ``date``/``year`` is (issued, posted, stated in the text, undated).
+        level: Where it applies (适用层级); None for a collection (see its parts).
+        province: ISO 3166-2 code of its province; None: not stated, or a collection.
+        place: The place it names; None: not named, or a collection.
+        script: The script its text is written in.
+        language: Its language tag (``zh``).
+        note: A note on the text or the metadata; None: none.
+        url: Where the whole text is published; None: not known.
+        official: Where the official text is kept (a law's gazette or database); None: none.
+        formerly: The seed file name citations used before (still accepted, deprecated).
+        file: The shipped text file; None for a reference (no text shipped).
+        parts: Its parts (documents of a collection, articles of an excerpt).
     """
 
     id: str
@@ -175,7 +216,18 @@ class Source:
 @attrs.frozen(kw_only=True)
 class QuoteMatch:
     """Where a quote was found: the part, line and column, offsets, the text matched and the
-    sentence around it (as the source writes it, glosses and line breaks included)."""
+    sentence around it (as the source writes it, glosses and line breaks included).
+
+    Args:
+        source_id: The source the quote was found in.
+        part: The part it is in; None for a source without parts.
+        line: 1-based line of its first character.
+        column: 1-based column of its first character.
+        start: Offset of its first character in the source's text.
+        end: Offset just after its last character.
+        text: The text matched, as the source writes it.
+        sentence: The sentence around it, as the source writes it.
+    """
 
     source_id: str
     part: str | None
