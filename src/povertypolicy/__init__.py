@@ -4,7 +4,7 @@ Load a policy pack at a date, build typed inputs, call a pure rule, and get a
 :class:`Result` that explains itself in simplified Chinese, traditional Chinese or English.
 """
 
-from . import rules
+from . import catalog, rules
 from .domain import (
     Applicant,
     Attachment,
@@ -49,6 +49,7 @@ from .errors import (
     MissingTranslationError,
     ParameterNotFoundError,
     ParameterPeriodError,
+    ParametersMissingError,
     PolicyPackError,
     PovertyPolicyError,
     RuleError,
@@ -102,6 +103,7 @@ __all__ = [
     "OldHouse",
     "ParameterNotFoundError",
     "ParameterPeriodError",
+    "ParametersMissingError",
     "Parcel",
     "PaymentLedger",
     "PensionStatus",
@@ -127,6 +129,7 @@ __all__ = [
     "VillageClass",
     "WarningLevel",
     "__version__",
+    "catalog",
     "get_locale",
     "packs",
     "rules",

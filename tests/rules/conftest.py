@@ -1,0 +1,25 @@
+"""Every rule test also checks the catalogue: a parameter a rule reads must be listed for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.catalog_reads import Listing, catalogue_listing, unlisted_reads
+
+
+@pytest.fixture(scope="session")
+def _catalogue_listing() -> Listing:
+    return catalogue_listing()
+
+
+@pytest.fixture(autouse=True)
+def _rule_reads_are_catalogued(_catalogue_listing: Listing) -> Iterator[None]:
+    with unlisted_reads(_catalogue_listing) as found:
+        yield
+    assert not found, (
+        "rules read parameters the catalogue does not list for them (add the rule ID to the "
+        "parameter's spec in policy/specs/<area>.py): "
+        + "; ".join(f"{fn} ({rules}) read {name}" for fn, rules, name in sorted(set(found)))
+    )
