@@ -595,6 +595,15 @@ def rules(name: str | None, locale: str) -> None:
             click.echo(line)
 
 
+def _add_catalogue() -> None:
+    from .catalog.cli import catalogue
+
+    cli.add_command(catalogue)
+
+
+_add_catalogue()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point of ``povertypolicy``."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="povertypolicy")
