@@ -30,6 +30,22 @@ def catalogue_listing() -> Listing:
     return {c: (n, frozenset(r), frozenset(p)) for c, (n, r, p) in out.items()}
 
 
+def ledger_listing() -> Listing:
+    """The catalogue listing plus each ledger rule's own methods, charged to its rule IDs."""
+    from povertypolicy.ledger import ledger_rules
+
+    listed = {r.id: frozenset(r.parameters) for r in pp.catalog.rules()}
+    out = dict(catalogue_listing())
+    for name, rule in ledger_rules().items():
+        params = frozenset().union(*(listed[i] for i in rule.rule_ids))
+        for attr, value in vars(type(rule)).items():
+            code = getattr(value, "__code__", None)
+            if code is not None and not attr.startswith("__"):
+                _, rules, before = out.get(code, ("", frozenset(), frozenset()))
+                out[code] = (f"ledger {name}.{attr}", rules | set(rule.rule_ids), before | params)
+    return out
+
+
 @contextmanager
 def unlisted_reads(listing: Listing) -> Iterator[list[tuple[str, str, str]]]:
     """Within the block, every ``(function, rules, parameter)`` read but not listed."""

@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from . import parameter, rules
-from .model import PackValue, ParameterInfo, RuleInfo
+from .model import PackValue, ParameterInfo, RuleInfo, Source
 
 if TYPE_CHECKING:
     from ..explain.citation import Citation
@@ -85,12 +85,18 @@ def _rule_section(info: RuleInfo) -> list[str]:
         out.append("- **Parameters:** " + ", ".join(listed))
     else:
         out.append("- **Parameters:** none: the clause has no number a pack could change")
-    out.append("- **Source:** " + "; ".join(s.text() for s in info.sources))
+    out.append("- **Source:** " + "; ".join(_source_text(s) for s in info.sources))
     bounds = [parameter(n) for n in info.parameters if parameter(n).threshold is not None]
     if bounds:
         out.append("- **Boundaries:**")
         out += [f"    - `{p.name}`: {bound_text(p)}" for p in bounds]
     return [*out, ""]
+
+
+def _source_text(source: Source) -> str:
+    if source.pack is None:
+        return source.text()
+    return f"《{source.title}》{source.section} (pack `{source.pack}`)"
 
 
 def _anchor(name: str) -> str:
@@ -193,15 +199,18 @@ def _citation_text(v: PackValue) -> str:
 
 
 def _document_title(c: Citation, pack: PolicyPack) -> str:
-    """The title of the shipped pack that encodes the cited document (part), else the pack's."""
+    """The title of the shipped pack that encodes the cited document (or part of it).
+
+    A pack of one document (with a parent) is preferred to the national pack, which borrows
+    clauses from several; without a match, the citing pack's own title.
+    """
     from ..policy.pack import load_pack, shipped_pack_ids
 
-    if c.document == pack.source.document and _part(c) == _part(pack.source):
-        return pack.title
     same = [load_pack(i) for i in shipped_pack_ids()]
     same = [p for p in same if p.source.document == c.document]
     part = [p for p in same if _part(p.source) == _part(c)]
     chosen = part or (same if len(same) == 1 else [pack])
+    chosen.sort(key=lambda p: (p.parent is None, p is not pack))
     return chosen[0].title
 
 

@@ -68,7 +68,7 @@ class Source:
         """The clause as a reader looks it up: 《title》section, with the pack id."""
         if self.pack is None:
             return f"《{self.title}》{self.article}"
-        return f"《{self.title}》{self.section} (pack `{self.pack}`)"
+        return f"《{self.title}》{self.section} (pack {self.pack})"
 
 
 @attrs.frozen(kw_only=True)
