@@ -40,7 +40,7 @@ def value_text(v: PackValue) -> str:
 def bound_text(info: ParameterInfo) -> str:
     """How the threshold is read in each pack that sets it, e.g. ``lower; inclusive in gx-…``."""
     if info.threshold is None:
-        return "range" if info.is_range else ""
+        return "range: both ends included, unless shown in parentheses" if info.is_range else ""
     by_bound: dict[str, list[str]] = {}
     for v in info.values:
         if v.bound is not None:
