@@ -171,6 +171,15 @@ class ParametersMissingError(ParameterNotFoundError):
             "names": ", ".join(self.names),
         }
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_parameters_missing, (self.names, self.chain, self.on, self.rules))
+
+
+def _rebuild_parameters_missing(
+    names: Sequence[str], chain: Sequence[str], on: str, rules: Sequence[str]
+) -> ParametersMissingError:
+    return ParametersMissingError(names=names, chain=chain, on=on, rules=rules)
+
 
 class RuleError(PovertyPolicyError, ValueError):
     """A rule was asked something the policy forbids (e.g. a tranche out of milestone order)."""

@@ -6,6 +6,7 @@ import ast
 import datetime as dt
 import importlib
 import inspect
+import pickle
 import re
 import subprocess
 import sys
@@ -241,6 +242,13 @@ def test_missing_parameters_lists_all_of_them_at_once(tmp_path: Path) -> None:
     assert err.name == expected[0]
     assert err.chain == ("my-county", "cn")
     assert err.rules == ("HOUSE-1", "HOUSE-2", "HOUSE-3", "HOUSE-4", "HOUSE-5")
+    again = pickle.loads(pickle.dumps(err))
+    assert (again.names, again.chain, again.rules, str(again)) == (
+        err.names,
+        err.chain,
+        err.rules,
+        str(err),
+    )
     for loc in SUPPORTED_LOCALES:
         text = err.text(loc)
         assert all(name in text for name in expected), loc
