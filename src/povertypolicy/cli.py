@@ -595,13 +595,9 @@ def rules(name: str | None, locale: str) -> None:
             click.echo(line)
 
 
-def _add_catalogue() -> None:
-    from .catalog.cli import catalogue
+from .catalog.cli import catalogue  # noqa: E402  (its own module: the catalogue commands)
 
-    cli.add_command(catalogue)
-
-
-_add_catalogue()
+cli.add_command(catalogue)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
