@@ -109,8 +109,10 @@ def test_parameters_per_rule_are_the_specs_that_name_it() -> None:
 def test_reading_a_parameter_the_catalogue_does_not_list_is_caught() -> None:
     listing = dict(catalogue_listing())
     grid_plan = pp.rules.site.grid_plan
-    name, rules, listed = listing[grid_plan.__code__]
-    listing[grid_plan.__code__] = (name, rules, listed - {"site.residents_committee_inside"})
+    listed = listing[grid_plan.__code__]
+    listing[grid_plan.__code__] = listed._replace(
+        params=listed.params - {"site.residents_committee_inside"}
+    )
     policy = pp.Policy.load("gx-prefecture-relocation-site-management", on=dt.date(2021, 6, 1))
     with unlisted_reads(listing) as found:
         grid_plan([50, 60, 70], pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA, policy)
@@ -120,6 +122,48 @@ def test_reading_a_parameter_the_catalogue_does_not_list_is_caught() -> None:
     with unlisted_reads(catalogue_listing()) as found:
         grid_plan([50, 60, 70], pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA, policy)
     assert found == []
+
+
+def test_reading_a_field_the_catalogue_does_not_list_is_caught(housing_policy: pp.Policy) -> None:
+    household = pp.Household(
+        id="H1",
+        members=[pp.Person(id="P1", birth_date=dt.date(1970, 1, 1))],
+        relocation_applied_on=dt.date(2011, 3, 1),
+    )
+    listing = dict(catalogue_listing())
+    eligibility = pp.rules.housing.eligibility
+    listed = listing[eligibility.__code__]
+    assert listed.fields is not None
+    listing[eligibility.__code__] = listed._replace(fields=listed.fields - {"Person.birth_date"})
+    with unlisted_reads(listing, fields=True) as found:
+        pp.rules.housing.eligibility(household, housing_policy)
+    assert set(found) == {
+        ("povertypolicy.rules.housing.eligibility", "HOUSE-1", "Person.birth_date")
+    }
+    with unlisted_reads(catalogue_listing(), fields=True) as found:
+        pp.rules.housing.eligibility(household, housing_policy)
+        pp.rules.housing.housing_subsidy(household, housing_policy)
+    assert found == []
+    assert pp.Person.birth_date is not None  # the descriptors are put back
+    assert household.members[0].birth_date == dt.date(1970, 1, 1)
+
+
+def test_listed_fields_exist_on_domain_classes() -> None:
+    import attrs
+
+    from povertypolicy.catalog._inputs import READS
+
+    listed = {
+        f.name.removeprefix("povertypolicy.rules.") for r in pp.catalog.rules() for f in r.functions
+    }
+    assert set(READS) <= listed
+    for function, fields in READS.items():
+        for text in fields:
+            cls_name, _, field = text.partition(".")
+            cls = getattr(pp.domain, cls_name)
+            assert field in attrs.fields_dict(cls), (function, text)
+    rule = pp.catalog.rule("HOUSE-1")
+    assert "Person.birth_date" in rule.fields
 
 
 def test_ledger_forms_match_the_ledger_registry() -> None:

@@ -52,6 +52,7 @@ def _rule_order(rule_id: str) -> tuple[int, int]:
 @cache
 def _rules() -> Mapping[str, RuleInfo]:
     from ..policy.spec import all_specs
+    from ._inputs import READS
     from ._registry import AREAS, ENTRIES, Doc
 
     specs = all_specs()
@@ -61,7 +62,10 @@ def _rules() -> Mapping[str, RuleInfo]:
         out[entry.id] = RuleInfo(
             id=entry.id,
             area=AREAS[prefix],
-            functions=tuple(RuleFunction(name=f"povertypolicy.rules.{f}") for f in entry.functions),
+            functions=tuple(
+                RuleFunction(name=f"povertypolicy.rules.{f}", reads=READS.get(f, ()))
+                for f in entry.functions
+            ),
             ledger=entry.ledger,
             parameters=tuple(sorted(n for n, s in specs.items() if entry.id in s.rules)),
             optional=tuple(sorted(entry.optional)),

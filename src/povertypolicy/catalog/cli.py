@@ -59,6 +59,8 @@ def show_rule(rule_id: str, locale: str) -> None:
         click.echo(f"  ledger: {name}")
     for text in info.inputs:
         click.echo(f"  input: {text}")
+    for text in info.fields:
+        click.echo(f"  reads: {text}")
     for name in info.parameters:
         p = parameter(name)
         mark = " (optional)" if name in info.optional else ""

@@ -77,6 +77,14 @@ def _rule_section(info: RuleInfo) -> list[str]:
     out.append(
         "- **Inputs:** " + (", ".join(f"`{i}`" for i in inputs) if inputs else "none (policy only)")
     )
+    reading = [f for f in info.functions if f.reads]
+    if reading:
+        out.append("- **Fields read:**")
+        out += [
+            f"    - `{f.name.removeprefix('povertypolicy.rules.')}`: "
+            + ", ".join(f"`{r}`" for r in f.reads)
+            for f in reading
+        ]
     if info.parameters:
         listed = []
         for name in info.parameters:
@@ -113,7 +121,9 @@ def rules_markdown() -> str:
         "",
         "Every rule the library encodes, by rule ID. For each: the public functions that",
         "implement it (under `povertypolicy.rules`), its ledger forms (`povertypolicy.ledger`),",
-        "the typed inputs those functions take, the parameters it reads (*optional*: read only",
+        "the typed inputs those functions take and the fields of domain objects each reads",
+        "itself (recorded from the rule tests; what it reads through another rule it calls is",
+        "listed under that rule's function), the parameters it reads (*optional*: read only",
         "when a pack sets them, or when a method choice calls for them), the clause it comes",
         "from and how each threshold's own value is read. The same catalogue is an API,",
         '`pp.catalog.rules()` and `pp.catalog.rule("HOUSE-2")`, and a command,',

@@ -77,6 +77,8 @@ class RuleFunction:
 
     name: str
     """e.g. ``povertypolicy.rules.housing.housing_subsidy``."""
+    reads: tuple[str, ...] = ()
+    """The domain fields it reads itself, as ``Class.field`` (``Person.birth_date``)."""
 
     def load(self) -> Callable[..., Any]:
         """Import the function."""
@@ -155,6 +157,11 @@ class RuleInfo:
     def inputs(self) -> tuple[str, ...]:
         """The typed inputs of its functions (policy aside), each once."""
         return tuple(dict.fromkeys(i for f in self.functions for i in f.inputs))
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The domain fields its functions read (``Household.members``, …), sorted."""
+        return tuple(sorted({r for f in self.functions for r in f.reads}))
 
 
 @attrs.frozen(kw_only=True)
