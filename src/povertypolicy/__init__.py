@@ -4,7 +4,7 @@ Load a policy pack at a date, build typed inputs, call a pure rule, and get a
 `Result` that explains itself in simplified Chinese, traditional Chinese or English.
 """
 
-from . import rules
+from . import catalog, rules
 from .domain import (
     Applicant,
     Attachment,
@@ -50,6 +50,7 @@ from .errors import (
     MissingTranslationError,
     ParameterNotFoundError,
     ParameterPeriodError,
+    ParametersMissingError,
     PolicyPackError,
     PovertyPolicyError,
     RuleError,
@@ -108,6 +109,7 @@ __all__ = [
     "OldHouse",
     "ParameterNotFoundError",
     "ParameterPeriodError",
+    "ParametersMissingError",
     "Parcel",
     "PaymentLedger",
     "PensionStatus",
@@ -137,6 +139,7 @@ __all__ = [
     "VillageClass",
     "WarningLevel",
     "__version__",
+    "catalog",
     "compare",
     "find_quote",
     "get_locale",

@@ -619,6 +619,10 @@ from ._cli_sources import sources  # noqa: E402 - the sources commands, in their
 
 cli.add_command(sources)
 
+from .catalog.cli import catalogue  # noqa: E402  (its own module: the catalogue commands)
+
+cli.add_command(catalogue)
+
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point of ``povertypolicy``."""

@@ -11,6 +11,7 @@ __all__ = [
     "MissingTranslationError",
     "ParameterNotFoundError",
     "ParameterPeriodError",
+    "ParametersMissingError",
     "PolicyPackError",
     "PovertyPolicyError",
     "RuleError",
@@ -164,6 +165,49 @@ class ParameterPeriodError(PovertyPolicyError, LookupError):
         super().__init__(
             f"parameter {name!r} has no value on {on}; it covers: {', '.join(self.covered)}"
         )
+
+
+class ParametersMissingError(ParameterNotFoundError):
+    """A policy lacks parameters that rules need: every missing name at once, not the first.
+
+    Raised by :func:`povertypolicy.catalog.check`; ``name`` is the first of ``names``.
+    """
+
+    code = "core.error.parameters_missing"
+
+    def __init__(
+        self, *, names: Sequence[str], chain: Sequence[str], on: str, rules: Sequence[str]
+    ) -> None:
+        self.names = tuple(names)
+        self.name = self.names[0]
+        self.chain = tuple(chain)
+        self.on = on
+        self.rules = tuple(rules)
+        LookupError.__init__(
+            self,
+            f"policy pack chain {' → '.join(self.chain)} has no value on {on} for "
+            f"{len(self.names)} parameter(s) that rules {', '.join(self.rules)} need: "
+            + ", ".join(self.names),
+        )
+
+    def params(self) -> dict[str, Any]:
+        """``chain``, ``on``, ``count``, ``rules`` and ``names``, joined for the message."""
+        return {
+            "chain": " → ".join(self.chain),
+            "on": self.on,
+            "count": len(self.names),
+            "rules": ", ".join(self.rules),
+            "names": ", ".join(self.names),
+        }
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_parameters_missing, (self.names, self.chain, self.on, self.rules))
+
+
+def _rebuild_parameters_missing(
+    names: Sequence[str], chain: Sequence[str], on: str, rules: Sequence[str]
+) -> ParametersMissingError:
+    return ParametersMissingError(names=names, chain=chain, on=on, rules=rules)
 
 
 class RuleError(PovertyPolicyError, ValueError):

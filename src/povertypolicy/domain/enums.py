@@ -1,4 +1,4 @@
-"""Enumerations used by the domain objects; names from GLOSSARY.md."""
+"""Enumerations used by the domain objects; names from the glossary (docs/reference/glossary.md)."""
 
 from __future__ import annotations
 

@@ -95,8 +95,8 @@ RENAMED_PACKS: dict[str, str] = {
     "gx-relocation-site-management": "gx-prefecture-relocation-site-management",
 }
 
-# Words that mark a number as a default a locality may change (RULES.md conventions), with
-# the catalog slug used to translate them.
+# Words that mark a number as a default a locality may change (docs/concepts/conventions.md),
+# with the catalog slug used to translate them.
 QUALIFIERS: dict[str, str] = {"原则上": "in_principle", "一般": "generally", "可": "may"}
 
 

@@ -71,12 +71,15 @@ SPECS = (
     ParameterSpec(name="site.extra_deputy_secretaries", unit=Unit.COUNT, rules=("SITE-5",)),
     # SITE-6 / SITE-8 committees and representatives
     ParameterSpec(
-        name="site.residents_committee_inside", unit=Unit.PEOPLE, rules=("SITE-6",), is_range=True
+        name="site.residents_committee_inside",
+        unit=Unit.PEOPLE,
+        rules=("SITE-6", "SITE-11"),  # SITE-11: grid leaders come from the two committees
+        is_range=True,
     ),
     ParameterSpec(
         name="site.residents_committee_outside",
         unit=Unit.PEOPLE,
-        rules=("SITE-8",),
+        rules=("SITE-8", "SITE-11"),
         is_range=True,
     ),
     ParameterSpec(name="site.group_leaders_per_group", unit=Unit.COUNT, rules=("SITE-6", "SITE-8")),

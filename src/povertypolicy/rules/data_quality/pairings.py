@@ -226,7 +226,8 @@ def helper_overloads(
     pairings: Sequence[Pairing], policy: Policy, *, on: dt.date
 ) -> Result[tuple[Overload, ...]]:
     """The periods in which one helper had ``data_quality.many_households`` or more households
-    at the same time (同一时间点…3个以上, 一帮多), each with its exact first and last day."""
+    at the same time (同一时间点…3个以上, 一帮多), each with its exact first and last day
+    (DATA-3)."""
     many = policy.param("data_quality.many_households")
     spans = [(p.household_id, *s) for p in pairings if (s := p.span(on)) is not None]
     threshold = many.integer if many.admits(many.integer) else many.integer + 1
