@@ -170,7 +170,13 @@ class ParameterPeriodError(PovertyPolicyError, LookupError):
 class ParametersMissingError(ParameterNotFoundError):
     """A policy lacks parameters that rules need: every missing name at once, not the first.
 
-    Raised by :func:`povertypolicy.catalog.check`; ``name`` is the first of ``names``.
+    Raised by `povertypolicy.catalog.check`; ``name`` is the first of ``names``.
+
+    Args:
+        names: Every missing parameter's name.
+        chain: The pack chain's ids, child first.
+        on: The policy's date (ISO).
+        rules: The rule IDs that need them.
     """
 
     code = "core.error.parameters_missing"

@@ -225,7 +225,7 @@ def missing_parameters(policy: Policy, *selectors: str) -> tuple[ParameterInfo, 
 
 
 def check(policy: Policy, *selectors: str) -> None:
-    """Raise one :class:`~povertypolicy.ParametersMissingError` naming every missing parameter."""
+    """Raise one `povertypolicy.ParametersMissingError` naming every missing parameter."""
     missing = missing_parameters(policy, *selectors)
     if missing:
         from ..errors import ParametersMissingError

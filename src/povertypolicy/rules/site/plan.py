@@ -34,7 +34,7 @@ def plan_site(
     months: int = 3,
 ) -> Result[SitePlan]:
     """The whole organisation plan of a resettlement site; 安置点组织设置方案 (SITE-1..SITE-13,
-    SITE-15, SITE-16; a person's service transfer is :func:`service_transfer`).
+    SITE-15, SITE-16; a person's service transfer is `service_transfer`).
 
     Runs every SITE rule on ``site`` and joins their steps into one explanation. ``grid_leaders``
     is the number of two-committee members available to lead grids (default: the residents'
