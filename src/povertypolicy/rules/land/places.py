@@ -53,8 +53,9 @@ def _need(exp: Expropriation, field: str) -> Any:
             obj="Expropriation",
             field=field,
             value=None,
-            expected="a value: quota by land (LAND-8, 002 §三(二)) needs the village's land, "
-            "its agricultural population aged 16+ and the number already insured",
+            expected="a value: quota by land (LAND-8, 台政办函〔2019〕47号 §三(二)) needs the "
+            "village's land, its agricultural population of insurable age and the number "
+            "already insured",
         )
     return value
 
