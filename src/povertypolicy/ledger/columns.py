@@ -61,9 +61,7 @@ def decimal_column(scaled: np.ndarray, scale: int) -> pa.Array:
     words = np.empty((len(values), 2), dtype=np.int64)
     words[:, 0] = values
     words[:, 1] = values >> 63  # sign extension to 128 bits (little-endian)
-    return pa.Array.from_buffers(
-        pa.decimal128(18, scale), len(values), [None, pa.py_buffer(words.tobytes())]
-    )
+    return pa.Array.from_buffers(pa.decimal128(18, scale), len(values), [None, pa.py_buffer(words)])
 
 
 def members_of(child: Frame, parent_row: int) -> np.ndarray:
@@ -112,22 +110,24 @@ def _groups(child: Frame) -> tuple[np.ndarray, np.ndarray] | None:
 
 
 def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
-    """Per parent row: how many of its child rows are in ``mask`` (int64)."""
+    """Per parent row: how many of its child rows are in ``mask`` (int32; int64 for a child
+    table of 2**31 rows or more)."""
+    kind = np.int32 if len(mask) < 2**31 else np.int64
     groups = _groups(child)
     if groups is not None:
         starts, keys = groups
-        out = np.zeros(n_parent, np.int64)
+        out = np.zeros(n_parent, kind)
         if not mask.any():
             return out
         if mask.all():
             out[keys] = np.diff(np.append(starts, len(mask)))
         else:
-            out[keys] = np.add.reduceat(mask, starts, dtype=np.int64)
+            out[keys] = np.add.reduceat(mask, starts, dtype=kind)
         return out
     assert child.parent is not None
     linked = child.parent >= 0
     counted: np.ndarray = np.bincount(child.parent[mask & linked], minlength=n_parent)
-    return counted
+    return counted.astype(kind, copy=False)
 
 
 def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> list[np.ndarray]:
@@ -139,7 +139,8 @@ def group_or(
     child: Frame, bits: np.ndarray, mask: np.ndarray, n_parent: int, width: int
 ) -> np.ndarray:
     """Per parent row: the OR of its ``mask`` child rows' bitmasks (``width`` bits, uint8)."""
-    use = np.where(mask, bits, 0).astype(np.uint8)
+    use = bits if mask.all() else np.where(mask, bits, 0)
+    use = use.astype(np.uint8, copy=False)
     groups = _groups(child)
     out = np.zeros(n_parent, np.uint8)
     if groups is not None:

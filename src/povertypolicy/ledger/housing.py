@@ -117,19 +117,23 @@ def _member_conditions(
     hukou = persons.cols["hukou"]
     local = persons.cols["registered_locally"]
     lives = persons.cols["lives_in_area"]
-    applied = households.cols["relocation_applied_on"].recorded[np.maximum(parent, 0)]
+    applied = households.cols["relocation_applied_on"].recorded
+    if not applied.all():
+        applied = applied[parent if len(parent) and parent.min() >= 0 else np.maximum(parent, 0)]
     checks = (
         (admits_days(cutoff, birth.values), birth.recorded),
         (hukou.values == _HUKOU_AGRI, hukou.recorded),
         (local.values, local.recorded),
         (lives.values, lives.recorded),
-        (np.ones(len(persons), bool), applied),  # not recorded is "not recorded", not "no"
+        (None, applied),  # not recorded is "not recorded", not "no"
     )
     failed = np.zeros(len(persons), np.uint8)
     unknown = np.zeros(len(persons), np.uint8)
     for bit, (ok, recorded) in enumerate(checks):
-        failed |= (recorded & ~ok).astype(np.uint8) << bit
-        unknown |= (~recorded).astype(np.uint8) << bit
+        if ok is not None:
+            failed |= (recorded & ~ok).view(np.uint8) << np.uint8(bit)
+        if not recorded.all():
+            unknown |= (~recorded).view(np.uint8) << np.uint8(bit)
     return failed, unknown
 
 
@@ -192,25 +196,39 @@ class Subsidy(LedgerRule):
         n_h = len(households)
         failed, unknown = _member_conditions(frames, policy)
         use = persons.ok
-        eligible = use & (failed == 0) & (unknown == 0)
-        undetermined = use & (failed == 0) & (unknown > 0)
-        rows = np.flatnonzero(households.ok)
+        passed = failed == 0
+        eligible = use & passed & (unknown == 0)
+        undetermined = use & passed & (unknown > 0)
+        del passed
+        ok = households.ok
+        rows = np.flatnonzero(ok)
+        every = len(rows) == n_h  # no household held back: no row to drop
+
+        def kept(column: np.ndarray) -> np.ndarray:
+            return column if every else column[rows]
+
         people, members, pending = (
-            c[rows] for c in group_counts(persons, (eligible, use, undetermined), n_h)
+            kept(c) for c in group_counts(persons, (eligible, use, undetermined), n_h)
         )
+        del eligible, undetermined
         width = len(_CONDITIONS)
-        code = np.where(pending > 0, 3, np.where(people == members, 0, np.where(people > 0, 1, 2)))
+        failed_any = kept(group_or(persons, failed, use, n_h, width))
+        del failed
+        unknown_any = kept(group_or(persons, unknown, use, n_h, width))
+        del unknown, use
+        code = np.full(len(rows), 2, np.int8)  # none eligible
+        code[people > 0] = 1
+        code[people == members] = 0
+        code[pending > 0] = 3
         cols: dict[str, pa.Array] = {
             "reason": reason_array(code, self.reasons),
-            "members": pa.array(members.astype(np.int32)),
-            "eligible_people": pa.array(people.astype(np.int32)),
-            "undetermined_people": pa.array(pending.astype(np.int32)),
-            "failed": bits_text(group_or(persons, failed, use, n_h, width)[rows], _CONDITIONS),
-            "not_recorded": bits_text(
-                group_or(persons, unknown, use, n_h, width)[rows], _CONDITIONS
-            ),
+            "members": pa.array(members.astype(np.int32, copy=False)),
+            "eligible_people": pa.array(people.astype(np.int32, copy=False)),
+            "undetermined_people": pa.array(pending.astype(np.int32, copy=False)),
+            "failed": bits_text(failed_any, _CONDITIONS),
+            "not_recorded": bits_text(unknown_any, _CONDITIONS),
         }
-        cols.update(subsidy_columns(people.astype(np.int64), policy))
+        cols.update(subsidy_columns(people, policy))
         return rows, cols
 
     def result(self, frames: Mapping[str, Frame], row: int, policy: Policy) -> Result[Any]:
@@ -239,16 +257,22 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
         raise RuleError(
             rule="HOUSE-2", message="the amount withheld per person exceeds the subsidy per person"
         )
-    gross = people * rate
-    withheld = people * withheld_rate
-    net = gross - withheld
+    # Every column depends only on the number of people: each is a small table of the
+    # possible counts (0 .. the largest), looked up per household -- no per-household
+    # temporaries, and the same exact int64 fen as multiplying.
+    top = int(people.max()) if len(people) else 0
+    counts = np.arange(top + 1, dtype=np.int64)
+
+    def per_count(table: np.ndarray) -> pa.Array:
+        return pa.array(np.take(table, people))
+
     cols: dict[str, pa.Array] = {
-        "gross_fen": pa.array(gross),
-        "withheld_fen": pa.array(withheld),
-        "net_fen": pa.array(net),
-        "province_fen": pa.array(people * levels[0]),
-        "city_fen": pa.array(people * levels[1]),
-        "county_fen": pa.array(people * levels[2]),
+        "gross_fen": per_count(counts * rate),
+        "withheld_fen": per_count(counts * withheld_rate),
+        "net_fen": per_count(counts * (rate - withheld_rate)),
+        "province_fen": per_count(counts * levels[0]),
+        "city_fen": per_count(counts * levels[1]),
+        "county_fen": per_count(counts * levels[2]),
     }
     shares = [policy.param(rules._TRANCHE_PARAMS[m]).decimal for m in _MILESTONES]
     if sum(shares) != 100:
@@ -259,18 +283,15 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
             ),
         )
     # The split depends only on the number of people: split each distinct count once.
-    top = int(people.max()) if len(people) else 0
-    table, took_table = allocate_rows(
-        np.arange(top + 1, dtype=np.int64) * (rate - withheld_rate), shares
-    )
+    table, took_table = allocate_rows(counts * (rate - withheld_rate), shares)
     for j, m in enumerate(_MILESTONES):
-        cols[f"tranche_{m.value}_fen"] = pa.array(np.ascontiguousarray(table[:, j])[people])
-    cols["rounding_fen_to"] = bits_text(took_table[people], _MILESTONES)
+        cols[f"tranche_{m.value}_fen"] = per_count(np.ascontiguousarray(table[:, j]))
+    cols["rounding_fen_to"] = bits_text(np.take(took_table, people), _MILESTONES)
     timber = policy.param("housing.timber_per_person").decimal
     exp = timber.as_tuple().exponent
     exponent = -exp if isinstance(exp, int) and exp < 0 else 0
     scaled = int(timber.scaleb(exponent))
-    cols["timber_m3"] = decimal_column(people * scaled, exponent)
+    cols["timber_m3"] = decimal_column(counts * scaled, exponent).take(pa.array(people))
     return cols
 
 
