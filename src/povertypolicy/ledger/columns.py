@@ -72,12 +72,15 @@ def members_of(child: Frame, parent_row: int) -> np.ndarray:
     groups = _groups(child)
     if groups is not None:
         starts, keys = groups
-        k = int(np.searchsorted(keys, parent_row))
-        if k == len(keys) or keys[k] != parent_row:
-            return np.zeros(0, np.int64)
+        # Every parent row has children (the usual ledger): run k is parent row k.
+        k = parent_row
+        if not (k < len(keys) and keys[k] == parent_row):
+            k = int(np.searchsorted(keys, parent_row))
+            if k == len(keys) or keys[k] != parent_row:
+                return np.zeros(0, np.int64)
         end = int(starts[k + 1]) if k + 1 < len(starts) else len(child)
         run = np.arange(int(starts[k]), end)
-        grouped: np.ndarray = run[child.ok[run]]
+        grouped: np.ndarray = run[_ok_at(child, run)]
         return grouped
     cache = child.members_cache
     if cache is None:
@@ -91,8 +94,14 @@ def members_of(child: Frame, parent_row: int) -> np.ndarray:
     lo = int(np.searchsorted(sorted_parent, parent_row, side="left"))
     hi = int(np.searchsorted(sorted_parent, parent_row, side="right"))
     rows: np.ndarray = order[lo:hi]
-    kept: np.ndarray = rows[child.ok[rows]]
+    kept: np.ndarray = rows[_ok_at(child, rows)]
     return kept
+
+
+def _ok_at(child: Frame, rows: np.ndarray) -> np.ndarray:
+    """:attr:`Frame.ok` at ``rows`` only (not over the whole table)."""
+    used: np.ndarray = ~(child.bad[rows] | child.held[rows])
+    return used
 
 
 def _groups(child: Frame) -> tuple[np.ndarray, np.ndarray] | None:

@@ -33,8 +33,8 @@ _DATE_FORMATS = (
     "%Y-%m-%dT%H:%M:%S",
 )
 _DATE_PARTS = r"^(?P<y>\d{4})[-/.年]?(?P<m>\d{1,2})[-/.月]?(?P<d>\d{1,2})日?(?:[ T]00:00:00)?$"
-_TRUE = ("true", "t", "yes", "y", "1", "是", "有", "√", "✓")
-_FALSE = ("false", "f", "no", "n", "0", "否", "无", "無", "×", "✗")
+TRUE_WORDS = ("true", "t", "yes", "y", "1", "是", "有", "√", "✓")
+FALSE_WORDS = ("false", "f", "no", "n", "0", "否", "无", "無", "×", "✗")
 
 
 @attrs.frozen(kw_only=True)
@@ -285,8 +285,8 @@ def _read_bool(arr: pa.Array, column: Column) -> Parsed:
     text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
     folded = pc.utf8_lower(pc.utf8_trim_whitespace(text))
     blank = _blank(folded)
-    is_true = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(_TRUE)), False))
-    is_false = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(_FALSE)), False))
+    is_true = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(TRUE_WORDS)), False))
+    is_false = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(FALSE_WORDS)), False))
     recorded = is_true | is_false
     return Parsed(
         values=is_true,
