@@ -133,7 +133,7 @@ def test_na_in_a_yes_no_column_is_an_error(tmp_path: Path) -> None:
 
 def test_byte_order_mark_and_quoted_newlines(tmp_path: Path) -> None:
     text = PERSONS_CSV.replace(",甲\n", ',"甲\n乙"\n')
-    p, h = write(tmp_path, text)
+    p, _ = write(tmp_path, text)
     p.write_bytes(b"\xef\xbb\xbf" + p.read_bytes())
     table = read_path(p, schema=PERSONS)
     assert table.column_names[0] == "person_id"
@@ -153,7 +153,7 @@ def test_chinese_headers_are_typed_too(tmp_path: Path) -> None:
 
 def test_not_utf8_falls_back_to_the_lenient_reader(tmp_path: Path) -> None:
     h = tmp_path / "h.csv"
-    h.write_bytes("household_id,relocation_applied_on\nH1,2011-03-20\n".encode() + b"H\xff,\n")
+    h.write_bytes(b"household_id,relocation_applied_on\nH1,2011-03-20\nH\xff,\n")
     table = read_path(h, schema=HOUSEHOLDS)
     assert table.num_rows == 2
     assert table.column("household_id").to_pylist()[0] == "H1"
