@@ -140,18 +140,46 @@ def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
 
 
 def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> list[np.ndarray]:
-    """:func:`group_count` for several masks."""
-    return [group_count(child, m, n_parent) for m in masks]
+    """:func:`group_count` for several masks (summed in one pass when they fit one word)."""
+    groups = _groups(child)
+    n = len(child)
+    if groups is None or len(masks) < 2 or not n:
+        return [group_count(child, m, n_parent) for m in masks]
+    starts, keys = groups
+    # Masks with every or no cell set need no sum; the others are summed as bit fields of
+    # one int32 per child row, wide enough for the largest group.
+    out: list[np.ndarray | None] = [
+        group_count(child, m, n_parent) if not m.any() or m.all() else None for m in masks
+    ]
+    rest = [j for j, o in enumerate(out) if o is None]
+    width = int(np.diff(np.append(starts, n)).max()).bit_length()
+    if len(rest) < 2 or width * len(rest) > 31:
+        return [
+            group_count(child, m, n_parent) if o is None else o
+            for m, o in zip(masks, out, strict=True)
+        ]
+    packed = np.zeros(n, np.int32)
+    for k, j in enumerate(rest):
+        packed += masks[j].astype(np.int32) << np.int32(width * k)
+    sums = np.add.reduceat(packed, starts)
+    del packed
+    for k, j in enumerate(rest):
+        counts = np.zeros(n_parent, np.int32)
+        counts[keys] = (sums >> np.int32(width * k)) & np.int32((1 << width) - 1)
+        out[j] = counts
+    return [o for o in out if o is not None]
 
 
 def group_or(
     child: Frame, bits: np.ndarray, mask: np.ndarray, n_parent: int, width: int
 ) -> np.ndarray:
-    """Per parent row: the OR of its ``mask`` child rows' bitmasks (``width`` bits, uint8)."""
+    """Per parent row: the OR of its ``mask`` child rows' bitmasks (``width`` bits: uint8,
+    or uint16 for 9 to 16 bits)."""
+    kind = np.uint8 if width <= 8 else np.uint16
     use = bits if mask.all() else np.where(mask, bits, 0)
-    use = use.astype(np.uint8, copy=False)
+    use = use.astype(kind, copy=False)
     groups = _groups(child)
-    out = np.zeros(n_parent, np.uint8)
+    out = np.zeros(n_parent, kind)
     if groups is not None:
         starts, keys = groups
         out[keys] = np.bitwise_or.reduceat(use, starts)
@@ -160,5 +188,5 @@ def group_or(
     linked = child.parent >= 0
     for bit in range(width):
         has = linked & ((use >> bit) & 1).astype(bool)
-        out |= (np.bincount(child.parent[has], minlength=n_parent) > 0).astype(np.uint8) << bit
+        out |= (np.bincount(child.parent[has], minlength=n_parent) > 0).astype(kind) << kind(bit)
     return out

@@ -92,8 +92,14 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
             ids=pa.array(ids).take(pa.array(empty)),
         )
         households.bad[empty] = True
-    not_ok = np.zeros(len(persons), bool)
-    not_ok[linked] = ~households.ok[parent[linked]]
+    household_ok = households.ok
+    if household_ok.all():
+        return  # no person is held back for their household
+    if linked.all():
+        not_ok = ~household_ok[parent]
+    else:
+        not_ok = np.zeros(len(persons), bool)
+        not_ok[linked] = ~household_ok[parent[linked]]
     rows = persons.mark_held(not_ok)
     if len(rows):
         log.add(
@@ -211,11 +217,13 @@ class Subsidy(LedgerRule):
             kept(c) for c in group_counts(persons, (eligible, use, undetermined), n_h)
         )
         del eligible, undetermined
-        width = len(_CONDITIONS)
-        failed_any = kept(group_or(persons, failed, use, n_h, width))
-        del failed
-        unknown_any = kept(group_or(persons, unknown, use, n_h, width))
-        del unknown, use
+        # Conditions failed (low byte) and not recorded (high byte), OR-ed in one pass.
+        both = failed.astype(np.uint16) | unknown.astype(np.uint16) << np.uint16(8)
+        del failed, unknown
+        ors = kept(group_or(persons, both, use, n_h, 16))
+        del both, use
+        failed_any = (ors & np.uint16(0xFF)).astype(np.uint8)
+        unknown_any = (ors >> np.uint16(8)).astype(np.uint8)
         code = np.full(len(rows), 2, np.int8)  # none eligible
         code[people > 0] = 1
         code[people == members] = 0
@@ -257,23 +265,27 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
         raise RuleError(
             rule="HOUSE-2", message="the amount withheld per person exceeds the subsidy per person"
         )
-    # Every column depends only on the number of people: each is a small table of the
-    # possible counts (0 .. the largest), looked up per household -- no per-household
-    # temporaries, and the same exact int64 fen as multiplying.
+    # The tranches and the timber depend only on the number of people: each is a small
+    # table of the possible counts (0 .. the largest), looked up per household.
     top = int(people.max()) if len(people) else 0
     counts = np.arange(top + 1, dtype=np.int64)
 
     def per_count(table: np.ndarray) -> pa.Array:
         return pa.array(np.take(table, people))
 
+    heads = people.astype(np.int64)
     cols: dict[str, pa.Array] = {
-        "gross_fen": per_count(counts * rate),
-        "withheld_fen": per_count(counts * withheld_rate),
-        "net_fen": per_count(counts * (rate - withheld_rate)),
-        "province_fen": per_count(counts * levels[0]),
-        "city_fen": per_count(counts * levels[1]),
-        "county_fen": per_count(counts * levels[2]),
+        name: pa.array(heads * np.int64(fen))
+        for name, fen in (
+            ("gross_fen", rate),
+            ("withheld_fen", withheld_rate),
+            ("net_fen", rate - withheld_rate),
+            ("province_fen", levels[0]),
+            ("city_fen", levels[1]),
+            ("county_fen", levels[2]),
+        )
     }
+    del heads
     shares = [policy.param(rules._TRANCHE_PARAMS[m]).decimal for m in _MILESTONES]
     if sum(shares) != 100:
         raise RuleError(

@@ -155,6 +155,9 @@ def _may_have_edge_space(arr: pa.Array) -> bool:
         return False
     offsets = np.frombuffer(off_buf, np.int32, n + 1, arr.offset * 4)
     data = np.frombuffer(data_buf, np.uint8)
+    used = data[offsets[0] : offsets[-1]]
+    if not len(used) or (used.min() > 32 and used.max() < 128):
+        return False  # printable ASCII only (the usual id): no cell can have an edge space
     last = len(data) - 1
     first_bytes = data[np.minimum(offsets[:-1], last)]
     last_bytes = data[np.clip(offsets[1:] - 1, 0, last)]
