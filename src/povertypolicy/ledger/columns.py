@@ -188,5 +188,6 @@ def group_or(
     linked = child.parent >= 0
     for bit in range(width):
         has = linked & ((use >> bit) & 1).astype(bool)
-        out |= (np.bincount(child.parent[has], minlength=n_parent) > 0).astype(kind) << kind(bit)
+        seen: np.ndarray = (np.bincount(child.parent[has], minlength=n_parent) > 0).astype(kind)
+        np.bitwise_or(out, np.left_shift(seen, bit, dtype=kind), out=out)
     return out
