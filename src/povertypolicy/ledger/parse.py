@@ -208,6 +208,13 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
             values=_days(days, ok), recorded=ok, bad=_compact(bad), code="ledger.error.date"
         )
     text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
+    try:
+        # Every cell written 2011-03-20 (or empty): one strict cast, which refuses 2011-02-30.
+        iso = pc.cast(text, pa.date32())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    else:
+        return _read_date(iso, column)
     text = pc.utf8_trim_whitespace(text)
     blank = _blank(text)
     parsed = pc.strptime(text, format=_DATE_FORMATS[0], unit="s", error_is_null=True)
