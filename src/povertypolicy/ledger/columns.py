@@ -23,6 +23,7 @@ __all__ = [
     "group_counts",
     "group_or",
     "members_of",
+    "per_child",
 ]
 
 
@@ -118,6 +119,20 @@ def _groups(child: Frame) -> tuple[np.ndarray, np.ndarray] | None:
     return child.groups_cache or None
 
 
+def per_child(child: Frame, values: np.ndarray) -> np.ndarray:
+    """Each child row's parent value (``values`` per parent row); a child row with no parent
+    gets parent row 0's value, for the caller to mask."""
+    groups = _groups(child)
+    if groups is not None and len(groups[0]) == len(values):
+        starts = groups[0]  # every parent row has a run, in order: repeat, no gather
+        repeated: np.ndarray = np.repeat(values, np.diff(np.append(starts, len(child))))
+        return repeated
+    assert child.parent is not None
+    parent = child.parent.astype(np.intp)
+    gathered: np.ndarray = values[np.maximum(parent, 0)]
+    return gathered
+
+
 def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
     """Per parent row: how many of its child rows are in ``mask`` (int32; int64 for a child
     table of 2**31 rows or more)."""
@@ -131,12 +146,24 @@ def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
         if mask.all():
             out[keys] = np.diff(np.append(starts, len(mask)))
         else:
-            out[keys] = np.add.reduceat(mask, starts, dtype=kind)
+            out[keys] = _run_sums(mask, starts)
         return out
     assert child.parent is not None
     linked = child.parent >= 0
     counted: np.ndarray = np.bincount(child.parent[mask & linked], minlength=n_parent)
     return counted.astype(kind, copy=False)
+
+
+def _run_sums(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """The sum of each run of ``values`` (runs begin at ``starts``, none empty) as uint32,
+    exact while each run's sum is below 2**32: the running sum wraps modulo 2**32, and so
+    does the difference of two running sums. (A running sum is about 3× faster than
+    ``np.add.reduceat`` over a million short runs.)"""
+    total = np.cumsum(values, dtype=np.uint32)
+    at_end = total[np.append(starts[1:], len(values)) - 1]
+    sums: np.ndarray = at_end.copy()
+    sums[1:] -= at_end[:-1]
+    return sums
 
 
 def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> list[np.ndarray]:
@@ -158,14 +185,14 @@ def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> li
             group_count(child, m, n_parent) if o is None else o
             for m, o in zip(masks, out, strict=True)
         ]
-    packed = np.zeros(n, np.int32)
+    packed = np.zeros(n, np.uint32)
     for k, j in enumerate(rest):
-        packed += masks[j].astype(np.int32) << np.int32(width * k)
-    sums = np.add.reduceat(packed, starts)
+        packed += masks[j].astype(np.uint32) << np.uint32(width * k)
+    sums = _run_sums(packed, starts)
     del packed
     for k, j in enumerate(rest):
         counts = np.zeros(n_parent, np.int32)
-        counts[keys] = (sums >> np.int32(width * k)) & np.int32((1 << width) - 1)
+        counts[keys] = (sums >> np.uint32(width * k)) & np.uint32((1 << width) - 1)
         out[j] = counts
     return [o for o in out if o is not None]
 

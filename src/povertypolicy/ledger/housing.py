@@ -23,7 +23,15 @@ from ..explain import Result
 from ..money import Money
 from ..policy import Policy
 from ..rules import housing as rules
-from .columns import admits_days, bits_text, decimal_column, group_counts, group_or, members_of
+from .columns import (
+    admits_days,
+    bits_text,
+    decimal_column,
+    group_counts,
+    group_or,
+    members_of,
+    per_child,
+)
 from .engine import LedgerRule, reason_array, register
 from .errors import ErrorLog
 from .frame import Frame, link
@@ -125,7 +133,7 @@ def _member_conditions(
     lives = persons.cols["lives_in_area"]
     applied = households.cols["relocation_applied_on"].recorded
     if not applied.all():
-        applied = applied[parent if len(parent) and parent.min() >= 0 else np.maximum(parent, 0)]
+        applied = per_child(persons, applied)
     checks = (
         (admits_days(cutoff, birth.values), birth.recorded),
         (hukou.values == _HUKOU_AGRI, hukou.recorded),
@@ -270,12 +278,13 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
     top = int(people.max()) if len(people) else 0
     counts = np.arange(top + 1, dtype=np.int64)
 
-    def per_count(table: np.ndarray) -> pa.Array:
-        return pa.array(np.take(table, people))
+    heads = people.astype(np.intp)  # also the look-up index (numpy gathers fastest by intp)
 
-    heads = people.astype(np.int64)
+    def per_count(table: np.ndarray) -> pa.Array:
+        return pa.array(np.take(table, heads).astype(np.int64, copy=False))
+
     cols: dict[str, pa.Array] = {
-        name: pa.array(heads * np.int64(fen))
+        name: pa.array(heads.astype(np.int64, copy=False) * np.int64(fen))
         for name, fen in (
             ("gross_fen", rate),
             ("withheld_fen", withheld_rate),
@@ -285,7 +294,6 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
             ("county_fen", levels[2]),
         )
     }
-    del heads
     shares = [policy.param(rules._TRANCHE_PARAMS[m]).decimal for m in _MILESTONES]
     if sum(shares) != 100:
         raise RuleError(
@@ -298,7 +306,7 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
     table, took_table = allocate_rows(counts * (rate - withheld_rate), shares)
     for j, m in enumerate(_MILESTONES):
         cols[f"tranche_{m.value}_fen"] = per_count(np.ascontiguousarray(table[:, j]))
-    cols["rounding_fen_to"] = bits_text(np.take(took_table, people), _MILESTONES)
+    cols["rounding_fen_to"] = bits_text(np.take(took_table, heads), _MILESTONES)
     timber = policy.param("housing.timber_per_person").decimal
     exp = timber.as_tuple().exponent
     exponent = -exp if isinstance(exp, int) and exp < 0 else 0
