@@ -37,6 +37,7 @@ from .errors import ErrorLog
 from .frame import Frame, link
 from .housing_tables import HOUSEHOLDS, PERSONS, PROGRESS
 from .objects import per_row
+from .parse import is_constant
 
 __all__ = ["HOUSEHOLDS", "PERSONS", "PROGRESS", "household_object"]
 
@@ -144,9 +145,11 @@ def _member_conditions(
     failed = np.zeros(len(persons), np.uint8)
     unknown = np.zeros(len(persons), np.uint8)
     for bit, (ok, recorded) in enumerate(checks):
+        every = is_constant(recorded, True)
         if ok is not None:
-            failed |= (recorded & ~ok).view(np.uint8) << np.uint8(bit)
-        if not recorded.all():
+            no = ~ok if every else recorded & ~ok
+            failed |= np.left_shift(no.view(np.uint8), bit, out=no.view(np.uint8))
+        if not every and not recorded.all():
             unknown |= (~recorded).view(np.uint8) << np.uint8(bit)
     return failed, unknown
 

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from .schema import Column, ColumnKind
 
-__all__ = ["Parsed", "parse_column"]
+__all__ = ["Parsed", "constant", "is_constant", "parse_column"]
 
 _EPOCH = dt.date(1970, 1, 1)
 # A date written as text; Excel's date cells read as text by fastexcel end in 00:00:00.
@@ -60,6 +60,11 @@ def constant(value: bool, n: int) -> np.ndarray:
     are the common case; a million-row ledger would otherwise keep megabytes of them.
     """
     return np.broadcast_to(np.True_ if value else np.False_, (n,))
+
+
+def is_constant(mask: np.ndarray, value: bool) -> bool:
+    """Whether ``mask`` is a :func:`constant` mask of ``value`` (no cell needs looking at)."""
+    return mask.strides == (0,) and (not len(mask) or bool(mask[0]) is value)
 
 
 def _valid(arr: pa.Array) -> np.ndarray:
