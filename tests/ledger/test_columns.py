@@ -78,3 +78,15 @@ def test_a_very_large_household_is_counted_exactly(big: int) -> None:
     got = group_counts(frame(parent), masks, 3)
     for g, m in zip(got, masks, strict=True):
         assert g.tolist() == np.bincount(parent[m], minlength=3).tolist()
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.booleans()), max_size=40),
+    st.integers(min_value=0, max_value=20),
+)
+def test_boolean_cells_and_validity_read_from_the_bitmaps(cells: list[Any], start: int) -> None:
+    from povertypolicy.ledger.parse import _valid, bool_values
+
+    arr = pa.array(cells, pa.bool_()).slice(min(start, len(cells)))
+    assert bool_values(arr).tolist() == [bool(c) for c in arr.to_pylist()]
+    assert _valid(arr).tolist() == [c is not None for c in arr.to_pylist()]
