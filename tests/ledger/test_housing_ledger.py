@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
@@ -115,6 +116,29 @@ def check_subsidy(
 def test_subsidy_kernel_equals_single_household_rule(population: Any) -> None:
     policy = pp.Policy.load(PACK, on=ON)
     homes, persons, households = build(population)
+    result = ledger.run("housing.subsidy", policy, persons=persons, households=households)
+    assert result.summary.balanced
+    assert len(result.log) == 0
+    check_subsidy(result, homes, policy)
+
+
+@given(households_st, st.randoms(use_true_random=False))
+def test_subsidy_kernel_on_shuffled_rows_equals_single_household_rule(
+    population: Any, rng: Any
+) -> None:
+    """Person and household rows in any order (the paths for ledgers not grouped by household)."""
+    policy = pp.Policy.load(PACK, on=ON)
+    homes, persons, households = build(population)
+    order = list(range(persons.num_rows))
+    rng.shuffle(order)
+    persons = persons.take(pa.array(order, pa.int64()))
+    back = list(range(households.num_rows))[::-1]
+    households = households.take(pa.array(back, pa.int64()))
+    # A household's members are listed (and explained) in the ledger's row order.
+    at = {pid: i for i, pid in enumerate(persons.column("人员编号").to_pylist())}
+    homes = [
+        attrs.evolve(h, members=tuple(sorted(h.members, key=lambda m: at[m.id]))) for h in homes
+    ]
     result = ledger.run("housing.subsidy", policy, persons=persons, households=households)
     assert result.summary.balanced
     assert len(result.log) == 0

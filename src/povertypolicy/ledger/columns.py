@@ -23,6 +23,7 @@ __all__ = [
     "group_counts",
     "group_or",
     "members_of",
+    "per_child",
 ]
 
 
@@ -61,9 +62,7 @@ def decimal_column(scaled: np.ndarray, scale: int) -> pa.Array:
     words = np.empty((len(values), 2), dtype=np.int64)
     words[:, 0] = values
     words[:, 1] = values >> 63  # sign extension to 128 bits (little-endian)
-    return pa.Array.from_buffers(
-        pa.decimal128(18, scale), len(values), [None, pa.py_buffer(words.tobytes())]
-    )
+    return pa.Array.from_buffers(pa.decimal128(18, scale), len(values), [None, pa.py_buffer(words)])
 
 
 def members_of(child: Frame, parent_row: int) -> np.ndarray:
@@ -74,12 +73,15 @@ def members_of(child: Frame, parent_row: int) -> np.ndarray:
     groups = _groups(child)
     if groups is not None:
         starts, keys = groups
-        k = int(np.searchsorted(keys, parent_row))
-        if k == len(keys) or keys[k] != parent_row:
-            return np.zeros(0, np.int64)
+        # Every parent row has children (the usual ledger): run k is parent row k.
+        k = parent_row
+        if not (k < len(keys) and keys[k] == parent_row):
+            k = int(np.searchsorted(keys, parent_row))
+            if k == len(keys) or keys[k] != parent_row:
+                return np.zeros(0, np.int64)
         end = int(starts[k + 1]) if k + 1 < len(starts) else len(child)
         run = np.arange(int(starts[k]), end)
-        grouped: np.ndarray = run[child.ok[run]]
+        grouped: np.ndarray = run[_ok_at(child, run)]
         return grouped
     cache = child.members_cache
     if cache is None:
@@ -93,8 +95,14 @@ def members_of(child: Frame, parent_row: int) -> np.ndarray:
     lo = int(np.searchsorted(sorted_parent, parent_row, side="left"))
     hi = int(np.searchsorted(sorted_parent, parent_row, side="right"))
     rows: np.ndarray = order[lo:hi]
-    kept: np.ndarray = rows[child.ok[rows]]
+    kept: np.ndarray = rows[_ok_at(child, rows)]
     return kept
+
+
+def _ok_at(child: Frame, rows: np.ndarray) -> np.ndarray:
+    """:attr:`Frame.ok` at ``rows`` only (not over the whole table)."""
+    used: np.ndarray = ~(child.bad[rows] | child.held[rows])
+    return used
 
 
 def _groups(child: Frame) -> tuple[np.ndarray, np.ndarray] | None:
@@ -111,37 +119,94 @@ def _groups(child: Frame) -> tuple[np.ndarray, np.ndarray] | None:
     return child.groups_cache or None
 
 
+def per_child(child: Frame, values: np.ndarray) -> np.ndarray:
+    """Each child row's parent value (``values`` per parent row); a child row with no parent
+    gets parent row 0's value, for the caller to mask."""
+    groups = _groups(child)
+    if groups is not None and len(groups[0]) == len(values):
+        starts = groups[0]  # every parent row has a run, in order: repeat, no gather
+        repeated: np.ndarray = np.repeat(values, np.diff(np.append(starts, len(child))))
+        return repeated
+    assert child.parent is not None
+    parent = child.parent.astype(np.intp)
+    gathered: np.ndarray = values[np.maximum(parent, 0)]
+    return gathered
+
+
 def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
-    """Per parent row: how many of its child rows are in ``mask`` (int64)."""
+    """Per parent row: how many of its child rows are in ``mask`` (int32; int64 for a child
+    table of 2**31 rows or more)."""
+    kind = np.int32 if len(mask) < 2**31 else np.int64
     groups = _groups(child)
     if groups is not None:
         starts, keys = groups
-        out = np.zeros(n_parent, np.int64)
+        out = np.zeros(n_parent, kind)
         if not mask.any():
             return out
         if mask.all():
             out[keys] = np.diff(np.append(starts, len(mask)))
         else:
-            out[keys] = np.add.reduceat(mask, starts, dtype=np.int64)
+            out[keys] = _run_sums(mask, starts)
         return out
     assert child.parent is not None
     linked = child.parent >= 0
     counted: np.ndarray = np.bincount(child.parent[mask & linked], minlength=n_parent)
-    return counted
+    return counted.astype(kind, copy=False)
+
+
+def _run_sums(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """The sum of each run of ``values`` (runs begin at ``starts``, none empty) as uint32,
+    exact while each run's sum is below 2**32: the running sum wraps modulo 2**32, and so
+    does the difference of two running sums. (A running sum is about 3× faster than
+    ``np.add.reduceat`` over a million short runs.)"""
+    total = np.cumsum(values, dtype=np.uint32)
+    at_end = total[np.append(starts[1:], len(values)) - 1]
+    sums: np.ndarray = at_end.copy()
+    sums[1:] -= at_end[:-1]
+    return sums
 
 
 def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> list[np.ndarray]:
-    """`group_count()` for several masks."""
-    return [group_count(child, m, n_parent) for m in masks]
+    """`group_count()` for several masks (summed in one pass when they fit one word)."""
+    groups = _groups(child)
+    n = len(child)
+    if groups is None or len(masks) < 2 or not n:
+        return [group_count(child, m, n_parent) for m in masks]
+    starts, keys = groups
+    # Masks with every or no cell set need no sum; the others are summed as bit fields of
+    # one int32 per child row, wide enough for the largest group.
+    out: list[np.ndarray | None] = [
+        group_count(child, m, n_parent) if not m.any() or m.all() else None for m in masks
+    ]
+    rest = [j for j, o in enumerate(out) if o is None]
+    width = int(np.diff(np.append(starts, n)).max()).bit_length()
+    if len(rest) < 2 or width * len(rest) > 31:
+        return [
+            group_count(child, m, n_parent) if o is None else o
+            for m, o in zip(masks, out, strict=True)
+        ]
+    packed = np.zeros(n, np.uint32)
+    for k, j in enumerate(rest):
+        packed += masks[j].astype(np.uint32) << np.uint32(width * k)
+    sums = _run_sums(packed, starts)
+    del packed
+    for k, j in enumerate(rest):
+        counts = np.zeros(n_parent, np.int32)
+        counts[keys] = (sums >> np.uint32(width * k)) & np.uint32((1 << width) - 1)
+        out[j] = counts
+    return [o for o in out if o is not None]
 
 
 def group_or(
     child: Frame, bits: np.ndarray, mask: np.ndarray, n_parent: int, width: int
 ) -> np.ndarray:
-    """Per parent row: the OR of its ``mask`` child rows' bitmasks (``width`` bits, uint8)."""
-    use = np.where(mask, bits, 0).astype(np.uint8)
+    """Per parent row: the OR of its ``mask`` child rows' bitmasks (``width`` bits: uint8,
+    or uint16 for 9 to 16 bits)."""
+    kind = np.uint8 if width <= 8 else np.uint16
+    use = bits if mask.all() else np.where(mask, bits, 0)
+    use = use.astype(kind, copy=False)
     groups = _groups(child)
-    out = np.zeros(n_parent, np.uint8)
+    out = np.zeros(n_parent, kind)
     if groups is not None:
         starts, keys = groups
         out[keys] = np.bitwise_or.reduceat(use, starts)
@@ -150,5 +215,6 @@ def group_or(
     linked = child.parent >= 0
     for bit in range(width):
         has = linked & ((use >> bit) & 1).astype(bool)
-        out |= (np.bincount(child.parent[has], minlength=n_parent) > 0).astype(np.uint8) << bit
+        seen: np.ndarray = (np.bincount(child.parent[has], minlength=n_parent) > 0).astype(kind)
+        np.bitwise_or(out, np.left_shift(seen, bit, dtype=kind), out=out)
     return out

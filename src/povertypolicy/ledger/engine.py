@@ -88,8 +88,28 @@ def ledger_rules() -> dict[str, LedgerRule]:
     return {name: make() for name, make in sorted(_REGISTRY.items())}
 
 
+# The modules that register the rules of an area (the part of a rule name before the dot),
+# so one run imports only its own; any other name loads every module.
+_AREA_MODULES = {
+    "data_quality": ("data_quality",),
+    "follow_up": ("follow_up", "indicators"),
+    "housing": ("housing", "housing_posting"),
+    "indicators": ("indicators",),
+    "land": ("land", "land_payments", "land_places"),
+    "monitoring": ("monitoring",),
+    "registration": ("registration",),
+}
+
+
 def get_rule(name: str) -> LedgerRule:
     """The ledger rule called ``name`` (e.g. ``housing.subsidy``)."""
+    if name not in _REGISTRY:
+        import importlib
+
+        for module in _AREA_MODULES.get(name.split(".", 1)[0], ()):
+            importlib.import_module(f"{__package__}.{module}")
+    if name in _REGISTRY:
+        return _REGISTRY[name]()
     rules = ledger_rules()
     if name not in rules:
         raise InputError(obj="ledger", field="rule", value=name, expected=f"one of {list(rules)}")
@@ -403,8 +423,9 @@ def run(
         )
     arrows: dict[str, pa.Table] = {}
     kind: FrameKind | None = None
-    for name in names:
-        arrows[name], k = to_arrow(tables[name], name=name)
+    for schema in lr.tables:
+        name = schema.name
+        arrows[name], k = to_arrow(tables[name], name=name, schema=schema, mapping=columns)
         kind = kind or k
     assert kind is not None
     return run_arrow(lr, pol, arrows, kind=kind, columns=columns, locale=loc, today=today)

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 
 from ..money import Money
 from .errors import ErrorLog
-from .parse import Parsed, days_to_date, parse_column
+from .parse import Parsed, bool_values, days_to_date, is_constant, parse_column
 from .schema import ColumnKind, TableSchema
 
 __all__ = ["Frame", "link", "read_frame"]
@@ -119,7 +119,8 @@ def read_frame(
         if parsed is None:
             continue
         source = table.column(headers[col.name])
-        rows = np.flatnonzero(parsed.bad)
+        clean = is_constant(parsed.bad, False)  # no unreadable cell
+        rows = np.zeros(0, np.int64) if clean else np.flatnonzero(parsed.bad)
         if len(rows):
             log.add(
                 table=schema.name,
@@ -131,7 +132,7 @@ def read_frame(
                 args={"kind": col.kind.value},
             )
             bad[rows] = True
-        if not col.nullable:
+        if not col.nullable and not is_constant(parsed.recorded, True):
             empty = np.flatnonzero(~parsed.recorded & ~parsed.bad)
             if len(empty):
                 log.add(
@@ -257,7 +258,7 @@ def _link_runs(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray | None:
     if n == 0 or link_ids.null_count or parent_ids.null_count:
         return None
     if n > 1:
-        change = np.asarray(pc.not_equal(link_ids.slice(1), link_ids.slice(0, n - 1)))
+        change = bool_values(pc.not_equal(link_ids.slice(1), link_ids.slice(0, n - 1)))
         starts = np.concatenate([[0], np.flatnonzero(change) + 1])
     else:
         starts = np.zeros(1, np.int64)

@@ -23,12 +23,21 @@ from ..explain import Result
 from ..money import Money
 from ..policy import Policy
 from ..rules import housing as rules
-from .columns import admits_days, bits_text, decimal_column, group_counts, group_or, members_of
+from .columns import (
+    admits_days,
+    bits_text,
+    decimal_column,
+    group_counts,
+    group_or,
+    members_of,
+    per_child,
+)
 from .engine import LedgerRule, reason_array, register
 from .errors import ErrorLog
 from .frame import Frame, link
 from .housing_tables import HOUSEHOLDS, PERSONS, PROGRESS
 from .objects import per_row
+from .parse import is_constant
 
 __all__ = ["HOUSEHOLDS", "PERSONS", "PROGRESS", "household_object"]
 
@@ -92,8 +101,14 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
             ids=pa.array(ids).take(pa.array(empty)),
         )
         households.bad[empty] = True
-    not_ok = np.zeros(len(persons), bool)
-    not_ok[linked] = ~households.ok[parent[linked]]
+    household_ok = households.ok
+    if household_ok.all():
+        return  # no person is held back for their household
+    if linked.all():
+        not_ok = ~household_ok[parent]
+    else:
+        not_ok = np.zeros(len(persons), bool)
+        not_ok[linked] = ~household_ok[parent[linked]]
     rows = persons.mark_held(not_ok)
     if len(rows):
         log.add(
@@ -117,19 +132,25 @@ def _member_conditions(
     hukou = persons.cols["hukou"]
     local = persons.cols["registered_locally"]
     lives = persons.cols["lives_in_area"]
-    applied = households.cols["relocation_applied_on"].recorded[np.maximum(parent, 0)]
+    applied = households.cols["relocation_applied_on"].recorded
+    if not applied.all():
+        applied = per_child(persons, applied)
     checks = (
         (admits_days(cutoff, birth.values), birth.recorded),
         (hukou.values == _HUKOU_AGRI, hukou.recorded),
         (local.values, local.recorded),
         (lives.values, lives.recorded),
-        (np.ones(len(persons), bool), applied),  # not recorded is "not recorded", not "no"
+        (None, applied),  # not recorded is "not recorded", not "no"
     )
     failed = np.zeros(len(persons), np.uint8)
     unknown = np.zeros(len(persons), np.uint8)
     for bit, (ok, recorded) in enumerate(checks):
-        failed |= (recorded & ~ok).astype(np.uint8) << bit
-        unknown |= (~recorded).astype(np.uint8) << bit
+        every = is_constant(recorded, True)
+        if ok is not None:
+            no = ~ok if every else recorded & ~ok
+            failed |= np.left_shift(no.view(np.uint8), bit, out=no.view(np.uint8))
+        if not every and not recorded.all():
+            unknown |= (~recorded).view(np.uint8) << np.uint8(bit)
     return failed, unknown
 
 
@@ -192,25 +213,41 @@ class Subsidy(LedgerRule):
         n_h = len(households)
         failed, unknown = _member_conditions(frames, policy)
         use = persons.ok
-        eligible = use & (failed == 0) & (unknown == 0)
-        undetermined = use & (failed == 0) & (unknown > 0)
-        rows = np.flatnonzero(households.ok)
+        passed = failed == 0
+        eligible = use & passed & (unknown == 0)
+        undetermined = use & passed & (unknown > 0)
+        del passed
+        ok = households.ok
+        rows = np.flatnonzero(ok)
+        every = len(rows) == n_h  # no household held back: no row to drop
+
+        def kept(column: np.ndarray) -> np.ndarray:
+            return column if every else column[rows]
+
         people, members, pending = (
-            c[rows] for c in group_counts(persons, (eligible, use, undetermined), n_h)
+            kept(c) for c in group_counts(persons, (eligible, use, undetermined), n_h)
         )
-        width = len(_CONDITIONS)
-        code = np.where(pending > 0, 3, np.where(people == members, 0, np.where(people > 0, 1, 2)))
+        del eligible, undetermined
+        # Conditions failed (low byte) and not recorded (high byte), OR-ed in one pass.
+        both = failed.astype(np.uint16) | unknown.astype(np.uint16) << np.uint16(8)
+        del failed, unknown
+        ors = kept(group_or(persons, both, use, n_h, 16))
+        del both, use
+        failed_any = (ors & np.uint16(0xFF)).astype(np.uint8)
+        unknown_any = (ors >> np.uint16(8)).astype(np.uint8)
+        code = np.full(len(rows), 2, np.int8)  # none eligible
+        code[people > 0] = 1
+        code[people == members] = 0
+        code[pending > 0] = 3
         cols: dict[str, pa.Array] = {
             "reason": reason_array(code, self.reasons),
-            "members": pa.array(members.astype(np.int32)),
-            "eligible_people": pa.array(people.astype(np.int32)),
-            "undetermined_people": pa.array(pending.astype(np.int32)),
-            "failed": bits_text(group_or(persons, failed, use, n_h, width)[rows], _CONDITIONS),
-            "not_recorded": bits_text(
-                group_or(persons, unknown, use, n_h, width)[rows], _CONDITIONS
-            ),
+            "members": pa.array(members.astype(np.int32, copy=False)),
+            "eligible_people": pa.array(people.astype(np.int32, copy=False)),
+            "undetermined_people": pa.array(pending.astype(np.int32, copy=False)),
+            "failed": bits_text(failed_any, _CONDITIONS),
+            "not_recorded": bits_text(unknown_any, _CONDITIONS),
         }
-        cols.update(subsidy_columns(people.astype(np.int64), policy))
+        cols.update(subsidy_columns(people, policy))
         return rows, cols
 
     def result(self, frames: Mapping[str, Frame], row: int, policy: Policy) -> Result[Any]:
@@ -239,16 +276,26 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
         raise RuleError(
             rule="HOUSE-2", message="the amount withheld per person exceeds the subsidy per person"
         )
-    gross = people * rate
-    withheld = people * withheld_rate
-    net = gross - withheld
+    # The tranches and the timber depend only on the number of people: each is a small
+    # table of the possible counts (0 .. the largest), looked up per household.
+    top = int(people.max()) if len(people) else 0
+    counts = np.arange(top + 1, dtype=np.int64)
+
+    heads = people.astype(np.intp)  # also the look-up index (numpy gathers fastest by intp)
+
+    def per_count(table: np.ndarray) -> pa.Array:
+        return pa.array(np.take(table, heads).astype(np.int64, copy=False))
+
     cols: dict[str, pa.Array] = {
-        "gross_fen": pa.array(gross),
-        "withheld_fen": pa.array(withheld),
-        "net_fen": pa.array(net),
-        "province_fen": pa.array(people * levels[0]),
-        "city_fen": pa.array(people * levels[1]),
-        "county_fen": pa.array(people * levels[2]),
+        name: pa.array(heads.astype(np.int64, copy=False) * np.int64(fen))
+        for name, fen in (
+            ("gross_fen", rate),
+            ("withheld_fen", withheld_rate),
+            ("net_fen", rate - withheld_rate),
+            ("province_fen", levels[0]),
+            ("city_fen", levels[1]),
+            ("county_fen", levels[2]),
+        )
     }
     shares = [policy.param(rules._TRANCHE_PARAMS[m]).decimal for m in _MILESTONES]
     if sum(shares) != 100:
@@ -259,18 +306,15 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
             ),
         )
     # The split depends only on the number of people: split each distinct count once.
-    top = int(people.max()) if len(people) else 0
-    table, took_table = allocate_rows(
-        np.arange(top + 1, dtype=np.int64) * (rate - withheld_rate), shares
-    )
+    table, took_table = allocate_rows(counts * (rate - withheld_rate), shares)
     for j, m in enumerate(_MILESTONES):
-        cols[f"tranche_{m.value}_fen"] = pa.array(np.ascontiguousarray(table[:, j])[people])
-    cols["rounding_fen_to"] = bits_text(took_table[people], _MILESTONES)
+        cols[f"tranche_{m.value}_fen"] = per_count(np.ascontiguousarray(table[:, j]))
+    cols["rounding_fen_to"] = bits_text(np.take(took_table, heads), _MILESTONES)
     timber = policy.param("housing.timber_per_person").decimal
     exp = timber.as_tuple().exponent
     exponent = -exp if isinstance(exp, int) and exp < 0 else 0
     scaled = int(timber.scaleb(exponent))
-    cols["timber_m3"] = decimal_column(people * scaled, exponent)
+    cols["timber_m3"] = decimal_column(counts * scaled, exponent).take(pa.array(people))
     return cols
 
 

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from .schema import Column, ColumnKind
 
-__all__ = ["Parsed", "parse_column"]
+__all__ = ["Parsed", "constant", "is_constant", "parse_column"]
 
 _EPOCH = dt.date(1970, 1, 1)
 # A date written as text; Excel's date cells read as text by fastexcel end in 00:00:00.
@@ -33,8 +33,8 @@ _DATE_FORMATS = (
     "%Y-%m-%dT%H:%M:%S",
 )
 _DATE_PARTS = r"^(?P<y>\d{4})[-/.年]?(?P<m>\d{1,2})[-/.月]?(?P<d>\d{1,2})日?(?:[ T]00:00:00)?$"
-_TRUE = ("true", "t", "yes", "y", "1", "是", "有", "√", "✓")
-_FALSE = ("false", "f", "no", "n", "0", "否", "无", "無", "×", "✗")
+TRUE_WORDS = ("true", "t", "yes", "y", "1", "是", "有", "√", "✓")
+FALSE_WORDS = ("false", "f", "no", "n", "0", "否", "无", "無", "×", "✗")
 
 
 @attrs.frozen(kw_only=True)
@@ -53,10 +53,61 @@ def _flat(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
     return arr
 
 
+def constant(value: bool, n: int) -> np.ndarray:
+    """A read-only mask of ``n`` equal cells that takes no memory (a broadcast view).
+
+    Masks that are all true (a column with no empty cell) or all false (no unreadable cell)
+    are the common case; a million-row ledger would otherwise keep megabytes of them.
+    """
+    return np.broadcast_to(np.True_ if value else np.False_, (n,))
+
+
+def is_constant(mask: np.ndarray, value: bool) -> bool:
+    """Whether ``mask`` is a `constant` mask of ``value`` (no cell needs looking at)."""
+    return mask.strides == (0,) and (not len(mask) or bool(mask[0]) is value)
+
+
+def _unpack(packed: np.ndarray, offset: int, n: int) -> np.ndarray:
+    """An Arrow bitmap (least significant bit first) as one numpy bool per cell."""
+    bits: np.ndarray = np.unpackbits(packed, count=offset + n, bitorder="little")
+    return bits[offset:].view(np.bool_)
+
+
+def _has_validity_bitmap(arr: pa.Array) -> bool:
+    t = arr.type
+    return not (pa.types.is_null(t) or pa.types.is_union(t) or pa.types.is_run_end_encoded(t))
+
+
 def _valid(arr: pa.Array) -> np.ndarray:
     if arr.null_count == 0:
-        return np.ones(len(arr), dtype=bool)
+        return constant(True, len(arr))
+    if _has_validity_bitmap(arr):
+        # Straight from the validity bitmap: about 10× faster than converting is_valid().
+        return _unpack(np.frombuffer(arr.buffers()[0], np.uint8), arr.offset, len(arr))
     return np.asarray(arr.is_valid())
+
+
+def bool_values(arr: pa.Array) -> np.ndarray:
+    """A boolean Arrow array as numpy bools, null read as False, from the bitmaps."""
+    if not len(arr):
+        return np.zeros(0, np.bool_)
+    validity, data = arr.buffers()[:2]
+    need = (arr.offset + len(arr) + 7) // 8
+    packed = np.frombuffer(data, np.uint8)[:need]
+    if arr.null_count:
+        packed = packed & np.frombuffer(validity, np.uint8)[:need]
+    return _unpack(packed, arr.offset, len(arr))
+
+
+def _compact(mask: np.ndarray) -> np.ndarray:
+    """``mask`` as `constant` when all its cells are equal, else unchanged."""
+    if mask.strides == (0,) or not len(mask):
+        return mask
+    if not mask.any():
+        return constant(False, len(mask))
+    if mask.all():
+        return constant(True, len(mask))
+    return mask
 
 
 def _blank(arr: pa.Array) -> np.ndarray:
@@ -101,10 +152,24 @@ def _read_id(arr: pa.Array, column: Column) -> Parsed:
     if pa.types.is_large_string(arr.type):
         arr = arr.cast(pa.string())
     stripped = pc.utf8_trim_whitespace(arr) if _may_have_edge_space(arr) else arr
-    recorded = np.asarray(pc.fill_null(pc.greater(pc.binary_length(stripped), 0), False))
     return Parsed(
-        values=stripped, recorded=recorded, bad=np.zeros(len(arr), bool), code="ledger.error.id"
+        values=stripped,
+        recorded=_non_empty(stripped),
+        bad=constant(False, len(arr)),
+        code="ledger.error.id",
     )
+
+
+def _non_empty(arr: pa.Array) -> np.ndarray:
+    """Cells that are neither null nor the empty string, read from the offsets."""
+    n = len(arr)
+    if n == 0:
+        return np.zeros(0, bool)
+    offsets = np.frombuffer(arr.buffers()[1], np.int32, n + 1, arr.offset * 4)
+    filled: np.ndarray = offsets[1:] > offsets[:-1]
+    if arr.null_count:
+        filled &= np.asarray(arr.is_valid())
+    return _compact(filled)
 
 
 def _may_have_edge_space(arr: pa.Array) -> bool:
@@ -121,6 +186,9 @@ def _may_have_edge_space(arr: pa.Array) -> bool:
         return False
     offsets = np.frombuffer(off_buf, np.int32, n + 1, arr.offset * 4)
     data = np.frombuffer(data_buf, np.uint8)
+    used = data[offsets[0] : offsets[-1]]
+    if not len(used) or (used.min() > 32 and used.max() < 128):
+        return False  # printable ASCII only (the usual id): no cell can have an edge space
     last = len(data) - 1
     first_bytes = data[np.minimum(offsets[:-1], last)]
     last_bytes = data[np.clip(offsets[1:] - 1, 0, last)]
@@ -134,8 +202,8 @@ def _read_text(arr: pa.Array, column: Column) -> Parsed:
     arr = _decode(arr)
     if not pa.types.is_string(arr.type):
         arr = arr.cast(pa.string())
-    recorded = ~_blank(arr)
-    return Parsed(values=arr, recorded=recorded, bad=np.zeros(len(arr), bool))
+    recorded = _compact(~_blank(arr))
+    return Parsed(values=arr, recorded=recorded, bad=constant(False, len(arr)))
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -146,12 +214,14 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
     arr = _decode(arr)
     n = len(arr)
     if pa.types.is_date32(arr.type):
-        days = arr.to_numpy(zero_copy_only=False)
-        valid = _valid(arr)
+        # The day numbers themselves, without a copy when no cell is empty.
+        numbers = arr.view(pa.int32())
+        if arr.null_count:
+            numbers = pc.fill_null(numbers, 0)
         return Parsed(
-            values=_days(days, valid),
-            recorded=valid,
-            bad=np.zeros(n, bool),
+            values=numbers.to_numpy(),
+            recorded=_valid(arr),
+            bad=constant(False, n),
             code="ledger.error.date",
         )
     if pa.types.is_date64(arr.type) or pa.types.is_timestamp(arr.type):
@@ -162,11 +232,20 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
             midnight = pc.equal(pc.cast(arr, pa.date32()).cast(pa.timestamp(arr.type.unit)), arr)
             bad = valid & ~np.asarray(pc.fill_null(midnight, True))
         else:
-            bad = np.zeros(n, bool)
+            bad = constant(False, n)
         days = pc.cast(arr, pa.date32()).to_numpy(zero_copy_only=False)
-        ok = valid & ~bad
-        return Parsed(values=_days(days, ok), recorded=ok, bad=bad, code="ledger.error.date")
+        ok = _compact(valid & ~bad)
+        return Parsed(
+            values=_days(days, ok), recorded=ok, bad=_compact(bad), code="ledger.error.date"
+        )
     text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
+    try:
+        # Every cell written 2011-03-20 (or empty): one strict cast, which refuses 2011-02-30.
+        iso = pc.cast(text, pa.date32())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    else:
+        return _read_date(iso, column)
     text = pc.utf8_trim_whitespace(text)
     blank = _blank(text)
     parsed = pc.strptime(text, format=_DATE_FORMATS[0], unit="s", error_is_null=True)
@@ -179,7 +258,7 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
         attempt = pc.strptime(text.filter(mask), format=fmt, unit="s", error_is_null=True)
         parsed = pc.replace_with_mask(parsed, mask, attempt)
     days_arr = pc.cast(pc.cast(parsed, pa.timestamp("s")), pa.date32())
-    got = _valid(days_arr)
+    got = np.array(_valid(days_arr))
     # strptime rolls impossible days over (2011-02-30 → 2011-03-02, 2011-04-31 → 05-01), so a
     # date read as day 1–3 of a month is checked against the year, month and day written.
     suspect = np.flatnonzero(
@@ -197,7 +276,12 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
         got[suspect] = np.asarray(pc.fill_null(same, False))
     bad = ~blank & ~got
     days = pc.fill_null(days_arr, 0).to_numpy(zero_copy_only=False)
-    return Parsed(values=_days(days, got), recorded=got, bad=bad, code="ledger.error.date")
+    return Parsed(
+        values=_days(days, got),
+        recorded=_compact(got),
+        bad=_compact(bad),
+        code="ledger.error.date",
+    )
 
 
 def _days(days: Any, valid: np.ndarray) -> np.ndarray:
@@ -225,23 +309,31 @@ def _read_bool(arr: pa.Array, column: Column) -> Parsed:
     n = len(arr)
     if pa.types.is_boolean(arr.type):
         valid = _valid(arr)
-        values = np.asarray(pc.fill_null(arr, False))
+        values = bool_values(arr)
         return Parsed(
-            values=values, recorded=valid, bad=np.zeros(n, bool), code="ledger.error.bool"
+            values=values, recorded=valid, bad=constant(False, n), code="ledger.error.bool"
         )
     if pa.types.is_integer(arr.type) or pa.types.is_floating(arr.type):
         valid = _valid(arr)
         nums = np.asarray(pc.fill_null(arr.cast(pa.float64()), 0))
         ok = valid & ((nums == 0) | (nums == 1))
-        return Parsed(values=nums == 1, recorded=ok, bad=valid & ~ok, code="ledger.error.bool")
+        return Parsed(
+            values=nums == 1,
+            recorded=_compact(ok),
+            bad=_compact(valid & ~ok),
+            code="ledger.error.bool",
+        )
     text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
     folded = pc.utf8_lower(pc.utf8_trim_whitespace(text))
     blank = _blank(folded)
-    is_true = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(_TRUE)), False))
-    is_false = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(_FALSE)), False))
+    is_true = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(TRUE_WORDS)), False))
+    is_false = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(FALSE_WORDS)), False))
     recorded = is_true | is_false
     return Parsed(
-        values=is_true, recorded=recorded, bad=~blank & ~recorded, code="ledger.error.bool"
+        values=is_true,
+        recorded=_compact(recorded),
+        bad=_compact(~blank & ~recorded),
+        code="ledger.error.bool",
     )
 
 
@@ -264,25 +356,32 @@ def _read_enum(arr: pa.Array, column: Column) -> Parsed:
     labels = enum_labels(column.enum)
     keys = pa.array(list(labels))
     codes = pa.array(list(labels.values()), pa.int8())
-    if pa.types.is_dictionary(arr.type):
+    if pa.types.is_dictionary(arr.type) and len(arr.dictionary):
+        # Read each dictionary entry once; the cells are its small integer indices.
         dictionary = arr.dictionary
-        idx = _lookup(dictionary, keys, codes)
-        indices = arr.indices.to_numpy(zero_copy_only=False)
+        text = dictionary if pa.types.is_string(dictionary.type) else dictionary.cast(pa.string())
+        entry_blank = _blank(text)
+        entry = np.where(entry_blank, -1, _lookup(text, keys, codes)).astype(np.int8)
+        entry_bad = ~entry_blank & (entry < 0)
         valid = _valid(arr)
-        safe = np.where(valid, indices, 0).astype(np.int64)
-        dict_blank = _blank(
-            dictionary if pa.types.is_string(dictionary.type) else dictionary.cast(pa.string())
+        indices = (pc.fill_null(arr.indices, 0) if arr.null_count else arr.indices).to_numpy()
+        values = entry[indices]
+        if arr.null_count:
+            values[~valid] = -1
+        bad = valid & entry_bad[indices] if entry_bad.any() else constant(False, len(arr))
+        return Parsed(
+            values=values, recorded=_compact(values >= 0), bad=bad, code="ledger.error.enum"
         )
-        values = idx[safe] if len(idx) else np.full(len(arr), -1, np.int8)
-        blank = ~valid | (dict_blank[safe] if len(dict_blank) else True)
-    else:
-        text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
-        values = _lookup(text, keys, codes)
-        blank = _blank(text)
-    values = np.where(blank, -1, values).astype(np.int8)
+    text = _decode(arr)
+    text = text if pa.types.is_string(text.type) else text.cast(pa.string())
+    blank = _blank(text)
+    values = np.where(blank, -1, _lookup(text, keys, codes)).astype(np.int8)
     recorded = values >= 0
     return Parsed(
-        values=values, recorded=recorded, bad=~blank & ~recorded, code="ledger.error.enum"
+        values=values,
+        recorded=_compact(recorded),
+        bad=_compact(~blank & ~recorded),
+        code="ledger.error.enum",
     )
 
 
