@@ -100,7 +100,7 @@ def members_of(child: Frame, parent_row: int) -> np.ndarray:
 
 
 def _ok_at(child: Frame, rows: np.ndarray) -> np.ndarray:
-    """:attr:`Frame.ok` at ``rows`` only (not over the whole table)."""
+    """`Frame.ok` at ``rows`` only (not over the whole table)."""
     used: np.ndarray = ~(child.bad[rows] | child.held[rows])
     return used
 
