@@ -67,10 +67,13 @@ class ResettlementSite(DomainObject):
     secretary_is_director: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     """The party secretary is also residents' committee director; 一肩挑 (SITE-5).
     ``None``: not recorded, never 否."""
-    existing_community: bool = attrs.field(default=False, validator=v.boolean)
-    """The site already has its own community; 已成立社区的安置点 (SITE-1)."""
-    owners_conditions_mature: bool = attrs.field(default=False, validator=v.boolean)
-    """Conditions allow an owners' committee; 条件成熟 (SITE-10)."""
+    existing_community: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    """The site already has its own community; 已成立社区的安置点 (SITE-1).
+    ``None``: not recorded."""
+    owners_conditions_mature: bool | None = attrs.field(
+        default=None, validator=v.optional(v.boolean)
+    )
+    """Conditions allow an owners' committee; 条件成熟 (SITE-10). ``None``: not recorded."""
 
     def __attrs_post_init__(self) -> None:
         v.unique_ids(self, "buildings", self.buildings)

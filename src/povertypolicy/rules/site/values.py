@@ -327,7 +327,10 @@ class AffiliatedOrganisations:
     councils: int
     council_size: SizeRange
     owners_committee: SizeRange | None
+    """``None``: no owners' committee yet (conditions not mature, or not recorded)."""
     owners_committee_sizes: tuple[int, ...]
+    not_recorded: tuple[str, ...] = ()
+    """The site's facts this plan needed that were not recorded (field names)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,103 @@
+"""Mutation testing one module at a time (``make mutation``, ``make mutation MODULE=...``).
+
+Each module is mutated against its own tests only, in a scratch copy of the project under the
+temporary folder (``povertypolicy-mutation/<module>``, kept to inspect survivors), so runs do
+not share mutmut's ``mutants/`` folder and the tracked ``setup.cfg`` is never rewritten.
+Prints the survivors and one score line per module::
+
+    python tools/mutation.py                 # every module below, one after another
+    python tools/mutation.py monitoring.spot_check housing
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PKG = "src/povertypolicy"
+
+# module name → (files to mutate, the tests that exercise them)
+MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "money": (
+        (f"{PKG}/money.py",),
+        (
+            "tests/test_money.py",
+            "tests/test_exact.py",
+            "tests/test_money_explained.py",
+            "tests/test_money_errors.py",
+        ),
+    ),
+    "housing": (
+        (f"{PKG}/rules/housing.py", f"{PKG}/rules/housing_release.py"),
+        (
+            "tests/rules/test_housing.py",
+            "tests/rules/test_housing_steps.py",
+            "tests/rules/test_housing_errors.py",
+        ),
+    ),
+    "monitoring.spot_check": (
+        (f"{PKG}/rules/monitoring/spot_check.py",),
+        ("tests/rules/test_monitoring_cadence.py",),
+    ),
+    "monitoring.support": (
+        (f"{PKG}/rules/monitoring/support.py",),
+        ("tests/rules/test_monitoring_cadence.py",),
+    ),
+    "land.audit": (
+        (f"{PKG}/rules/land/audit.py",),
+        ("tests/rules/test_land_split.py",),
+    ),
+}
+
+
+def config(files: tuple[str, ...], tests: tuple[str, ...]) -> str:
+    lines = ["[mutmut]", "source_paths =", "    src/", "only_mutate ="]
+    lines += [f"    {f}" for f in files]
+    lines += ["pytest_add_cli_args_test_selection ="]
+    lines += [f"    {t}" for t in tests]
+    lines += ["pytest_add_cli_args =", "    -p", "    no:randomly", "    -q", ""]
+    return "\n".join(lines)
+
+
+def run(name: str, children: int) -> tuple[int, int]:
+    """Mutate module ``name``; return (killed, total)."""
+    files, tests = MODULES[name]
+    bin_dir = Path(sys.executable).parent
+    work = Path(tempfile.gettempdir()) / "povertypolicy-mutation" / name
+    shutil.rmtree(work, ignore_errors=True)
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "src", work / "src", ignore=ignore)
+    shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
+    shutil.copy(ROOT / "pyproject.toml", work / "pyproject.toml")
+    (work / "setup.cfg").write_text(config(files, tests), encoding="utf-8")
+    mutmut = str(bin_dir / "mutmut")
+    subprocess.run([mutmut, "run", "--max-children", str(children)], cwd=work, check=False)
+    subprocess.run([mutmut, "results"], cwd=work, check=False)
+    subprocess.run([mutmut, "export-cicd-stats"], cwd=work, check=True)
+    stats = json.loads((work / "mutants" / "mutmut-cicd-stats.json").read_text())
+    print(f"{name}: survivors can be shown with `cd {work} && mutmut show NAME`")
+    return int(stats["killed"]), int(stats["total"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help=", ".join(MODULES))
+    parser.add_argument("--max-children", type=int, default=2)
+    args = parser.parse_args()
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module {unknown}; choose from {', '.join(MODULES)}")
+    scores = [(m, *run(m, args.max_children)) for m in args.modules or MODULES]
+    for name, killed, total in scores:
+        pct = 100 * killed / total if total else 100.0
+        print(f"mutation score {name}: {killed} killed of {total} = {pct:.1f}%")
+
+
+if __name__ == "__main__":
+    main()
