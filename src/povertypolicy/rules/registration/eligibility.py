@@ -244,7 +244,9 @@ def eligibility(applicant: Applicant, policy: Policy) -> Result[RegistrationElig
 def _priority_step(value: RegistrationEligibility) -> Step:
     return Step(
         rule="ID-2",
-        key="registration.priority",
+        key="registration.priority"
+        if value.priority is not None
+        else "registration.priority_not_recorded",
         inputs={"priority": value.priority},
         citation=_CITE_PRIORITY,
     )
