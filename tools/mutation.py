@@ -43,15 +43,23 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "monitoring.spot_check": (
         (f"{PKG}/rules/monitoring/spot_check.py",),
-        ("tests/rules/test_monitoring_cadence.py",),
+        ("tests/rules/test_monitoring_cadence.py", "tests/rules/test_monitoring_steps.py"),
     ),
     "monitoring.support": (
         (f"{PKG}/rules/monitoring/support.py",),
-        ("tests/rules/test_monitoring_cadence.py",),
+        ("tests/rules/test_monitoring_cadence.py", "tests/rules/test_monitoring_steps.py"),
+    ),
+    "registration.eligibility": (
+        (f"{PKG}/rules/registration/eligibility.py",),
+        ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
+    ),
+    "land.places": (
+        (f"{PKG}/rules/land/places.py",),
+        ("tests/rules/test_land_places.py",),
     ),
     "land.audit": (
         (f"{PKG}/rules/land/audit.py",),
-        ("tests/rules/test_land_split.py",),
+        ("tests/rules/test_land_split.py", "tests/rules/test_land_audit_steps.py"),
     ),
 }
 
