@@ -101,10 +101,13 @@ def main() -> None:
     unknown = [m for m in args.modules if m not in MODULES]
     if unknown:
         parser.error(f"unknown module {unknown}; choose from {', '.join(MODULES)}")
-    scores = [(m, *run(m, args.max_children)) for m in args.modules or MODULES]
-    for name, killed, total in scores:
+    lines = []
+    for name in args.modules or MODULES:
+        killed, total = run(name, args.max_children)
         pct = 100 * killed / total if total else 100.0
-        print(f"mutation score {name}: {killed} killed of {total} = {pct:.1f}%")
+        lines.append(f"mutation score {name}: {killed} killed of {total} = {pct:.1f}%")
+        print(lines[-1], flush=True)
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":
