@@ -61,6 +61,22 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/land/audit.py",),
         ("tests/rules/test_land_split.py", "tests/rules/test_land_audit_steps.py"),
     ),
+    "follow_up.subsidies": (
+        (f"{PKG}/rules/follow_up/subsidies.py",),
+        ("tests/rules/test_follow_up_subsidies.py", "tests/rules/test_follow_up_steps.py"),
+    ),
+    "follow_up.support": (
+        (f"{PKG}/rules/follow_up/support.py",),
+        ("tests/rules/test_follow_up.py", "tests/rules/test_follow_up_steps.py"),
+    ),
+    "indicators.fund_plan": (
+        (f"{PKG}/rules/indicators/fund_plan.py",),
+        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_steps.py"),
+    ),
+    "poverty": (
+        (f"{PKG}/rules/poverty.py",),
+        ("tests/policy/test_packs.py", "tests/rules/test_poverty_steps.py"),
+    ),
 }
 
 
