@@ -577,10 +577,15 @@ def test_SITE_14_medical_insurance(
         (True, False, pp.HukouType.NON_AGRICULTURAL, H.SITE_URBAN_DIBAO),
         (False, True, pp.HukouType.NON_AGRICULTURAL, H.SITE_URBAN_DIBAO),
         (False, False, pp.HukouType.AGRICULTURAL, H.ORIGIN_POLICIES),
+        (False, False, None, H.ORIGIN_POLICIES),  # stays at origin: the type does not matter
+        (False, None, pp.HukouType.AGRICULTURAL, H.NOT_RECORDED),
+        (True, None, None, H.NOT_RECORDED),
+        (False, True, None, H.NOT_RECORDED),
+        (True, None, pp.HukouType.AGRICULTURAL, H.SITE_RURAL_DIBAO),
     ],
 )
 def test_SITE_14_dibao(
-    moved: bool, permit: bool, hukou: pp.HukouType, expected: sr.Handling
+    moved: bool, permit: bool | None, hukou: pp.HukouType | None, expected: sr.Handling
 ) -> None:
     situation = pp.TransferSituation(
         person_id="p",
@@ -596,6 +601,15 @@ def test_SITE_14_dibao(
     assert all(s.citation is not None for s in result.steps)
     for loc in ("zh_Hans", "zh_Hant", "en"):
         assert result.explain(loc)
+    notes = [n.key for n in result.steps[-1].notes]
+    if expected is H.NOT_RECORDED:
+        missing = "site.note.hukou_not_recorded" if moved or permit else "permit_not_recorded"
+        assert notes == [missing if "." in missing else f"site.note.{missing}"]
+        assert "not recorded" in result.explain("en")
+    elif expected is H.ORIGIN_POLICIES:
+        assert notes == []
+    else:
+        assert notes == ["site.note.dibao_conditions"]
 
 
 def test_SITE_14_needs_a_situation() -> None:

@@ -129,7 +129,10 @@ class TransferSituation(DomainObject):
     pension: PensionStatus = attrs.field(validator=v.member_of(PensionStatus))
     medically_insured: bool = attrs.field(validator=v.boolean)
     """Already enrolled in residents' basic medical insurance (已参保者) before the move."""
-    residence_permit: bool = attrs.field(default=False, validator=v.boolean)
-    """Holds a residence permit (居住证) at the destination."""
-    hukou: HukouType = attrs.field(default=HukouType.AGRICULTURAL, validator=v.member_of(HukouType))
-    """Registration type after the move: agricultural → rural dibao, otherwise urban dibao."""
+    residence_permit: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    """Holds a residence permit (居住证) at the destination; ``None``: not recorded."""
+    hukou: HukouType | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(HukouType))
+    )
+    """Registration type after the move: agricultural → rural dibao, otherwise urban dibao;
+    ``None``: not recorded."""

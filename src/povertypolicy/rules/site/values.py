@@ -174,6 +174,7 @@ class Handling(enum.StrEnum):
     SITE_RURAL_DIBAO = "site_rural_dibao"
     ORIGIN_POLICIES = "origin_policies"
     NOT_STATED = "not_stated"
+    NOT_RECORDED = "not_recorded"  # a fact it depends on was not recorded
 
 
 class Service(enum.StrEnum):
