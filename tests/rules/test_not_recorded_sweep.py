@@ -539,3 +539,19 @@ def test_data_quality_checks_never_change_silently(record: dict[str, Any]) -> No
         if not said:
             silent.append(name)
     assert silent == []
+
+
+@pytest.mark.parametrize("moved", [True, False])
+def test_site_service_transfer_never_changes_silently(moved: bool) -> None:
+    full = pp.TransferSituation(
+        person_id="P1",
+        scope=pp.MoveScope.ACROSS_COUNTIES,
+        registration_moved=moved,
+        pension=pp.PensionStatus.CONTRIBUTING,
+        medically_insured=True,
+        residence_permit=True,
+        hukou=pp.HukouType.AGRICULTURAL,
+    )
+    assert check(site_rules.service_transfer, full) == []
+    no_permit = attrs.evolve(full, residence_permit=False)
+    assert check(site_rules.service_transfer, no_permit) == []
