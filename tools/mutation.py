@@ -53,6 +53,10 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/registration/eligibility.py",),
         ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
     ),
+    "registration.support": (
+        (f"{PKG}/rules/registration/support.py",),
+        ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
+    ),
     "land.places": (
         (f"{PKG}/rules/land/places.py",),
         ("tests/rules/test_land_places.py",),
