@@ -59,7 +59,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "land.places": (
         (f"{PKG}/rules/land/places.py",),
-        ("tests/rules/test_land_places.py",),
+        ("tests/rules/test_land_places.py", "tests/rules/test_land_places_steps.py"),
     ),
     "land.audit": (
         (f"{PKG}/rules/land/audit.py",),
