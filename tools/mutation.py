@@ -49,8 +49,24 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/monitoring/support.py",),
         ("tests/rules/test_monitoring_cadence.py", "tests/rules/test_monitoring_steps.py"),
     ),
+    "monitoring.calendar": (
+        (f"{PKG}/rules/monitoring/calendar.py",),
+        ("tests/rules/test_monitoring_cadence.py", "tests/rules/test_monitoring_steps.py"),
+    ),
+    "monitoring.history": (
+        (f"{PKG}/rules/monitoring/history.py",),
+        ("tests/rules/test_monitoring_cadence.py", "tests/rules/test_monitoring_steps.py"),
+    ),
     "registration.eligibility": (
         (f"{PKG}/rules/registration/eligibility.py",),
+        ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
+    ),
+    "registration.quota": (
+        (f"{PKG}/rules/registration/quota.py",),
+        ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
+    ),
+    "registration.procedure": (
+        (f"{PKG}/rules/registration/procedure.py",),
         ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
     ),
     "registration.support": (
