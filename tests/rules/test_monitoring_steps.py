@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 import povertypolicy as pp
 from povertypolicy import InputError, LabourCapacity, RiskFactor
 from povertypolicy.explain import Citation, Note, NoteKind, Step
-from povertypolicy.rules.monitoring import Measure, MeasureFor, spot_check, support_measures
+from povertypolicy.rules.monitoring import (
+    Measure,
+    MeasureFor,
+    Task,
+    calendar,
+    spot_check,
+    support_measures,
+)
 
 from .test_monitoring import ON, PACK, case
 
@@ -288,3 +295,111 @@ def test_MON_7_reads_no_date(policy: pp.Policy) -> None:
     later = policy.at(dt.date(2022, 1, 1))
     c = case(FULL, wants_training=True)
     assert support_measures(c, later).steps == support_measures(c, policy).steps
+
+
+# -- MON-5 ------------------------------------------------------------------------------------
+
+
+def test_MON_5_steps(policy: pp.Policy) -> None:
+    start, end = dt.date(2021, 1, 10), dt.date(2021, 3, 5)
+    r = calendar(start, end, policy)
+    half = policy.param("monitoring.half_month")
+    ledger = policy.param("monitoring.ledger_report_months")
+    exchange = policy.param("monitoring.data_exchange_months")
+    assess = policy.param("monitoring.risk_assessment_months")
+    lists = r.value.of(Task.WARNING_LIST)
+    # the first half of January ends after the start: it is listed; so is March's first half
+    assert [(e.period_start, e.due) for e in lists] == [
+        (dt.date(2021, 1, 1), dt.date(2021, 1, 15)),
+        (dt.date(2021, 1, 16), dt.date(2021, 1, 31)),
+        (dt.date(2021, 2, 1), dt.date(2021, 2, 15)),
+        (dt.date(2021, 2, 16), dt.date(2021, 2, 28)),
+        (dt.date(2021, 3, 1), dt.date(2021, 3, 15)),
+    ]
+    assert [(e.period_start, e.due) for e in r.value.of(Task.MONTHLY_LEDGER)] == [
+        (dt.date(2021, 1, 1), dt.date(2021, 1, 31)),
+        (dt.date(2021, 2, 1), dt.date(2021, 2, 28)),
+        (dt.date(2021, 3, 1), dt.date(2021, 3, 31)),
+    ]
+    assert [(e.period_start, e.due) for e in r.value.of(Task.DATA_EXCHANGE)] == [
+        (dt.date(2021, 1, 1), dt.date(2021, 2, 28)),
+        (dt.date(2021, 3, 1), dt.date(2021, 4, 30)),
+    ]
+    assert (r.value.start, r.value.end) == (start, end)
+    assert r.steps == (
+        Step(
+            rule="MON-5",
+            key="monitoring.calendar.warning_list",
+            inputs={"count": 5, "first": dt.date(2021, 1, 15)},
+            params=(half,),
+            notes=(
+                Note(kind=NoteKind.CONVENTION, key="monitoring.note.half_month.calendar_halves"),
+                Note(kind=NoteKind.CONVENTION, key="monitoring.note.emergency_at_once"),
+            ),
+        ),
+        Step(
+            rule="MON-5",
+            key="monitoring.calendar.monthly_ledger",
+            inputs={"count": 3, "months": 1},
+            params=(ledger,),
+        ),
+        Step(
+            rule="MON-5",
+            key="monitoring.calendar.data_exchange",
+            inputs={"count": 2, "months": 2},
+            params=(exchange,),
+            notes=(Note(kind=NoteKind.CONVENTION, key="monitoring.note.at_least_every"),),
+        ),
+        Step(
+            rule="MON-5",
+            key="monitoring.calendar.risk_assessment",
+            inputs={"count": 2, "months": 2},
+            params=(assess,),
+            citation=Citation(document=SEED, section="篇8 §三(三)6"),
+        ),
+    )
+    # entries by due date, then in task order
+    keys = [(e.period_end, list(Task).index(e.task)) for e in r.value.entries]
+    assert keys == sorted(keys)
+    assert r.value.entries[0] == lists[0]
+    jan_31 = [e.task for e in r.value.entries if e.due == dt.date(2021, 1, 31)]
+    assert jan_31 == [Task.WARNING_LIST, Task.MONTHLY_LEDGER]
+
+
+def test_MON_5_a_single_day(policy: pp.Policy) -> None:
+    day = dt.date(2021, 1, 16)
+    cal = calendar(day, day, policy).value
+    assert [(e.task, e.period_start, e.due) for e in cal.of(Task.WARNING_LIST)] == [
+        (Task.WARNING_LIST, dt.date(2021, 1, 16), dt.date(2021, 1, 31))
+    ]
+    assert len(cal.of(Task.MONTHLY_LEDGER)) == 1
+    last = calendar(dt.date(2021, 1, 15), dt.date(2021, 1, 15), policy).value
+    assert [e.due for e in last.of(Task.WARNING_LIST)] == [dt.date(2021, 1, 15)]
+
+
+def test_MON_5_fifteen_days_steps(tmp_path: Any) -> None:
+    from .test_monitoring import user_pack
+
+    pol = user_pack(tmp_path, half_month="fifteen_days")
+    r = calendar(dt.date(2021, 1, 3), dt.date(2021, 1, 20), pol)
+    lists = r.value.of(Task.WARNING_LIST)
+    assert [(e.period_start, e.due) for e in lists] == [
+        (dt.date(2021, 1, 3), dt.date(2021, 1, 17)),
+        (dt.date(2021, 1, 18), dt.date(2021, 2, 1)),
+    ]
+    assert r.steps[0].notes[0].key == "monitoring.note.half_month.fifteen_days"
+    assert r.steps[0].inputs == {"count": 2, "first": dt.date(2021, 1, 17)}
+
+
+def test_MON_5_refusals_compared_whole(policy: pp.Policy) -> None:
+    moment = dt.datetime(2021, 1, 1, 9, 0)
+    for args, field, value, expected in (
+        ((moment, dt.date(2021, 2, 1)), "start", moment, "a datetime.date"),
+        ((dt.date(2021, 1, 1), "2021-02-01"), "end", "2021-02-01", "a datetime.date"),
+        ((dt.date(2021, 2, 1), dt.date(2021, 1, 31)), "end", dt.date(2021, 1, 31),
+         "on or after 2021-02-01"),
+    ):  # fmt: skip
+        with pytest.raises(InputError) as exc:
+            calendar(*args, policy)  # type: ignore[arg-type]
+        e = exc.value
+        assert (e.obj, e.field, e.value, e.expected) == ("calendar", field, value, expected)
