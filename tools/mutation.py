@@ -99,9 +99,9 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
 }
 
-# What `make mutation` runs without MODULE: the modules whose tests reach the 85% the project
-# asks for. land.places is below it (its allocation survivors are not yet covered).
-DEFAULT = tuple(m for m in MODULES if m != "land.places")
+# What `make mutation` runs without MODULE: every module above (each reached the 85% the
+# project asks for when it was added; see the CHANGELOG for the scores).
+DEFAULT = tuple(MODULES)
 
 
 def config(files: tuple[str, ...], tests: tuple[str, ...]) -> str:
