@@ -403,3 +403,186 @@ def test_MON_5_refusals_compared_whole(policy: pp.Policy) -> None:
             calendar(*args, policy)  # type: ignore[arg-type]
         e = exc.value
         assert (e.obj, e.field, e.value, e.expected) == ("calendar", field, value, expected)
+
+
+# -- MON-4 ------------------------------------------------------------------------------------
+
+HISTORY_CITE = Citation(
+    document=SEED,
+    section="篇8 §三(四)",
+    quote="并根據風險變化情況實時調整預警級別。對評估已消除風險的,在保持監測的基礎上,標記消除風險,取消預警級別",
+)
+
+
+def dated(day: dt.date, c: pp.MonitoringCase) -> pp.MonitoringCase:
+    import attrs
+
+    return attrs.evolve(c, assessed_on=day)
+
+
+def test_MON_4_steps(policy: pp.Policy) -> None:
+    from povertypolicy import Money, WarningLevel
+    from povertypolicy.rules.monitoring import LevelCondition as Cond
+    from povertypolicy.rules.monitoring import level_history
+    from povertypolicy.rules.monitoring.screening import Status, _threshold
+
+    from .test_monitoring import quiet
+
+    red = quiet(per_capita_disposable_income=Money("5000"), risk_factors={RiskFactor.DISASTER})
+    recovered = quiet(risk_factors={RiskFactor.DISASTER})
+    cleared = quiet(risk_cleared=True, risk_factors=set())
+    d1, d2, d3 = dt.date(2021, 3, 1), dt.date(2021, 5, 1), dt.date(2021, 7, 1)
+    r = level_history([dated(d3, cleared), dated(d1, red), dated(d2, recovered)], policy)
+    h = r.value
+    assert h.household_id == "H1"
+    assert [(a.on, a.level, a.reason, a.met, a.risk_factors) for a in h.assessments] == [
+        (d1, WarningLevel.RED, "red", (Cond.INCOME_BELOW_LINE, Cond.RISK_FACTOR),
+         (RiskFactor.DISASTER,)),
+        (d2, None, "no_level", (Cond.RISK_FACTOR,), (RiskFactor.DISASTER,)),
+        (d3, None, "risk_cleared", (), ()),
+    ]  # fmt: skip
+    assert h.changes == (
+        pp.rules.monitoring.LevelChange(
+            on=d2,
+            before="red",
+            after="no_level",
+            conditions_added=(),
+            conditions_removed=(Cond.INCOME_BELOW_LINE,),
+            risks_added=(),
+            risks_removed=(),
+        ),
+        pp.rules.monitoring.LevelChange(
+            on=d3,
+            before="no_level",
+            after="risk_cleared",
+            conditions_added=(),
+            conditions_removed=(Cond.RISK_FACTOR,),
+            risks_added=(),
+            risks_removed=(RiskFactor.DISASTER,),
+        ),
+    )
+    assert (h.current, h.risk_cleared, h.still_monitored) == (None, True, True)
+    threshold = _threshold(policy)
+    assert r.steps == (
+        *threshold.steps,
+        Step(
+            rule="MON-4",
+            key="monitoring.history.first",
+            inputs={
+                "on": d1,
+                "status": Status.RED,
+                "met": (Cond.INCOME_BELOW_LINE, Cond.RISK_FACTOR),
+            },
+            citation=HISTORY_CITE,
+        ),
+        Step(
+            rule="MON-4",
+            key="monitoring.history.changed",
+            inputs={
+                "on": d2,
+                "before": Status.RED,
+                "after": Status.NO_LEVEL,
+                "added": (),
+                "removed": (Cond.INCOME_BELOW_LINE,),
+                "risks_added": (),
+                "risks_removed": (),
+            },
+        ),
+        Step(
+            rule="MON-4",
+            key="monitoring.history.changed",
+            inputs={
+                "on": d3,
+                "before": Status.NO_LEVEL,
+                "after": Status.RISK_CLEARED,
+                "added": (),
+                "removed": (Cond.RISK_FACTOR,),
+                "risks_added": (),
+                "risks_removed": (RiskFactor.DISASTER,),
+            },
+        ),
+        Step(
+            rule="MON-4",
+            key="monitoring.history.summary",
+            inputs={
+                "household": "H1",
+                "status": Status.RISK_CLEARED,
+                "changes": 2,
+                "cleared": True,
+            },
+        ),
+    )
+
+
+def test_MON_4_same_level_facts_changed_and_unchanged(policy: pp.Policy) -> None:
+    from povertypolicy import Money, WarningLevel
+    from povertypolicy.rules.monitoring import LevelCondition as Cond
+    from povertypolicy.rules.monitoring import level_history
+    from povertypolicy.rules.monitoring.screening import Status
+
+    from .test_monitoring import quiet
+
+    low = quiet(per_capita_disposable_income=Money("5000"), risk_factors=set())
+    more = quiet(
+        per_capita_disposable_income=Money("5000"),
+        risk_factors={RiskFactor.DISASTER, RiskFactor.SERIOUS_ILLNESS},
+    )
+    d1, d2, d3 = dt.date(2021, 3, 1), dt.date(2021, 4, 1), dt.date(2021, 5, 1)
+    r = level_history([dated(d1, low), dated(d2, more), dated(d3, more)], policy)
+    h = r.value
+    assert [a.reason for a in h.assessments] == ["red", "red", "red"]
+    assert h.current is WarningLevel.RED
+    assert not h.risk_cleared
+    (change,) = h.changes
+    assert change.on == d2
+    assert change.conditions_added == (Cond.RISK_FACTOR,)
+    assert change.risks_added == tuple(
+        x for x in RiskFactor if x in {RiskFactor.DISASTER, RiskFactor.SERIOUS_ILLNESS}
+    )
+    mon4 = [s for s in r.steps if s.rule == "MON-4"]
+    assert [s.key for s in mon4] == [
+        "monitoring.history.first",
+        "monitoring.history.facts",
+        "monitoring.history.same",
+        "monitoring.history.summary",
+    ]
+    assert mon4[2].inputs == {"on": d3, "status": Status.RED}
+    assert mon4[-1].inputs == {"household": "H1", "status": Status.RED, "changes": 1,
+                               "cleared": False}  # fmt: skip
+    # risks back to none: removed; risks not recorded count as none for the change
+    back = level_history([dated(d1, more), dated(d2, low)], policy).value
+    assert back.changes[0].risks_removed == change.risks_added
+    assert back.changes[0].conditions_removed == (Cond.RISK_FACTOR,)
+    unknown = quiet(per_capita_disposable_income=Money("5000"), risk_factors=None)
+    u = level_history([dated(d1, more), dated(d2, unknown)], policy).value
+    assert u.assessments[1].risk_factors is None
+    assert u.changes[0].risks_removed == change.risks_added
+
+
+def test_MON_4_refusals_compared_whole(policy: pp.Policy) -> None:
+    from povertypolicy.rules.monitoring import level_history
+
+    from .test_monitoring import quiet
+
+    a, b = quiet(), quiet(household={"id": "H2"})
+
+    def refused(cases: Any) -> tuple[str, str, Any, str]:
+        with pytest.raises(InputError) as exc:
+            level_history(cases, policy)
+        e = exc.value
+        return (e.obj, e.field, e.value, e.expected)
+
+    assert refused([]) == ("level_history", "cases", [], "MonitoringCase records")
+    assert refused([a, "H1"]) == ("level_history", "cases", [a, "H1"], "MonitoringCase records")
+    assert refused([a, b]) == (
+        "level_history",
+        "cases",
+        ["H1", "H2"],
+        "the assessments of one household",
+    )
+    assert refused([a, a]) == (
+        "level_history",
+        "assessed_on",
+        a.assessed_on,
+        "one assessment per date",
+    )
