@@ -73,6 +73,18 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/registration/support.py",),
         ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
     ),
+    "site.affiliated": (
+        (f"{PKG}/rules/site/affiliated.py",),
+        ("tests/rules/test_site.py", "tests/rules/test_site_steps.py"),
+    ),
+    "site.units": (
+        (f"{PKG}/rules/site/units.py",),
+        ("tests/rules/test_site.py", "tests/rules/test_site_partition.py"),
+    ),
+    "follow_up.old_house": (
+        (f"{PKG}/rules/follow_up/old_house.py",),
+        ("tests/rules/test_follow_up.py", "tests/rules/test_follow_up_steps.py"),
+    ),
     "land.places": (
         (f"{PKG}/rules/land/places.py",),
         ("tests/rules/test_land_places.py", "tests/rules/test_land_places_steps.py"),
