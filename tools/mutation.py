@@ -111,9 +111,12 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
 }
 
-# What `make mutation` runs without MODULE: every module above (each reached the 85% the
-# project asks for when it was added; see the CHANGELOG for the scores).
-DEFAULT = tuple(MODULES)
+# Modules listed but below the 85% the project asks for (their survivors are not yet covered
+# by tests); `make mutation MODULE=site.units` still runs one.
+BELOW_TARGET = ("site.units",)
+# What `make mutation` runs without MODULE: every module that reached 85% (scores in the
+# CHANGELOG).
+DEFAULT = tuple(m for m in MODULES if m not in BELOW_TARGET)
 
 
 def config(files: tuple[str, ...], tests: tuple[str, ...]) -> str:
