@@ -54,14 +54,12 @@ bench: $(STAMP) $(BENCH_STAMP)
 property: $(STAMP)
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests
 
-# Mutation testing (slow, outside `make test`): money.py and rules/housing.py against their own
-# tests, as configured in setup.cfg [mutmut]; prints the survivors and the score.
+# Mutation testing (slow, outside `make test`): each module listed in tools/mutation.py against
+# its own tests, one module at a time; prints the survivors and one score per module.
+# `make mutation MODULE="money land.audit"` runs only those modules.
+MODULE ?=
 mutation: $(STAMP)
-	rm -rf mutants
-	$(BIN)/mutmut run --max-children 2 || true
-	$(BIN)/mutmut results
-	$(BIN)/mutmut export-cicd-stats
-	$(BIN)/python -c 'import json; s = json.load(open("mutants/mutmut-cicd-stats.json")); print("mutation score: %d killed of %d = %.1f%%" % (s["killed"], s["total"], 100 * s["killed"] / s["total"]))'
+	$(BIN)/python tools/mutation.py $(MODULE)
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) site .mypy_cache .ruff_cache .hypothesis .benchmarks mutants

@@ -40,6 +40,8 @@ def sample_site() -> pp.ResettlementSite:
         party_members=62,
         union_members=31,
         league_members=4,
+        existing_community=False,  # recorded: a new site, no community yet
+        owners_conditions_mature=True,  # recorded: an owners' committee may be elected
         buildings=[
             pp.Building(
                 id=f"B{b}",

@@ -53,7 +53,10 @@ def main() -> None:
     taizhou = pp.Policy.load("zj-taizhou-expropriated-farmers-2019", on=dt.date(2019, 9, 1))
 
     def people(hid: str, n: int) -> list[pp.Person]:
-        return [pp.Person(id=f"{hid}-{i}", birth_date=dt.date(1970 + i, 3, 1)) for i in range(n)]
+        return [
+            pp.Person(id=f"{hid}-{i}", birth_date=dt.date(1970 + i, 3, 1), pension_insured=False)
+            for i in range(n)
+        ]
 
     exp = pp.Expropriation(
         collective="V-Dongshan",

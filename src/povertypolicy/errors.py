@@ -113,23 +113,46 @@ def _rebuild_input_error(
 class PolicyPackError(PovertyPolicyError, ValueError):
     """A policy pack file is malformed: names the file, the key and the problem.
 
+    A value outside its unit's domain (negative money, a percentage above 100, a count that is
+    not whole, ...) has its own ``code`` (``core.error.pack_*``) whose text is in all three
+    locales; other problems use ``core.error.pack`` with the English ``problem``.
+
     Args:
         file: The pack file (or pack id).
         key: The key in it that is wrong, e.g. ``parameters."housing.subsidy_per_person"``.
         problem: What is wrong, in English.
+        code: The stable error code (``core.error.pack`` or a ``core.error.pack_*`` domain code).
+        extra: Values the code's message names (e.g. ``value``).
     """
 
-    code = "core.error.pack"
-
-    def __init__(self, *, file: str | Path, key: str, problem: str) -> None:
+    def __init__(
+        self,
+        *,
+        file: str | Path,
+        key: str,
+        problem: str,
+        code: str = "core.error.pack",
+        extra: dict[str, Any] | None = None,
+    ) -> None:
         self.file = str(file)
         self.key = key
         self.problem = problem
+        self.code = code
+        self.extra = dict(extra or {})
         super().__init__(f"{self.file}: [{key}] {problem}")
 
     def params(self) -> dict[str, Any]:
-        """``file``, ``key`` and ``problem``."""
-        return {"file": self.file, "key": self.key, "problem": self.problem}
+        """``file``, ``key``, ``problem`` (English) and ``extra`` (e.g. ``value``)."""
+        return {"file": self.file, "key": self.key, "problem": self.problem, **self.extra}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_pack_error, (self.file, self.key, self.problem, self.code, self.extra))
+
+
+def _rebuild_pack_error(
+    file: str, key: str, problem: str, code: str, extra: dict[str, Any]
+) -> PolicyPackError:
+    return PolicyPackError(file=file, key=key, problem=problem, code=code, extra=extra)
 
 
 class ParameterNotFoundError(PovertyPolicyError, LookupError):

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -220,3 +221,22 @@ def test_site_round_trip_property(counts: list[int], population: int) -> None:
         population=population,
     )
     assert pp.ResettlementSite.from_dict(site.to_dict()) == site
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"),
+    [
+        ("Household", "dibao"),
+        ("Household", "extreme_poverty_support"),
+        ("Household", "registered_poor"),
+        ("Person", "pension_insured"),
+    ],
+)
+def test_facts_not_given_are_not_recorded_never_no(cls: str, field: str) -> None:
+    member = pp.Person(id="P1", birth_date=dt.date(1970, 1, 1))
+    obj: object = member if cls == "Person" else pp.Household(id="H1", members=[member])
+    assert getattr(obj, field) is None
+    with pytest.raises(pp.InputError) as exc:
+        attrs.evolve(obj, **{field: 1})
+    assert exc.value.field == field
+    assert getattr(attrs.evolve(obj, **{field: False}), field) is False

@@ -49,7 +49,8 @@ def test_json_round_trip_is_exact(obj: Any) -> None:
 def test_unrecorded_trainings_stay_unrecorded() -> None:
     h = _household()
     assert h.members[1].trainings is None
-    assert pp.RelocatedMember(id="P3").trainings == ()
+    assert pp.RelocatedMember(id="P3").trainings is None  # not recorded, not "none"
+    assert pp.RelocatedMember(id="P4", trainings=()).trainings == ()
     assert h.size == 2
 
 

@@ -19,11 +19,11 @@ def _site(**extra: object) -> pp.ResettlementSite:
     )
 
 
-def test_SITE_5_site_flags_default_to_false() -> None:
+def test_SITE_5_site_flags_default_to_not_recorded() -> None:
     site = _site()
-    assert not site.secretary_is_director
-    assert not site.existing_community
-    assert not site.owners_conditions_mature
+    assert site.secretary_is_director is None
+    assert site.existing_community is None
+    assert site.owners_conditions_mature is None
 
 
 @pytest.mark.parametrize(

@@ -57,8 +57,8 @@ record = st.fixed_dictionaries(
         "income": incomes,
         "category": st.sampled_from([*MonitoringCategory, None]),
         "risk_cleared": st.sampled_from([True, False, False, None]),
-        "dibao": st.booleans(),
-        "extreme": st.booleans(),
+        "dibao": st.none() | st.booleans(),
+        "extreme": st.none() | st.booleans(),
         "risks": st.one_of(st.none(), st.frozensets(st.sampled_from(list(RiskFactor)))),
         "needs": st.one_of(st.none(), st.frozensets(st.sampled_from(list(BasicNeed)))),
         "facts": st.fixed_dictionaries(dict.fromkeys(FACTS, tri)),
@@ -277,14 +277,17 @@ def test_bad_set_cell_and_bad_member_row_go_to_errors() -> None:
     assert counts["persons"].held == 1  # H2's other member
 
 
-def test_empty_dibao_is_an_error_not_no() -> None:
+def test_empty_dibao_is_not_recorded_not_no() -> None:
     monitored, persons = _one()
     monitored = monitored.set_column(4, "dibao", pa.array([True, None, False]))
     r = ledger.run("monitoring.screening", PACK, on=ON, monitored=monitored, persons=persons)
-    errors = [(e["table"], e["id"], e["code"]) for e in r.errors_arrow().to_pylist()]
-    assert errors[0] == ("monitored", "H2", "ledger.error.empty")
-    assert {e[2] for e in errors[1:]} == {"ledger.error.household_row"}  # H2's members
-    assert [x["household_id"] for x in r.arrow.to_pylist()] == ["H1", "H3"]
+    assert r.errors_arrow().num_rows == 0
+    rows = {x["household_id"]: x for x in r.arrow.to_pylist()}
+    assert rows["H2"]["scope"] == "scope_undetermined"
+    assert "low_income" in rows["H2"]["scope_not_recorded"]
+    assert "low_income" not in (rows["H3"]["scope_not_recorded"] or "")
+    assert r.result("H2").value.screening.reason == "scope_undetermined"  # as the single rule
+    assert "not recorded" in r.explain("H2", locale="en")
     assert r.summary.balanced
 
 

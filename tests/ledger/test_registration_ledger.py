@@ -34,7 +34,7 @@ record = st.fixed_dictionaries(
         "exclusions": st.one_of(
             st.none(), st.frozensets(st.sampled_from(list(EXCL_ZH)), max_size=2)
         ),
-        "dibao": st.booleans(),
+        "dibao": st.none() | st.booleans(),
         "five": st.sampled_from([True, False, None]),
         "deep": st.sampled_from([True, False, None]),
     }

@@ -58,7 +58,9 @@ def min_age_policy(tmp_path: Path, age: int) -> pp.Policy:
     return pp.Policy.load(path, on=dt.date(2020, 7, 1))
 
 
-def person(pid: str, born: dt.date = dt.date(1970, 1, 1), insured: bool = False) -> pp.Person:
+def person(
+    pid: str, born: dt.date = dt.date(1970, 1, 1), insured: bool | None = False
+) -> pp.Person:
     return pp.Person(id=pid, birth_date=born, pension_insured=insured)
 
 
@@ -200,6 +202,21 @@ def test_LAND_9_proportional_with_largest_remainder(policy: pp.Policy) -> None:
     assert [h.unrounded for h in a.households] == [Fraction(7, 2), Fraction(21, 10), Fraction(7, 5)]
     assert [h.took_remainder for h in a.households] == [True, False, False]
     assert r.rules == ("LAND-9",)
+
+
+def test_LAND_9_insurance_not_recorded_gives_no_place_and_says_so(policy: pp.Policy) -> None:
+    members = [person("known"), person("unknown", insured=None)]
+    r = allocate_places(allocation_case({"H": "10"}, {"H": members}), 5, policy)
+    assert r.value.households[0].eligible == ("known",)
+    assert r.value.households[0].places == 1
+    notes = [n for s in r.steps for n in s.notes if n.key == "land.note.insured_not_recorded"]
+    assert [(n.kind, n.args) for n in notes] == [
+        (pp.NoteKind.WARNING, {"count": 1, "persons": "unknown"})
+    ]
+    assert "pension insurance is not recorded (1), given no place" in r.explain("en")
+    assert "1人是否已参加养老保险未记录" in r.explain("zh_Hans")
+    recorded = allocate_places(allocation_case({"H": "10"}, {"H": [person("known")]}), 5, policy)
+    assert "land.note.insured_not_recorded" not in [n.key for s in recorded.steps for n in s.notes]
 
 
 def test_LAND_9_ties_go_to_larger_area_then_household_id(policy: pp.Policy) -> None:

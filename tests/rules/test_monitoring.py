@@ -65,11 +65,12 @@ QUIET: dict[str, Any] = {
     "weak_self_development": False,
     "relies_on_projects": False,
 }
+QUIET_HOUSEHOLD: dict[str, Any] = {"dibao": False, "extreme_poverty_support": False}
 
 
 def quiet(*labour: LabourCapacity | None, **kw: Any) -> pp.MonitoringCase:
     facts = {**QUIET, **kw}
-    household = facts.pop("household", None)
+    household = {**QUIET_HOUSEHOLD, **(facts.pop("household", None) or {})}
     return case(*labour, household=household, **facts)
 
 
@@ -194,7 +195,7 @@ def test_MON_1_not_recorded_is_never_no(policy: pp.Policy) -> None:
     assert s.reason == "scope_undetermined"
     assert ScopeGroup.BELOW_INCOME_LINE in s.not_recorded
     assert ScopeGroup.OUT_OF_POVERTY in s.not_recorded
-    assert ScopeGroup.LOW_INCOME in s.failed  # dibao is a recorded bool on the household
+    assert ScopeGroup.LOW_INCOME in s.not_recorded  # dibao not recorded is not 否
     # One group that applies decides the scope, even with others unknown.
     s = screening(case(household={"dibao": True}), policy).value
     assert s.in_scope is True

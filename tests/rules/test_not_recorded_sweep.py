@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from fractions import Fraction
@@ -32,6 +33,8 @@ SAYS_UNKNOWN = (
     "not assessed",
     "undetermined",
     "cannot be assessed",
+    "not reported",
+    "cannot be decided",
 )
 
 
@@ -127,6 +130,7 @@ def person(pid: str, born: dt.date = dt.date(1970, 1, 1)) -> pp.Person:
         registered_locally=True,
         lives_in_area=True,
         labour_capacity=next(iter(pp.LabourCapacity)),
+        pension_insured=False,
     )
 
 
@@ -257,11 +261,24 @@ def test_land_audit_without_a_date_says_lateness_is_not_assessed(land_policy: pp
 # -- monitoring -----------------------------------------------------------------------------------
 
 
+def full_household_facts() -> pp.Household:
+    return pp.Household(
+        id="H1",
+        members=[person("P1"), person("P2")],
+        head_id="P1",
+        village="V1",
+        registered_poor=True,
+        dibao=False,
+        extreme_poverty_support=False,
+        annual_net_income=Money("8000"),
+    )
+
+
 def full_monitoring_case() -> pp.MonitoringCase:
     from .test_monitoring import QUIET
 
     return pp.MonitoringCase(
-        household=pp.Household(id="H1", members=[person("P1"), person("P2")], head_id="P1"),
+        household=full_household_facts(),
         assessed_on=dt.date(2021, 5, 1),
         rigid_expenditure=Money("1000"),
         **QUIET,
@@ -274,7 +291,10 @@ def test_monitoring_rules_never_change_silently(name: str) -> None:
 
     policy = pp.Policy.load("town-return-poverty-monitoring-2021", on=dt.date(2021, 6, 1))
     fn: Callable[[pp.MonitoringCase, pp.Policy], pp.Result[Any]] = getattr(monitoring, name)
-    assert check(lambda c: fn(c, policy), full_monitoring_case()) == []
+    full = full_monitoring_case()
+    assert check(lambda c: fn(c, policy), full) == []
+    # the household's own facts (dibao, extreme-poverty support, ...) too
+    assert check(lambda h: fn(attrs.evolve(full, household=h), policy), full.household) == []
 
 
 # -- follow-up ------------------------------------------------------------------------------------
@@ -312,17 +332,6 @@ def full_relocated() -> pp.RelocatedHousehold:
     )
 
 
-# Silent changes the sweep finds today in follow-up (issue 10, part 1, still open): listed so
-# that a new one fails the test, and a fixed one must be taken off the list.
-FOLLOW_UP_KNOWN: dict[str, list[str]] = {
-    # a member whose capacity or wish to work is not recorded drops out of "able and willing"
-    "stable_employment": ["members[0].labour_capacity", "members[0].wants_work"],
-    # a date not recorded reads as "not yet granted" / "not yet reclaimed" without saying so
-    "transitional_dibao": ["dibao_granted_on"],
-    "demolition": ["old_house.reclaimed_on"],
-}
-
-
 @pytest.mark.parametrize(
     "name", ["training", "stable_employment", "transitional_dibao", "demolition"]
 )
@@ -339,7 +348,7 @@ def test_follow_up_rules_never_change_silently(name: str) -> None:
         )
         return result
 
-    assert check(rule, full_relocated()) == FOLLOW_UP_KNOWN.get(name, [])
+    assert check(rule, full_relocated()) == []
 
 
 # -- site -----------------------------------------------------------------------------------------
@@ -364,16 +373,185 @@ def full_site() -> pp.ResettlementSite:
         union_members=30,
         league_members=5,
         secretary_is_director=True,
+        existing_community=True,
+        owners_conditions_mature=True,
     )
 
 
-@pytest.mark.parametrize("name", ["plan_site", "affiliated_organisations"])
+@pytest.mark.parametrize("name", ["plan_site", "affiliated_organisations", "management_unit"])
 def test_site_rules_never_change_silently(name: str) -> None:
     policy = pp.Policy.load("gx-prefecture-relocation-site-management", on=dt.date(2024, 1, 1))
 
     def rule(site: pp.ResettlementSite) -> pp.Result[Any]:
         if name == "plan_site":
             return site_rules.plan_site(site, policy)
+        if name == "management_unit":
+            return site_rules.management_unit(site, policy)
         return site_rules.affiliated_organisations(site, policy, councils=2)
 
     assert check(rule, full_site()) == []
+
+
+# -- registration ---------------------------------------------------------------------------------
+
+
+def full_applicant() -> pp.Applicant:
+    return pp.Applicant(
+        household=full_household_facts(),
+        assessed_on=dt.date(2014, 4, 10),
+        main_labourer_id="P1",
+        willing=True,
+        per_capita_net_income=Money("2500"),
+        income_year=2013,
+        exclusions=set(),
+        family_planning_priority=True,
+        five_guarantee=False,
+        deep_poverty=True,
+    )
+
+
+@pytest.mark.parametrize("name", ["eligibility", "card_class"])
+@pytest.mark.parametrize("income", ["2500", "9000"])
+def test_registration_rules_never_change_silently(name: str, income: str) -> None:
+    from povertypolicy.rules import registration
+
+    policy = pp.Policy.load("hn-longhui-town-registration-2014", on=dt.date(2014, 4, 10))
+    fn: Callable[[pp.Applicant, pp.Policy], pp.Result[Any]] = getattr(registration, name)
+    full = attrs.evolve(full_applicant(), per_capita_net_income=Money(income))  # in or out
+    assert check(lambda a: fn(a, policy), full) == []
+    assert check(lambda h: fn(attrs.evolve(full, household=h), policy), full.household) == []
+
+
+def test_registration_pairing_never_changes_silently() -> None:
+    from povertypolicy.rules.registration import PairedHousehold, pairing
+
+    policy = pp.Policy.load("jx-township-poverty-plan-2015", on=dt.date(2016, 1, 1))
+    paired = [
+        PairedHousehold(household_id=f"H{i}", card=pp.CardClass.RED, income_gain=Money("2500"))
+        for i in (1, 2)
+    ]
+    for i in range(len(paired)):
+        for name in ("card", "income_gain"):
+            changed = [*paired]
+            changed[i] = attrs.evolve(paired[i], **{name: None})
+            result = pairing("C1", changed, policy)
+            assert result.value.not_recorded, (i, name)
+            assert "not recorded" in result.explain("en"), (i, name)
+
+
+def test_the_sweep_sees_a_dibao_household_not_recorded() -> None:
+    from povertypolicy.rules import registration
+
+    policy = pp.Policy.load("hn-longhui-town-registration-2014", on=dt.date(2014, 4, 10))
+    poor = attrs.evolve(full_applicant(), per_capita_net_income=Money("9000"))
+    unknown = attrs.evolve(poor, household=attrs.evolve(poor.household, dibao=None))
+    e = registration.eligibility(unknown, policy)
+    assert e.value.reason == "undetermined"
+    assert registration.RegistrationCondition.RURAL_DIBAO in e.value.not_recorded
+    assert registration.eligibility(poor, policy).value.reason == "ineligible"
+    known = attrs.evolve(poor, household=attrs.evolve(poor.household, dibao=True))
+    assert registration.eligibility(known, policy).value.reason == "dibao"
+
+
+# -- indicators -----------------------------------------------------------------------------------
+
+_INDICATOR_PACKS = {
+    "four_haves": ("city-four-haves-demonstration-towns-2022", dt.date(2022, 12, 1)),
+    "health_check": ("county-health-poverty-check", dt.date(2020, 1, 1)),
+    "seven_haves": ("sc-bazhong-contiguous-area-plan-2011", dt.date(2011, 6, 1)),
+    "self_inspection": ("town-poverty-project-self-inspection", dt.date(2020, 4, 1)),
+    "three_rates": ("sn-city-relocation-plan-2019", dt.date(2019, 11, 1)),
+}
+
+
+def _reported(figure: Any) -> Any:
+    from povertypolicy.rules.indicators import FigureKind
+
+    return {
+        FigureKind.YES_NO: True,
+        FigureKind.COUNT: 10,
+        FigureKind.QUANTITY: Decimal("10"),
+        FigureKind.PERCENT: Decimal("50"),
+    }[figure.kind]
+
+
+@pytest.mark.parametrize("checklist", sorted(_INDICATOR_PACKS))
+def test_indicator_rules_never_change_silently(checklist: str) -> None:
+    from povertypolicy.rules import indicators
+
+    pack, on = _INDICATOR_PACKS[checklist]
+    policy = pp.Policy.load(pack, on=on)
+    spec = indicators.checklist(checklist)
+    figures = {f.name.value: _reported(f) for f in spec.figures}
+    silent = []
+    for level in spec.levels:
+        full = pp.ReportingUnit(id="U1", level=level, figures=figures)
+        base = leaves(indicators.evaluate(full, checklist, policy).value)
+        for name in figures:
+            less = pp.ReportingUnit(
+                id="U1", level=level, figures={k: v for k, v in figures.items() if k != name}
+            )
+            result = indicators.evaluate(less, checklist, policy)
+            if leaves(result.value) == base:
+                continue
+            if "not reported" not in result.explain("en"):
+                silent.append((level, name))
+    assert silent == []
+
+
+# -- data quality ---------------------------------------------------------------------------------
+
+
+def _dq_record(**facts: Any) -> dict[str, Any]:
+    from povertypolicy.rules.data_quality import PovertyStatus
+
+    base: dict[str, Any] = {
+        "household_id": "H1",
+        "village": "东村",
+        "registered_on": dt.date(2015, 10, 1),
+        "poverty_status": PovertyStatus.OUT_OF_POVERTY,
+        "card_class": pp.CardClass.YELLOW,
+        "household_size": 2,
+        "per_capita_net_income": Money("5000"),
+        "income_year": 2018,
+        "member_rows": 2,
+    }
+    return {**base, **facts}
+
+
+@pytest.mark.parametrize(
+    "record",
+    [_dq_record(), _dq_record(per_capita_net_income=Money("100")), _dq_record(member_rows=3)],
+)
+def test_data_quality_checks_never_change_silently(record: dict[str, Any]) -> None:
+    from povertypolicy.rules.data_quality import check_record
+
+    policy = pp.Policy.load("town-poverty-data-cleansing", on=dt.date(2019, 3, 1))
+    base = check_record("households", record, policy).value
+    silent = []
+    for name in record:
+        result = check_record("households", {**record, name: None}, policy)
+        if (result.value.fired, result.value.unknown) == (base.fired, base.unknown):
+            continue
+        text = result.explain("en").lower()
+        # "no village recorded" (a missing-field finding) or "... not recorded" (not checked)
+        said = any(p in text for p in SAYS_UNKNOWN) or re.search(r"no [a-z -]+ recorded", text)
+        if not said:
+            silent.append(name)
+    assert silent == []
+
+
+@pytest.mark.parametrize("moved", [True, False])
+def test_site_service_transfer_never_changes_silently(moved: bool) -> None:
+    full = pp.TransferSituation(
+        person_id="P1",
+        scope=pp.MoveScope.ACROSS_COUNTIES,
+        registration_moved=moved,
+        pension=pp.PensionStatus.CONTRIBUTING,
+        medically_insured=True,
+        residence_permit=True,
+        hukou=pp.HukouType.AGRICULTURAL,
+    )
+    assert check(site_rules.service_transfer, full) == []
+    no_permit = attrs.evolve(full, residence_permit=False)
+    assert check(site_rules.service_transfer, no_permit) == []

@@ -92,6 +92,21 @@ def test_SITE_1_threshold_in_both_bands_is_explained(policy: pp.Policy) -> None:
 def test_SITE_1_existing_community_note(policy: pp.Policy) -> None:
     result = sr.management_unit(make_site([1200], existing_community=True), policy)
     assert "site.note.existing_community" in note_keys(result)
+    assert "site.note.existing_community_not_recorded" not in note_keys(result)
+    result = sr.management_unit(make_site([1200], existing_community=False), policy)
+    assert not {k for k in note_keys(result) if k.startswith("site.note.existing_community")}
+
+
+def test_SITE_1_existing_community_not_recorded_is_said(policy: pp.Policy) -> None:
+    unknown = sr.management_unit(make_site([1200]), policy)
+    assert note_keys(unknown).count("site.note.existing_community_not_recorded") == 1
+    assert "site.note.existing_community" not in note_keys(unknown)
+    assert "whether the site already has a community is not recorded" in unknown.explain("en")
+    assert "是否已成立社区未记录" in unknown.explain("zh_Hans")
+    assert "是否已成立社區未記錄" in unknown.explain("zh_Hant")
+    # the unit itself is decided by the household count alone
+    known = sr.management_unit(make_site([1200], existing_community=False), policy)
+    assert unknown.value == known.value
 
 
 @pytest.mark.parametrize(("population", "may"), [(7999, False), (8000, True)])
@@ -373,11 +388,30 @@ def test_SITE_10_women_councils_and_owners(policy: pp.Policy) -> None:
     assert value.owners_committee_sizes == (5, 7, 9, 11)
     assert value.owners_committee is not None
     assert value.owners_committee.recommended % 2 == 1
-    not_ready = sr.affiliated_organisations(make_site([80]), policy, councils=1).value
-    assert not_ready.owners_committee is None
+    not_ready = sr.affiliated_organisations(
+        make_site([80], owners_conditions_mature=False), policy, councils=1
+    )
+    assert not_ready.value.owners_committee is None
+    assert not_ready.value.not_recorded == ("union_members", "league_members")
+    assert "site.affiliated.owners.no" in [s.key for s in not_ready.steps]
+    unknown = sr.affiliated_organisations(make_site([80]), policy, councils=1)
+    assert unknown.value.owners_committee is None
+    assert unknown.value.not_recorded == (
+        "union_members",
+        "league_members",
+        "owners_conditions_mature",
+    )
+    owners = [s for s in unknown.steps if s.key.startswith("site.affiliated.owners")]
+    assert [(s.rule, s.key) for s in owners] == [("SITE-10", "site.affiliated.owners.not_recorded")]
+    assert "Whether conditions allow an owners' committee" in unknown.explain("en")
+    assert "业主委员会选举条件是否成熟未记录" in unknown.explain("zh_Hans")
     not_community = sr.affiliated_organisations(ready, policy, councils=1, community=False).value
     assert not not_community.women_federation
     assert not_community.owners_committee is None
+    # without a community the owners' conditions do not matter: not listed as not recorded
+    outside = sr.affiliated_organisations(make_site([80]), policy, councils=1, community=False)
+    assert "owners_conditions_mature" not in outside.value.not_recorded
+    assert "site.affiliated.owners.no" in [s.key for s in outside.steps]
 
 
 # -- SITE-11 / SITE-12 -------------------------------------------------------------------------
@@ -543,10 +577,15 @@ def test_SITE_14_medical_insurance(
         (True, False, pp.HukouType.NON_AGRICULTURAL, H.SITE_URBAN_DIBAO),
         (False, True, pp.HukouType.NON_AGRICULTURAL, H.SITE_URBAN_DIBAO),
         (False, False, pp.HukouType.AGRICULTURAL, H.ORIGIN_POLICIES),
+        (False, False, None, H.ORIGIN_POLICIES),  # stays at origin: the type does not matter
+        (False, None, pp.HukouType.AGRICULTURAL, H.NOT_RECORDED),
+        (True, None, None, H.NOT_RECORDED),
+        (False, True, None, H.NOT_RECORDED),
+        (True, None, pp.HukouType.AGRICULTURAL, H.SITE_RURAL_DIBAO),
     ],
 )
 def test_SITE_14_dibao(
-    moved: bool, permit: bool, hukou: pp.HukouType, expected: sr.Handling
+    moved: bool, permit: bool | None, hukou: pp.HukouType | None, expected: sr.Handling
 ) -> None:
     situation = pp.TransferSituation(
         person_id="p",
@@ -562,6 +601,15 @@ def test_SITE_14_dibao(
     assert all(s.citation is not None for s in result.steps)
     for loc in ("zh_Hans", "zh_Hant", "en"):
         assert result.explain(loc)
+    notes = [n.key for n in result.steps[-1].notes]
+    if expected is H.NOT_RECORDED:
+        missing = "site.note.hukou_not_recorded" if moved or permit else "permit_not_recorded"
+        assert notes == [missing if "." in missing else f"site.note.{missing}"]
+        assert "not recorded" in result.explain("en")
+    elif expected is H.ORIGIN_POLICIES:
+        assert notes == []
+    else:
+        assert notes == ["site.note.dibao_conditions"]
 
 
 def test_SITE_14_needs_a_situation() -> None:

@@ -55,7 +55,7 @@ class RelocatedMember(DomainObject):
     stably_employed: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     wants_training: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     trainings: tuple[dt.date, ...] | None = attrs.field(
-        default=(), converter=v.to_tuple, validator=_dates
+        default=None, converter=v.to_tuple, validator=_dates
     )
 
 

@@ -77,7 +77,8 @@ class Person(DomainObject):
         default=None,
         validator=v.optional(v.member_of(LabourCapacity)),
     )
-    pension_insured: bool = attrs.field(default=False, validator=v.boolean)
+    pension_insured: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    """Already in a pension insurance (已参加养老保险, LAND-9); ``None``: not recorded."""
 
     @classmethod
     def checked(cls, *, on: dt.date | None = None, **fields: Any) -> Person:
@@ -133,14 +134,19 @@ class Household(DomainObject):
     relocation_applied_on: dt.date | None = attrs.field(
         converter=v.to_date, default=None, validator=v.optional(v.a_date)
     )
-    registered_poor: bool = attrs.field(default=False, validator=v.boolean)
+    registered_poor: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    """A registered poor household (建档立卡贫困户); ``None``: not recorded."""
     card_class: CardClass | None = attrs.field(
         converter=_to_card_class,
         default=None,
         validator=v.optional(v.member_of(CardClass)),
     )
-    dibao: bool = attrs.field(default=False, validator=v.boolean)
-    extreme_poverty_support: bool = attrs.field(default=False, validator=v.boolean)
+    dibao: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    """A rural dibao household (农村低保户, ID-1, MON-1); ``None``: not recorded, never 否."""
+    extreme_poverty_support: bool | None = attrs.field(
+        default=None, validator=v.optional(v.boolean)
+    )
+    """Extreme-poverty support (特困供养, MON-1); ``None``: not recorded."""
     annual_net_income: Money | None = attrs.field(default=None, validator=v.optional(v.money))
 
     def __attrs_post_init__(self) -> None:

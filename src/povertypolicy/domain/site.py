@@ -86,10 +86,13 @@ class ResettlementSite(DomainObject):
     secretary_is_director: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     """The party secretary is also residents' committee director; 一肩挑 (SITE-5).
     ``None``: not recorded, never 否."""
-    existing_community: bool = attrs.field(default=False, validator=v.boolean)
-    """The site already has its own community; 已成立社区的安置点 (SITE-1)."""
-    owners_conditions_mature: bool = attrs.field(default=False, validator=v.boolean)
-    """Conditions allow an owners' committee; 条件成熟 (SITE-10)."""
+    existing_community: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    """The site already has its own community; 已成立社区的安置点 (SITE-1).
+    ``None``: not recorded."""
+    owners_conditions_mature: bool | None = attrs.field(
+        default=None, validator=v.optional(v.boolean)
+    )
+    """Conditions allow an owners' committee; 条件成熟 (SITE-10). ``None``: not recorded."""
 
     def __attrs_post_init__(self) -> None:
         v.unique_ids(self, "buildings", self.buildings)
@@ -151,7 +154,10 @@ class TransferSituation(DomainObject):
     pension: PensionStatus = attrs.field(validator=v.member_of(PensionStatus))
     medically_insured: bool = attrs.field(validator=v.boolean)
     """Already enrolled in residents' basic medical insurance (已参保者) before the move."""
-    residence_permit: bool = attrs.field(default=False, validator=v.boolean)
-    """Holds a residence permit (居住证) at the destination."""
-    hukou: HukouType = attrs.field(default=HukouType.AGRICULTURAL, validator=v.member_of(HukouType))
-    """Registration type after the move: agricultural → rural dibao, otherwise urban dibao."""
+    residence_permit: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
+    """Holds a residence permit (居住证) at the destination; ``None``: not recorded."""
+    hukou: HukouType | None = attrs.field(
+        default=None, validator=v.optional(v.member_of(HukouType))
+    )
+    """Registration type after the move: agricultural → rural dibao, otherwise urban dibao;
+    ``None``: not recorded."""

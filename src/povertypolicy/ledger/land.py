@@ -285,9 +285,9 @@ PERSONS = TableSchema(
             name="pension_insured",
             zh="已参加养老保险",
             kind=C.BOOL,
-            nullable=False,
             aliases=("已參加養老保險", "已参保", "已參保"),
-            doc="Already insured, so not eligible for a place (LAND-9).",
+            doc="Already insured, so not eligible for a place (LAND-9); empty: not recorded, "
+            "no place until it is.",
         ),
         _NAME,
     ),

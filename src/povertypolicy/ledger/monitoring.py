@@ -195,12 +195,12 @@ class _Kernel:
         else:
             in_cat = np.isin(cat.values[r], _CLEARED_CODES)
             cat_state = np.where(cat.recorded[r], np.where(in_cat, YES, NO), UNKNOWN)
-        low = _flag(mon, "dibao")[r] | _flag(mon, "extreme_poverty_support")[r]
+        low = np.maximum(_tri(mon, "dibao")[r], _tri(mon, "extreme_poverty_support")[r])
         self.groups = (
             f["registered_out_of_poverty"],
             np.where(cleared, cat_state, NO).astype(np.uint8),
             np.minimum(cause, severe),
-            np.where(low, YES, NO).astype(np.uint8),
+            low,
             below,
         )
         self.cleared = cleared
@@ -290,8 +290,8 @@ def case_object(frames: Mapping[str, Frame], h: int, sets: Sets) -> MonitoringCa
         frames,
         "monitored",
         h,
-        dibao=bool(mon.value("dibao", h)),
-        extreme_poverty_support=bool(mon.value("extreme_poverty_support", h)),
+        dibao=mon.value("dibao", h),
+        extreme_poverty_support=mon.value("extreme_poverty_support", h),
     )
     found: dict[str, Any] = {}
     for name, enum_type in (("risk_factors", RiskFactor), ("unmet_needs", BasicNeed)):

@@ -102,9 +102,9 @@ APPLICANTS = TableSchema(
             name="dibao",
             zh="低保",
             kind=C.BOOL,
-            nullable=False,
             aliases=("农村低保", "農村低保", "低保户", "低保戶"),
-            doc="A rural dibao household registered by civil affairs (included, ID-1).",
+            doc="A rural dibao household registered by civil affairs (included, ID-1); empty: not "
+            "recorded.",
         ),
         _fact(
             "family_planning_priority",
@@ -132,7 +132,7 @@ def applicant_object(frames: Mapping[str, Frame], h: int, exclusions: Any) -> Ap
     )
     year = app.value("income_year", h)
     return Applicant(
-        household=household_object(frames, "applicants", h, dibao=bool(app.value("dibao", h))),
+        household=household_object(frames, "applicants", h, dibao=app.value("dibao", h)),
         assessed_on=app.value("assessed_on", h),
         main_labourer_id=app.value("main_labourer_id", h),
         willing=app.value("willing", h),

@@ -199,8 +199,11 @@ class _Ctx:
     def __init__(self, file: str) -> None:
         self.file = file
 
-    def fail(self, key: str, problem: str) -> PolicyPackError:
-        return PolicyPackError(file=self.file, key=key, problem=problem)
+    def fail(
+        self, key: str, problem: str, code: str = "core.error.pack", value: Any = None
+    ) -> PolicyPackError:
+        extra = None if code == "core.error.pack" else {"value": _shown(value)}
+        return PolicyPackError(file=self.file, key=key, problem=problem, code=code, extra=extra)
 
     def unknown_keys(self, table: Mapping[str, Any], allowed: set[str], key: str) -> None:
         for k in table:
@@ -259,37 +262,63 @@ def _citation(ctx: _Ctx, raw: Any, key: str) -> Citation:
         ) from None
 
 
+_MONEY_CODES = {
+    "core.error.money": "core.error.pack_money",
+    "core.error.money_places": "core.error.pack_money_places",
+    "core.error.money_magnitude": "core.error.pack_money_magnitude",
+    "core.error.money_negative": "core.error.pack_negative",
+}
+
+
 def _scalar(ctx: _Ctx, raw: Any, kind: Kind, key: str, spec: ParameterSpec) -> Scalar:
     value = _scalar_value(ctx, raw, kind, key, spec)
     problem = domain_problem(spec, value)
     if problem is not None:
-        raise ctx.fail(key, problem)
+        raise ctx.fail(key, problem.english, problem.code, value)
     return value
+
+
+def _shown(value: Any) -> str:
+    """A pack value as an error message shows it: as written in the file."""
+    return repr(value) if isinstance(value, float) else str(value)
 
 
 def _scalar_value(ctx: _Ctx, raw: Any, kind: Kind, key: str, spec: ParameterSpec) -> Scalar:
     if isinstance(raw, float):
-        raise ctx.fail(key, 'floats are not exact: write the number as a string, e.g. "0.08"')
+        raise ctx.fail(
+            key,
+            'floats are not exact: write the number as a string, e.g. "0.08"',
+            "core.error.pack_float",
+            raw,
+        )
     if kind is Kind.MONEY:
         if isinstance(raw, bool) or not isinstance(raw, int | str):
-            raise ctx.fail(key, "expected an amount of yuan as an integer or a string")
+            raise ctx.fail(
+                key,
+                "expected an amount of yuan as an integer or a string",
+                "core.error.pack_money",
+                raw,
+            )
         try:
             return Money(raw)
         except InputError as exc:
-            raise ctx.fail(key, exc.expected) from None
+            code = _MONEY_CODES.get(exc.code, "core.error.pack_money")
+            raise ctx.fail(key, exc.expected, code, raw) from None
     if kind is Kind.DECIMAL:
         if isinstance(raw, bool) or not isinstance(raw, int | str):
-            raise ctx.fail(key, "expected a number as an integer or a string")
+            raise ctx.fail(
+                key, "expected a number as an integer or a string", "core.error.pack_number", raw
+            )
         try:
             dec = Decimal(raw)
         except InvalidOperation:
-            raise ctx.fail(key, f"{raw!r} is not a number") from None
+            raise ctx.fail(key, f"{raw!r} is not a number", "core.error.pack_number", raw) from None
         if not dec.is_finite():
-            raise ctx.fail(key, "expected a finite number")
+            raise ctx.fail(key, "expected a finite number", "core.error.pack_finite", raw)
         return dec
     if kind is Kind.INTEGER:
         if isinstance(raw, bool) or not isinstance(raw, int):
-            raise ctx.fail(key, "expected an integer")
+            raise ctx.fail(key, "expected an integer", "core.error.pack_whole", raw)
         return raw
     if kind is Kind.DATE:
         if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):

@@ -9,7 +9,15 @@ from functools import cache
 
 import attrs
 
-__all__ = ["Kind", "ParameterSpec", "Side", "Unit", "all_specs", "domain_problem"]
+__all__ = [
+    "DomainProblem",
+    "Kind",
+    "ParameterSpec",
+    "Side",
+    "Unit",
+    "all_specs",
+    "domain_problem",
+]
 
 
 class Kind(enum.StrEnum):
@@ -73,7 +81,18 @@ _UNIT_KIND: dict[Unit, Kind] = {
 _PERCENT_MAX = 100
 
 
-def domain_problem(spec: ParameterSpec, value: object) -> str | None:
+@attrs.frozen
+class DomainProblem:
+    """Why a value has no meaning in its unit: a stable catalog ``code`` and the English text."""
+
+    code: str
+    english: str
+
+    def __str__(self) -> str:
+        return self.english
+
+
+def domain_problem(spec: ParameterSpec, value: object) -> DomainProblem | None:
     """Why ``value`` has no meaning in ``spec``'s unit (None if it has one).
 
     Percentages are 0–100; money, counts, areas, periods and multipliers are zero or more unless
@@ -88,13 +107,16 @@ def domain_problem(spec: ParameterSpec, value: object) -> str | None:
     elif isinstance(value, int | Decimal) and not isinstance(value, bool):
         negative = value < 0
         if spec.unit is Unit.PERCENT and not 0 <= value <= _PERCENT_MAX:
-            return f"{value} is not a percentage from 0 to 100"
+            return DomainProblem(
+                "core.error.pack_percent", f"{value} is not a percentage from 0 to 100"
+            )
     else:
         return None
     if negative and not spec.signed:
-        return (
+        return DomainProblem(
+            "core.error.pack_negative",
             f"{value} is negative; a {spec.unit.value} value is zero or more "
-            "(declare the parameter signed if it may be negative)"
+            "(declare the parameter signed if it may be negative)",
         )
     return None
 

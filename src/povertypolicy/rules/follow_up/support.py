@@ -239,6 +239,8 @@ class EmploymentCheck:
     able_and_willing: tuple[str, ...]
     employed: tuple[str, ...]
     undetermined: tuple[str, ...]
+    not_recorded: tuple[str, ...] = ()
+    """Members not in stable employment whose capacity or wish to work was not recorded."""
 
 
 def _able(m: RelocatedMember) -> Tri:
@@ -281,6 +283,21 @@ def stable_employment(household: RelocatedHousehold, policy: Policy) -> Result[E
         employed=employed,
         undetermined=tuple(could_work) if state is EmploymentState.NOT_RECORDED else (),
     )
+    unknown = tuple(
+        m.id
+        for m, aw in zip(household.members, able_willing, strict=True)
+        if aw is None and m.stably_employed is not True
+    )
+    value = attrs.evolve(value, not_recorded=unknown)
+    notes = [Note(kind=NoteKind.CONVENTION, key="follow_up.note.partial_capacity")]
+    if unknown:
+        notes.append(
+            Note(
+                kind=NoteKind.WARNING,
+                key="follow_up.note.work_not_recorded",
+                args={"persons": ", ".join(unknown)},
+            )
+        )
     step = Step(
         rule="FOLLOW-2",
         key=f"follow_up.employment.{state.value}",
@@ -291,7 +308,7 @@ def stable_employment(household: RelocatedHousehold, policy: Policy) -> Result[E
             "undetermined": value.undetermined,
         },
         params=(minimum,),
-        notes=(Note(kind=NoteKind.CONVENTION, key="follow_up.note.partial_capacity"),),
+        notes=tuple(notes),
     )
     return Result(value=value, steps=(step,))
 
@@ -389,6 +406,8 @@ def transitional_dibao(
     notes = [Note(kind=NoteKind.CONVENTION, key="follow_up.note.relocation_house_not_counted")]
     if failed and granted is not None:
         notes.append(Note(kind=NoteKind.WARNING, key="follow_up.note.granted_not_eligible"))
+    elif failed:
+        notes.append(Note(kind=NoteKind.WARNING, key="follow_up.note.grant_not_recorded"))
     steps = [
         Step(
             rule="FOLLOW-3",

@@ -251,7 +251,9 @@ def allocate_places(
     """Give a village's places to the households whose contracted land was taken, by area lost.
 
     人地对应：按承包地被征收面积分配参保指标. LAND-9 (002 §三(三)). A household never gets more
-    places than it has eligible members (aged 16+ on the approval date, not yet insured).
+    places than it has eligible members (of the pack's minimum age on the approval date, not yet
+    insured). A member whose insurance (``pension_insured``) is not recorded is given no place,
+    and the explanation names them.
     """
     exp = expropriation
     places_total = quota.places if isinstance(quota, PlaceQuota) else quota
@@ -267,6 +269,7 @@ def allocate_places(
     eligible: list[tuple[str, ...]] = []
     caps: list[int] = []
     none: list[str] = []  # households without an eligible member
+    unrecorded: list[str] = []  # members whose pension insurance was not recorded: no place
     for household in exp.households:
         area = contracted.get(household.id)
         if area is None:
@@ -277,6 +280,9 @@ def allocate_places(
         # 28 February of a common year (as Person.age_on counts), so it is checked exactly
         chosen: list[str] = []
         for m in household.members:
+            if m.pension_insured is None:
+                unrecorded.append(m.id)
+                continue
             if m.pension_insured:
                 continue
             born = m.birth_date
@@ -330,6 +336,14 @@ def allocate_places(
                 kind=NoteKind.WARNING,
                 key="land.note.no_eligible",
                 args={"count": len(none), "households": _ids(none)},
+            )
+        )
+    if unrecorded:
+        notes.append(
+            Note(
+                kind=NoteKind.WARNING,
+                key="land.note.insured_not_recorded",
+                args={"count": len(unrecorded), "persons": _ids(unrecorded)},
             )
         )
     if unallocated:

@@ -325,7 +325,7 @@ def _groups(case: MonitoringCase, t: IncomeThreshold) -> list[tuple[ScopeGroup, 
         (ScopeGroup.OUT_OF_POVERTY, case.registered_out_of_poverty),
         (ScopeGroup.RISK_CLEARED, cleared),
         (ScopeGroup.SEVERE_HARDSHIP, all_of((_hardship_cause(case), case.severe_hardship))),
-        (ScopeGroup.LOW_INCOME, h.dibao or h.extreme_poverty_support),
+        (ScopeGroup.LOW_INCOME, any_of((h.dibao, h.extreme_poverty_support))),
         (ScopeGroup.BELOW_INCOME_LINE, _below(case, t)),
     ]
 

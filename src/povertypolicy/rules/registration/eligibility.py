@@ -45,6 +45,8 @@ class RegistrationCondition(enum.StrEnum):
     WILLING = "willing"
     INCOME_AT_OR_BELOW_LINE = "income_at_or_below_line"
     NOT_EXCLUDED = "not_excluded"
+    RURAL_DIBAO = "rural_dibao"
+    """Listed only as not recorded: a rural dibao household is included whatever the others."""
 
 
 @attrs.frozen(kw_only=True)
@@ -55,7 +57,9 @@ class RegistrationEligibility:
         household_id: The household's id.
         reason: ``dibao`` (a rural dibao household, included as such), ``eligible``, ``ineligible``
             (an ID-1 condition failed), ``excluded`` (one of the eleven exclusions) or
-            ``undetermined`` (a fact was not recorded).
+            ``undetermined`` (a fact was not recorded; also when the household fails or is
+            excluded but whether it is a rural dibao household, which would include it, was
+            not recorded).
         failed: ID-1 conditions failed.
         not_recorded: Conditions that could not be checked for want of a fact.
         exclusions: Exclusions that apply (十一不评).
@@ -116,6 +120,15 @@ def eligibility(applicant: Applicant, policy: Policy) -> Result[RegistrationElig
         steps.append(_priority_step(value))
         return Result(value=value, steps=tuple(steps))
 
+    if h.dibao is None:
+        steps.append(
+            Step(
+                rule="ID-1",
+                key="registration.dibao_not_recorded",
+                inputs={"household": h.id},
+                citation=_CITE_DIBAO,
+            )
+        )
     states: dict[RegistrationCondition, Tri] = {}
     max_age = policy.param("registration.main_labourer_max_age")
     labourer = None if applicant.main_labourer_id is None else h.member(applicant.main_labourer_id)
@@ -207,6 +220,10 @@ def eligibility(applicant: Applicant, policy: Policy) -> Result[RegistrationElig
         reason = "undetermined"
     else:
         reason = "eligible"
+    if h.dibao is None and reason != "eligible":
+        # a rural dibao household would be included whatever the conditions: not decided
+        reason = "undetermined"
+        unknown = (*unknown, RegistrationCondition.RURAL_DIBAO)
     value = RegistrationEligibility(
         household_id=h.id,
         reason=reason,
@@ -234,7 +251,9 @@ def eligibility(applicant: Applicant, policy: Policy) -> Result[RegistrationElig
 def _priority_step(value: RegistrationEligibility) -> Step:
     return Step(
         rule="ID-2",
-        key="registration.priority",
+        key="registration.priority"
+        if value.priority is not None
+        else "registration.priority_not_recorded",
         inputs={"priority": value.priority},
         citation=_CITE_PRIORITY,
     )

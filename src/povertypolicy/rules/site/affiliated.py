@@ -39,7 +39,8 @@ def affiliated_organisations(
 
     ≥25 union members → union committee; ≥3 League members → League branch; every site
     community has a women's federation; one council of 5–15 per group or grid (``councils``);
-    an owners' committee of 5–11 (odd) where conditions allow.
+    an owners' committee of 5–11 (odd) where conditions allow. A count or the owners'
+    conditions not recorded decide nothing and are listed in ``not_recorded``.
     """
     if not isinstance(site, ResettlementSite):
         raise InputError(
@@ -81,7 +82,8 @@ def affiliated_organisations(
     odd_only = parity.text == "odd"
     sizes = tuple(n for n in range(olo, ohi + 1) if not odd_only or n % 2 == 1)
     owners_value: SizeRange | None = None
-    if community and site.owners_conditions_mature and sizes:
+    mature = site.owners_conditions_mature
+    if community and mature and sizes:
         owners_value, owners_note = _size_range(owners, Convention.ODD_NEAR_MIDDLE)
         if odd_only and owners_value.recommended % 2 == 0:  # pragma: no cover - odd sizes exist
             owners_value = attrs.evolve(owners_value, recommended=sizes[0])
@@ -92,8 +94,15 @@ def affiliated_organisations(
             params=(owners, parity),
             notes=(owners_note,),
         )
+    elif community and mature is None:
+        rec.step("site.affiliated.owners.not_recorded", sizes=list(sizes), params=(owners, parity))
     else:
         rec.step("site.affiliated.owners.no", sizes=list(sizes), params=(owners, parity))
+    missing = (
+        ("union_members", has_union),
+        ("league_members", has_league),
+        ("owners_conditions_mature", mature if community else False),
+    )
     value = AffiliatedOrganisations(
         union_committee=has_union,
         league_branch=has_league,
@@ -103,5 +112,6 @@ def affiliated_organisations(
         council_size=council_size,
         owners_committee=owners_value,
         owners_committee_sizes=sizes,
+        not_recorded=tuple(name for name, answer in missing if answer is None),
     )
     return rec.result(value)

@@ -158,18 +158,23 @@ def service_transfer(situation: TransferSituation) -> Result[ServiceTransfer]:
     else:
         medical = Handling.NEW_REGISTRATION_PLACE
     # Minimum living allowance (最低生活保障)
+    dibao_notes: tuple[Note, ...] = ()
     if s.registration_moved or s.residence_permit:
-        dibao = (
-            Handling.SITE_RURAL_DIBAO
-            if s.hukou is HukouType.AGRICULTURAL
-            else Handling.SITE_URBAN_DIBAO
-        )
-        dibao_notes: tuple[Note, ...] = (
-            Note(kind=NoteKind.WARNING, key="site.note.dibao_conditions"),
-        )
+        if s.hukou is None:
+            dibao = Handling.NOT_RECORDED
+            dibao_notes = (Note(kind=NoteKind.WARNING, key="site.note.hukou_not_recorded"),)
+        else:
+            dibao = (
+                Handling.SITE_RURAL_DIBAO
+                if s.hukou is HukouType.AGRICULTURAL
+                else Handling.SITE_URBAN_DIBAO
+            )
+            dibao_notes = (Note(kind=NoteKind.WARNING, key="site.note.dibao_conditions"),)
+    elif s.residence_permit is None:
+        dibao = Handling.NOT_RECORDED
+        dibao_notes = (Note(kind=NoteKind.WARNING, key="site.note.permit_not_recorded"),)
     else:
         dibao = Handling.ORIGIN_POLICIES
-        dibao_notes = ()
     steps = (
         Step(
             rule="SITE-14",

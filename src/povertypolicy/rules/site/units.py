@@ -66,6 +66,8 @@ def management_unit(site: ResettlementSite, policy: Policy) -> Result[Management
         notes.append(Note(kind=NoteKind.CONVENTION, key="site.note.too_small", args={"min": lo}))
     if site.existing_community:
         notes.append(Note(kind=NoteKind.DEFAULT, key="site.note.existing_community"))
+    elif site.existing_community is None:
+        notes.append(Note(kind=NoteKind.WARNING, key="site.note.existing_community_not_recorded"))
     steps.append(
         Step(
             rule="SITE-1",

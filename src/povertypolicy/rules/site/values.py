@@ -174,6 +174,7 @@ class Handling(enum.StrEnum):
     SITE_RURAL_DIBAO = "site_rural_dibao"
     ORIGIN_POLICIES = "origin_policies"
     NOT_STATED = "not_stated"
+    NOT_RECORDED = "not_recorded"  # a fact it depends on was not recorded
 
 
 class Service(enum.StrEnum):
@@ -389,7 +390,10 @@ class AffiliatedOrganisations:
     councils: int
     council_size: SizeRange
     owners_committee: SizeRange | None
+    """``None``: no owners' committee yet (conditions not mature, or not recorded)."""
     owners_committee_sizes: tuple[int, ...]
+    not_recorded: tuple[str, ...] = ()
+    """The site's facts this plan needed that were not recorded (field names)."""
 
 
 @attrs.frozen(kw_only=True)
