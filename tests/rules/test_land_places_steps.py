@@ -124,8 +124,8 @@ def test_LAND_8_a_missing_figure_is_refused_whole(policy: pp.Policy, field: str)
     e = exc.value
     assert (e.obj, e.field, e.value) == ("Expropriation", field, None)
     assert e.expected == (
-        "a value: quota by land (LAND-8, 002 §三(二)) needs the village's land, "
-        "its agricultural population aged 16+ and the number already insured"
+        "a value: quota by land (LAND-8, 台政办函〔2019〕47号 §三(二)) needs the village's land, "
+        "its agricultural population of insurable age and the number already insured"
     )
 
 

@@ -25,7 +25,7 @@ from povertypolicy.rules.monitoring import (
 
 from .test_monitoring import ON, PACK, case
 
-SEED = "003_2d36845397adf6a3.txt"
+SEED = "poverty-work-plan-samples"
 FULL, PARTIAL, NONE = LabourCapacity.FULL, LabourCapacity.PARTIAL, LabourCapacity.NONE
 
 

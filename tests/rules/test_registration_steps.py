@@ -59,14 +59,14 @@ from povertypolicy.rules.registration import (
 
 from .test_registration import ASSESSED, LONGHUI, VILLAGES, WEIGHTS, applicant
 
-SEED = "003_2d36845397adf6a3.txt"
+SEED = "poverty-work-plan-samples"
 DIBAO = Citation(
     document=SEED,
     section="篇4 §三(一)",
     quote="民政部門已識別登記的農村低保對象,這次全部納入扶貧對象一并建檔立卡",
 )
 EXCLUSIONS = Citation(document=SEED, section="篇4 §三(一)", quote="“十一不評”")
-PRIORITY = Citation(document=SEED, section="篇4 §三(一)", quote="“一優先”:計劃生育優先")
+PRIORITY = Citation(document=SEED, section="篇4 §三(一)", quote="計劃生育優先")
 ABLE = Citation(document=SEED, section="篇4 §二(二)")
 CARDS = Citation(document=SEED, section="篇5 §二(二)")
 C = RegistrationCondition

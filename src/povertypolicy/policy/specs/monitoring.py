@@ -7,30 +7,35 @@ SPECS = (
     ParameterSpec(
         name="monitoring.income_line_multiple",
         unit=Unit.TIMES,
-        rules=("MON-1", "MON-3"),
+        rules=("MON-1", "MON-3", "MON-4"),
         threshold=Side.UPPER,
     ),
-    ParameterSpec(name="monitoring.income_line_date", unit=Unit.DATE, rules=("MON-1", "MON-3")),
+    ParameterSpec(
+        name="monitoring.income_line_date", unit=Unit.DATE, rules=("MON-1", "MON-3", "MON-4")
+    ),
     # MON-3: the readings the text leaves open.
     ParameterSpec(
         name="monitoring.no_labour_reading",
         unit=Unit.CHOICE,
-        rules=("MON-3",),
+        rules=("MON-3", "MON-4"),
         choices=("distinct", "same"),
     ),
     ParameterSpec(
         name="monitoring.red_hardship_scope",
         unit=Unit.CHOICE,
-        rules=("MON-3",),
+        rules=("MON-3", "MON-4"),
         choices=("all_first_clauses", "spending_and_income"),
     ),
     ParameterSpec(
-        name="monitoring.profile_traits", unit=Unit.CHOICE, rules=("MON-3",), choices=("all", "any")
+        name="monitoring.profile_traits",
+        unit=Unit.CHOICE,
+        rules=("MON-3", "MON-4"),
+        choices=("all", "any"),
     ),
     ParameterSpec(
         name="monitoring.drinking_water_for_red",
         unit=Unit.CHOICE,
-        rules=("MON-2", "MON-3"),
+        rules=("MON-2", "MON-3", "MON-4"),
         choices=("excluded", "included"),
     ),
     # MON-5: cadence.
