@@ -20,6 +20,10 @@ LAZY = (
     "json",
     "dateutil",
     "povertypolicy.policy.pack",  # the pack reader: loaded with the first pack
+    "povertypolicy.catalog",  # the rule and parameter catalogue
+    "povertypolicy.policy.compare",  # what-if comparisons
+    "povertypolicy.policy.scenario",
+    "povertypolicy.sources",  # the shipped source texts
 )
 
 
@@ -53,6 +57,13 @@ def test_import_does_not_load_lazy_modules() -> None:
         ),
         ("from povertypolicy.policy import load_pack", "povertypolicy.policy.pack"),
         ("import povertypolicy as pp\npp.Money('1').format('en')", "babel"),
+        ("import povertypolicy as pp\npp.catalog.rule('HOUSE-1')", "povertypolicy.catalog"),
+        ("import povertypolicy as pp\npp.compare", "povertypolicy.policy.compare"),
+        ("import povertypolicy as pp\npp.Change", "povertypolicy.policy.scenario"),
+        (
+            "import povertypolicy as pp\npp.get_source('zj-taizhou-2019-47')",
+            "povertypolicy.sources",
+        ),
         ("from povertypolicy.explain import normalise_locale\nnormalise_locale('zh_CN')", "babel"),
     ],
 )

@@ -4,7 +4,9 @@ Load a policy pack at a date, build typed inputs, call a pure rule, and get a
 `Result` that explains itself in simplified Chinese, traditional Chinese or English.
 """
 
-from . import catalog, rules
+from typing import TYPE_CHECKING
+
+from . import rules
 from .domain import (
     Applicant,
     Attachment,
@@ -69,8 +71,6 @@ from .explain import (
 )
 from .money import Money
 from .policy import Policy, packs, packs_setting
-from .policy.compare import Comparison, compare
-from .policy.scenario import Change
 from .units import Area, AreaUnit
 
 __version__ = "0.1.0"
@@ -154,10 +154,22 @@ __all__ = [
 ]
 
 
-# The shipped sources (``povertypolicy.sources``) are read at first use.
+if TYPE_CHECKING:
+    from . import catalog
+    from .policy.compare import Comparison, compare
+    from .policy.scenario import Change
+
+# The shipped sources (``povertypolicy.sources``), the catalogue and the what-if tools are
+# imported at first use, which keeps `import povertypolicy` light.
 _FROM_SOURCES = frozenset(
     {"QuoteMatch", "Source", "SourceKind", "SourcePart", "find_quote", "get_source", "list_sources"}
 )
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "catalog": (".catalog", None),
+    "compare": (".policy.compare", "compare"),
+    "Comparison": (".policy.compare", "Comparison"),
+    "Change": (".policy.scenario", "Change"),
+}
 
 
 def __getattr__(name: str) -> object:
@@ -165,6 +177,14 @@ def __getattr__(name: str) -> object:
         from . import sources
 
         value = getattr(sources, name)
+        globals()[name] = value
+        return value
+    if name in _LAZY:
+        import importlib
+
+        module_name, attr = _LAZY[name]
+        module = importlib.import_module(module_name, __name__)
+        value = module if attr is None else getattr(module, attr)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
