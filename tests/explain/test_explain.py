@@ -99,7 +99,8 @@ def _label_prefixes() -> set[str]:
 def test_every_message_key_used_in_src_exists() -> None:
     import povertypolicy.rules.housing
     import povertypolicy.rules.land
-    import povertypolicy.rules.site  # noqa: F401  (their enums)
+    import povertypolicy.rules.site
+    import povertypolicy.sources  # noqa: F401  (their enums)
 
     doms = set(domains())
     key_re = re.compile(r"^[a-z_]+\.[a-z0-9_]+(\.[a-z0-9_]+)+$")
@@ -241,3 +242,25 @@ def test_qualifiers_are_translated() -> None:
     for slug in QUALIFIERS.values():
         assert message(f"core.qualifier_word.{slug}", "en").isascii()
         assert message(f"core.qualifier_word.{slug}", "zh_Hant")
+
+
+def test_a_fact_not_recorded_reads_as_not_recorded_never_as_none() -> None:
+    assert format_value(None, "zh_Hans") == "未记录"
+    assert format_value(None, "zh_Hant") == "未記錄"
+    assert format_value(None, "en") == "not recorded"
+    assert format_value((), "zh_Hans") == "无"  # an empty list is a recorded "none"
+
+
+def test_a_missing_residence_permit_is_said_to_be_not_recorded() -> None:
+    from povertypolicy.rules import site as sr
+
+    situation = pp.TransferSituation(
+        person_id="p",
+        scope=pp.MoveScope.WITHIN_COUNTY,
+        registration_moved=False,
+        pension=pp.PensionStatus.DRAWING,
+        medically_insured=True,
+        residence_permit=None,
+    )
+    text = sr.service_transfer(situation).explain("zh_Hans")
+    assert "办理居住证：未记录" in text

@@ -89,8 +89,8 @@ def format_value(value: Any, locale: str) -> str:
     from ..policy.parameter import Parameter, Range
 
     loc = normalise_locale(locale)
-    if value is None:
-        return message("core.none", loc)
+    if value is None:  # a fact nobody recorded: never shown as "none" or zero
+        return message("core.not_recorded", loc)
     if isinstance(value, bool):
         return message("core.yes" if value else "core.no", loc)
     if isinstance(value, Money):
