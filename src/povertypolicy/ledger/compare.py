@@ -100,7 +100,7 @@ class LedgerComparison:
                 + render_message(
                     "ledger.compare.total",
                     {
-                        "column": labels.get(f"ledger.column.{column}", column),
+                        "column": _without_unit(labels.get(f"ledger.column.{column}", column)),
                         "old": Money.from_fen(old),
                         "new": Money.from_fen(new),
                         "change": change_text(Money.from_fen(new - old), loc),
@@ -208,3 +208,11 @@ def compare(
         parameters=parameter_changes(old.policy, new.policy, names),
         kind=kind or FrameKind.ARROW,
     )
+
+
+def _without_unit(label: str) -> str:
+    """A money column's header without its unit: the amounts beside it carry 元 / CN¥."""
+    for suffix in ("（元）", " (yuan)"):
+        if label.endswith(suffix):
+            return label[: -len(suffix)]
+    return label
