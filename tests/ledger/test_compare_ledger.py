@@ -88,7 +88,10 @@ def test_the_parameters_that_differ_are_listed(base: pp.Policy, variant: pp.Poli
     [
         ("zh_Hans", ["其中2行有变化", "  补助总额：10500元 → 12000元（增加1500元）"]),
         ("zh_Hant", ["其中2行有變化", "情境假設（非政策規定）", "  補助總額：10,500元"]),
-        ("en", ["3 result rows, 2 changed", "  Gross subsidy: CN¥10,500.00", "Scenario (not policy)"]),
+        (
+            "en",
+            ["3 result rows, 2 changed", "  Gross subsidy: CN¥10,500.00", "Scenario (not policy)"],
+        ),
     ],
 )
 def test_comparison_text(
