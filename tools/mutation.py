@@ -105,6 +105,42 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/indicators/fund_plan.py",),
         ("tests/rules/test_indicators.py", "tests/rules/test_indicators_steps.py"),
     ),
+    "monitoring.screening": (
+        (f"{PKG}/rules/monitoring/screening.py",),
+        (
+            "tests/rules/test_monitoring.py",
+            "tests/rules/test_monitoring_steps.py",
+            "tests/rules/test_monitoring_screening_steps.py",
+        ),
+    ),
+    "land.security": (
+        (f"{PKG}/rules/land/security.py",),
+        ("tests/rules/test_land_security.py", "tests/rules/test_land_security_steps.py"),
+    ),
+    "land.schedules": (
+        (f"{PKG}/rules/land/schedules.py",),
+        ("tests/rules/test_land_security.py", "tests/rules/test_land_security_steps.py"),
+    ),
+    "land.split": (
+        (f"{PKG}/rules/land/split.py",),
+        ("tests/rules/test_land_split.py", "tests/rules/test_land_split_steps.py"),
+    ),
+    "land.values": (
+        (f"{PKG}/rules/land/values.py",),
+        (
+            "tests/rules/test_land_values.py",
+            "tests/rules/test_land_places.py",
+            "tests/rules/test_land_split.py",
+        ),
+    ),
+    "follow_up.checks": (
+        (f"{PKG}/rules/follow_up/checks.py",),
+        ("tests/rules/test_follow_up.py", "tests/rules/test_follow_up_checks_steps.py"),
+    ),
+    "follow_up.site": (
+        (f"{PKG}/rules/follow_up/site.py",),
+        ("tests/rules/test_indicators.py", "tests/rules/test_follow_up_checks_steps.py"),
+    ),
     "poverty": (
         (f"{PKG}/rules/poverty.py",),
         ("tests/policy/test_packs.py", "tests/rules/test_poverty_steps.py"),
