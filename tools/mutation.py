@@ -141,6 +141,18 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/follow_up/site.py",),
         ("tests/rules/test_indicators.py", "tests/rules/test_follow_up_checks_steps.py"),
     ),
+    "indicators.schedule": (
+        (f"{PKG}/rules/indicators/schedule.py",),
+        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_schedule_steps.py"),
+    ),
+    "indicators.checklists": (
+        (f"{PKG}/rules/indicators/checklists.py",),
+        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_checklists.py"),
+    ),
+    "indicators.engine": (
+        (f"{PKG}/rules/indicators/engine.py",),
+        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_engine_steps.py"),
+    ),
     "poverty": (
         (f"{PKG}/rules/poverty.py",),
         ("tests/policy/test_packs.py", "tests/rules/test_poverty_steps.py"),
