@@ -153,6 +153,13 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/indicators/engine.py",),
         ("tests/rules/test_indicators.py", "tests/rules/test_indicators_engine_steps.py"),
     ),
+    "data_quality.identity": (
+        (f"{PKG}/rules/data_quality/identity.py",),
+        (
+            "tests/rules/test_data_quality_identity.py",
+            "tests/rules/test_data_quality_identity_steps.py",
+        ),
+    ),
     "poverty": (
         (f"{PKG}/rules/poverty.py",),
         ("tests/policy/test_packs.py", "tests/rules/test_poverty_steps.py"),
