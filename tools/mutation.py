@@ -160,6 +160,13 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_data_quality_identity_steps.py",
         ),
     ),
+    "data_quality.pairings": (
+        (f"{PKG}/rules/data_quality/pairings.py",),
+        (
+            "tests/rules/test_data_quality_pairings.py",
+            "tests/rules/test_data_quality_pairings_steps.py",
+        ),
+    ),
     "poverty": (
         (f"{PKG}/rules/poverty.py",),
         ("tests/policy/test_packs.py", "tests/rules/test_poverty_steps.py"),
