@@ -167,6 +167,13 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_data_quality_pairings_steps.py",
         ),
     ),
+    "data_quality.conditions": (
+        (f"{PKG}/rules/data_quality/conditions.py",),
+        (
+            "tests/rules/test_data_quality_checks.py",
+            "tests/rules/test_data_quality_conditions_steps.py",
+        ),
+    ),
     "poverty": (
         (f"{PKG}/rules/poverty.py",),
         ("tests/policy/test_packs.py", "tests/rules/test_poverty_steps.py"),
