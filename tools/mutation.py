@@ -174,6 +174,13 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_data_quality_conditions_steps.py",
         ),
     ),
+    "data_quality.checks": (
+        (f"{PKG}/rules/data_quality/checks.py",),
+        (
+            "tests/rules/test_data_quality_checks.py",
+            "tests/rules/test_data_quality_checklist_parser.py",
+        ),
+    ),
     "poverty": (
         (f"{PKG}/rules/poverty.py",),
         ("tests/policy/test_packs.py", "tests/rules/test_poverty_steps.py"),
