@@ -181,6 +181,10 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_data_quality_checklist_parser.py",
         ),
     ),
+    "data_quality.fields": (
+        (f"{PKG}/rules/data_quality/fields.py",),
+        ("tests/rules/test_data_quality_checks.py", "tests/rules/test_data_quality_fields.py"),
+    ),
     "poverty": (
         (f"{PKG}/rules/poverty.py",),
         ("tests/policy/test_packs.py", "tests/rules/test_poverty_steps.py"),
