@@ -185,6 +185,14 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/data_quality/fields.py",),
         ("tests/rules/test_data_quality_checks.py", "tests/rules/test_data_quality_fields.py"),
     ),
+    "land.compensation": (
+        (f"{PKG}/rules/land/compensation.py",),
+        (
+            "tests/rules/test_land_compensation.py",
+            "tests/rules/test_land_approved_increase.py",
+            "tests/rules/test_land_compensation_steps.py",
+        ),
+    ),
     "poverty": (
         (f"{PKG}/rules/poverty.py",),
         ("tests/policy/test_packs.py", "tests/rules/test_poverty_steps.py"),
