@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+import povertypolicy as pp
 from povertypolicy import InputError
 from povertypolicy.rules import indicators as ki
 from povertypolicy.rules.indicators._model import Checklist, Indicator
@@ -102,3 +103,70 @@ if __name__ == "__main__":  # regenerate the snapshot after a reviewed change
     SNAPSHOT.write_text(
         json.dumps(structured(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
+
+
+def _rebuilt(i: Indicator) -> Indicator:
+    from povertypolicy.rules.indicators.checklists import _ind
+
+    short = i.param.removeprefix("indicators.")
+    return _ind(
+        i.id,  # type: ignore[arg-type]
+        i.rule,
+        i.level,
+        short,
+        i.measure,
+        *i.figures,  # type: ignore[arg-type]
+        applies_when=i.applies_when,  # type: ignore[arg-type]
+        either=None if i.either is None else _rebuilt(i.either),
+        due=i.due,
+        part=i.part,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("cid", sorted(CHECKLISTS))
+def test_the_builders_rebuild_each_shipped_checklist(cid: str) -> None:
+    """``_ind`` prefixes a short parameter name and keeps a full one; ``_checklist`` lists the
+    figures of every indicator, its alternative and its condition, once, in first-use order."""
+    from povertypolicy.rules.indicators.checklists import _checklist as build
+
+    shipped = CHECKLISTS[cid]
+    again = build(shipped.id, shipped.rules[0], *(_rebuilt(i) for i in shipped.indicators))
+    assert again == shipped
+
+
+def test_the_builders_on_a_small_list() -> None:
+    from povertypolicy.rules.indicators._model import Measure
+    from povertypolicy.rules.indicators.checklists import _checklist as build
+    from povertypolicy.rules.indicators.checklists import _ind
+
+    F, N = ki.FigureName, ki.IndicatorName  # noqa: N806 - the checklists' own short names
+    pigs = _ind(N.PIGS, "KPI-3", pp.UnitLevel.HOUSEHOLD, "x_pigs", Measure.NUMBER, F.PIGS_SOLD)
+    assert pigs == Indicator(
+        id=N.PIGS,
+        rule="KPI-3",
+        level=pp.UnitLevel.HOUSEHOLD,
+        param="indicators.x_pigs",
+        measure=Measure.NUMBER,
+        figures=(F.PIGS_SOLD,),
+    )
+    school = _ind(N.SCHOOL, "KPI-3", pp.UnitLevel.VILLAGE, "a.b", Measure.FLAGS,
+                  F.SCHOOL_STANDARD, F.PIGS_SOLD,
+                  applies_when=F.HAS_SCHOOL, due="a.due")  # fmt: skip
+    assert (school.param, school.applies_when, school.due, school.either, school.part) == (
+        "a.b",
+        F.HAS_SCHOOL,
+        "a.due",
+        None,
+        None,
+    )
+    either = _ind(N.LIVESTOCK, "KPI-3", pp.UnitLevel.HOUSEHOLD, "y", Measure.NUMBER,
+                  F.LARGE_ANIMALS_SOLD, either=pigs, part=N.LARGE_ANIMALS)  # fmt: skip
+    cl = build("mine", "KPI-9", school, either)
+    assert (cl.id, cl.rules, cl.indicators) == ("mine", ("KPI-9",), (school, either))
+    assert [f.name for f in cl.figures] == [
+        F.SCHOOL_STANDARD,
+        F.PIGS_SOLD,
+        F.HAS_SCHOOL,
+        F.LARGE_ANIMALS_SOLD,
+    ]
+    assert cl.figures[0] == FIGURES[F.SCHOOL_STANDARD]
