@@ -777,3 +777,51 @@ def test_a_tally_counts_each_status() -> None:
     assert step.inputs["not_applicable"] == 2
     assert step.inputs["failing"] == ("V4",)
     assert step.rule == "KPI-1"
+
+
+def test_gap_on_each_side() -> None:
+    from povertypolicy.policy import Bound, Side
+    from povertypolicy.rules.indicators.engine import _gap
+
+    lower = _ratio_param(Side.LOWER, Bound.INCLUSIVE, "3")
+    upper = _ratio_param(Side.UPPER, Bound.INCLUSIVE, "3")
+    assert _gap(lower, Fraction(5), Fraction(3)) == -2
+    assert _gap(upper, Fraction(5), Fraction(3)) == 2
+    assert _gap(upper, Fraction(1), Fraction(3)) == -2
+
+
+@pytest.mark.parametrize(
+    ("flags", "status", "key"),
+    [
+        # at most 1 of the six platform items
+        ({"platform_staff": True}, S.NOT_REPORTED, None),  # 1 yes, 5 unknown: could be 6
+        (dict.fromkeys(SIX[:5], False) | {"platform_rules": True}, S.MET, "met"),
+        (dict.fromkeys(SIX[:5], False), S.MET, "met"),  # 0 yes, 1 unknown: at most 1
+        (dict.fromkeys(SIX[:4], False), S.NOT_REPORTED, None),  # 0 yes, 2 unknown
+        ({"platform_staff": True, "platform_funds": True}, S.NOT_MET, "over"),  # 2 yes
+        (dict.fromkeys(SIX[:2], True) | dict.fromkeys(SIX[2:], False), S.NOT_MET, "over"),
+    ],
+)
+def test_flags_at_most(flags: dict[str, bool], status: ki.Status, key: str | None) -> None:
+    """A maximum on flags: met only when it holds with every unknown item present; not met
+    only when the items present already pass it (a fixed bug: unknowns made it not met)."""
+    import attrs
+
+    from povertypolicy.policy import Side
+    from povertypolicy.rules.indicators.engine import _score_flags
+
+    p = policy(FOUR_HAVES).param("indicators.four_haves_platform_in_place")
+    most = attrs.evolve(p, threshold=Side.UPPER, value=1)
+    ind = next(i for i in ki.FOUR_HAVES.indicators if i.id is N.PLATFORM_IN_PLACE)
+    u = unit(**flags)
+    score, step = _score_flags(ind, u, ki.FOUR_HAVES, most, (most,))
+    assert score.status is status
+    if key is None:
+        assert step.key == "indicators.score.not_reported"
+        return
+    yes = sum(1 for v in flags.values() if v)
+    assert step.key == f"indicators.score.flags.{key}"
+    assert step.inputs["yes"] == yes
+    assert score.gap == yes - 1
+    if status is S.MET:
+        assert score.short_by == 0
