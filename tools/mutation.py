@@ -202,9 +202,11 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # Modules listed but below the 85% the project asks for (their survivors are not yet covered
 # by tests); `make mutation MODULE=site.units` still runs one.
 BELOW_TARGET = ("site.units",)
+# Modules listed, with their step tests, whose score has not been measured yet.
+NOT_MEASURED = ("land.compensation",)
 # What `make mutation` runs without MODULE: every module that reached 85% (scores in the
 # CHANGELOG).
-DEFAULT = tuple(m for m in MODULES if m not in BELOW_TARGET)
+DEFAULT = tuple(m for m in MODULES if m not in BELOW_TARGET + NOT_MEASURED)
 
 
 def config(files: tuple[str, ...], tests: tuple[str, ...]) -> str:
