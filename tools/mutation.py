@@ -105,6 +105,94 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/indicators/fund_plan.py",),
         ("tests/rules/test_indicators.py", "tests/rules/test_indicators_steps.py"),
     ),
+    "monitoring.screening": (
+        (f"{PKG}/rules/monitoring/screening.py",),
+        (
+            "tests/rules/test_monitoring.py",
+            "tests/rules/test_monitoring_steps.py",
+            "tests/rules/test_monitoring_screening_steps.py",
+        ),
+    ),
+    "land.security": (
+        (f"{PKG}/rules/land/security.py",),
+        ("tests/rules/test_land_security.py", "tests/rules/test_land_security_steps.py"),
+    ),
+    "land.schedules": (
+        (f"{PKG}/rules/land/schedules.py",),
+        ("tests/rules/test_land_security.py", "tests/rules/test_land_security_steps.py"),
+    ),
+    "land.split": (
+        (f"{PKG}/rules/land/split.py",),
+        ("tests/rules/test_land_split.py", "tests/rules/test_land_split_steps.py"),
+    ),
+    "land.values": (
+        (f"{PKG}/rules/land/values.py",),
+        (
+            "tests/rules/test_land_values.py",
+            "tests/rules/test_land_places.py",
+            "tests/rules/test_land_split.py",
+        ),
+    ),
+    "follow_up.checks": (
+        (f"{PKG}/rules/follow_up/checks.py",),
+        ("tests/rules/test_follow_up.py", "tests/rules/test_follow_up_checks_steps.py"),
+    ),
+    "follow_up.site": (
+        (f"{PKG}/rules/follow_up/site.py",),
+        ("tests/rules/test_indicators.py", "tests/rules/test_follow_up_checks_steps.py"),
+    ),
+    "indicators.schedule": (
+        (f"{PKG}/rules/indicators/schedule.py",),
+        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_schedule_steps.py"),
+    ),
+    "indicators.checklists": (
+        (f"{PKG}/rules/indicators/checklists.py",),
+        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_checklists.py"),
+    ),
+    "indicators.engine": (
+        (f"{PKG}/rules/indicators/engine.py",),
+        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_engine_steps.py"),
+    ),
+    "data_quality.identity": (
+        (f"{PKG}/rules/data_quality/identity.py",),
+        (
+            "tests/rules/test_data_quality_identity.py",
+            "tests/rules/test_data_quality_identity_steps.py",
+        ),
+    ),
+    "data_quality.pairings": (
+        (f"{PKG}/rules/data_quality/pairings.py",),
+        (
+            "tests/rules/test_data_quality_pairings.py",
+            "tests/rules/test_data_quality_pairings_steps.py",
+        ),
+    ),
+    "data_quality.conditions": (
+        (f"{PKG}/rules/data_quality/conditions.py",),
+        (
+            "tests/rules/test_data_quality_checks.py",
+            "tests/rules/test_data_quality_conditions_steps.py",
+        ),
+    ),
+    "data_quality.checks": (
+        (f"{PKG}/rules/data_quality/checks.py",),
+        (
+            "tests/rules/test_data_quality_checks.py",
+            "tests/rules/test_data_quality_checklist_parser.py",
+        ),
+    ),
+    "data_quality.fields": (
+        (f"{PKG}/rules/data_quality/fields.py",),
+        ("tests/rules/test_data_quality_checks.py", "tests/rules/test_data_quality_fields.py"),
+    ),
+    "land.compensation": (
+        (f"{PKG}/rules/land/compensation.py",),
+        (
+            "tests/rules/test_land_compensation.py",
+            "tests/rules/test_land_approved_increase.py",
+            "tests/rules/test_land_compensation_steps.py",
+        ),
+    ),
     "poverty": (
         (f"{PKG}/rules/poverty.py",),
         ("tests/policy/test_packs.py", "tests/rules/test_poverty_steps.py"),
@@ -114,9 +202,11 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # Modules listed but below the 85% the project asks for (their survivors are not yet covered
 # by tests); `make mutation MODULE=site.units` still runs one.
 BELOW_TARGET = ("site.units",)
+# Modules listed, with their step tests, whose score has not been measured yet.
+NOT_MEASURED = ("land.compensation",)
 # What `make mutation` runs without MODULE: every module that reached 85% (scores in the
 # CHANGELOG).
-DEFAULT = tuple(m for m in MODULES if m not in BELOW_TARGET)
+DEFAULT = tuple(m for m in MODULES if m not in BELOW_TARGET + NOT_MEASURED)
 
 
 def config(files: tuple[str, ...], tests: tuple[str, ...]) -> str:

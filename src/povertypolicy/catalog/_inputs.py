@@ -48,7 +48,7 @@ READS: dict[str, tuple[str, ...]] = {
         "RelocatedMember.stably_employed",
         "RelocatedMember.wants_work",
     ),
-    "follow_up.three_rates_one_degree": ("ReportingUnit.figures",),
+    "follow_up.three_rates_one_degree": ("ReportingUnit.figures", "ReportingUnit.id"),
     "follow_up.training": (
         "RelocatedHousehold.id",
         "RelocatedHousehold.members",

@@ -259,9 +259,9 @@ def _score_flags(
     if param.threshold is Side.LOWER:
         met = param.admits(yes)
         decided = met or not param.admits(yes + len(unknown))
-    else:
+    else:  # at most: met only if it holds with every unknown item present
         met = param.admits(yes + len(unknown))
-        decided = not met or not unknown
+        decided = met or not param.admits(yes)
     if not decided:
         return _not_reported(ind, unknown, shown)
     score = Score(

@@ -1,0 +1,614 @@
+"""MON-1 / MON-2 / MON-3 / MON-4 screening and warning explanations step by step: per branch
+the rule ID, message key, inputs, params, notes and citation (compared whole)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import povertypolicy as pp
+from povertypolicy import BasicNeed, InputError, Money, RiskFactor, RuleError, ScopeGroup
+from povertypolicy import WarningLevel as W
+from povertypolicy.explain import Citation, Note, NoteKind, Step
+from povertypolicy.rules.monitoring import (
+    LevelCondition,
+    income_threshold,
+    screen,
+    screening,
+    warning_level,
+)
+from povertypolicy.rules.monitoring.screening import (
+    IncomeThreshold,
+    LevelCheck,
+    Screening,
+    Status,
+    WarningAssessment,
+    _threshold,
+    conditions,
+    level_holds,
+)
+from povertypolicy.rules.poverty import poverty_line
+
+from .test_monitoring import BLUE, NONE, ON, PACK, PARTIAL, YELLOW, case, quiet, user_pack
+
+C = LevelCondition
+SEED = "poverty-work-plan-samples"
+SCOPE = Citation(document=SEED, section="篇8 §三(一)")
+CONTENT = Citation(document=SEED, section="篇8 §三(二)", quote="“兩不愁三保障”、飲水安全是否存隱患")
+LEVELS = Citation(document=SEED, section="篇8 §三(四)")
+CLEARED = Citation(
+    document=SEED,
+    section="篇8 §三(四)",
+    quote="對評估已消除風險的,在保持監測的基礎上,標記消除風險,取消預警級別",
+)
+ASSESSED = dt.date(2021, 5, 1)
+T = Money("6000")
+
+
+@pytest.fixture(scope="module")
+def policy() -> pp.Policy:
+    return pp.Policy.load(PACK, on=ON)
+
+
+def p(policy: pp.Policy, name: str) -> Any:
+    return policy.param(f"monitoring.{name}")
+
+
+def conv(key: str) -> Note:
+    return Note(kind=NoteKind.CONVENTION, key=f"monitoring.note.{key}")
+
+
+def at_line() -> Note:
+    return Note(
+        kind=NoteKind.BOUNDARY, key="monitoring.note.income_at_threshold", args={"threshold": T}
+    )
+
+
+# -- the income line ---------------------------------------------------------------------------
+
+
+def test_MON_1_threshold_value_and_step(policy: pp.Policy) -> None:
+    r = income_threshold(policy)
+    line = poverty_line(2020, policy, rule="MON-1")
+    assert r.value == IncomeThreshold(
+        year=2020, line=Money("4000"), multiple=Decimal("1.5"), amount=T, ratio=Fraction(3, 2)
+    )
+    assert r.steps == (
+        *line.steps,
+        Step(
+            rule="MON-1",
+            key="monitoring.threshold",
+            inputs={"multiple": Decimal("1.5"), "line": Money("4000"), "threshold": T},
+            params=(p(policy, "income_line_multiple"), p(policy, "income_line_date")),
+        ),
+    )
+    t = r.value
+    assert t.below(Money("5999.99"))
+    assert not t.below(T)
+    assert not t.below(Money("6000.01"))
+
+
+def _multiple_pack(tmp_path: Path, multiple: str) -> pp.Policy:
+    body = textwrap.dedent(
+        f"""
+        id = "my-town"
+        title = "本镇"
+        issuer = "某镇"
+        parent = "{PACK}"
+        source = {{ document = "town.txt", section = "§1" }}
+
+        [parameters."monitoring.income_line_multiple"]
+        unit = "times"
+        bound = "exclusive"
+        citation = {{ document = "town.txt", section = "§1" }}
+        values = [{{ from = 2021-01-01, value = "{multiple}" }}]
+        """
+    )
+    path = tmp_path / "town.toml"
+    path.write_text(body, encoding="utf-8")
+    return pp.Policy.load(path, on=ON)
+
+
+def test_MON_1_threshold_rounding_is_noted(tmp_path: Path) -> None:
+    pol = _multiple_pack(tmp_path, "1.333333")
+    r = income_threshold(pol)
+    t = r.value
+    assert t.amount == Money("5333.33")  # 4000 × 1.333333 = 5333.332
+    assert t.ratio == Fraction(1333333, 1000000)
+    assert r.steps[-1].notes == (
+        Note(kind=NoteKind.ROUNDING, key="monitoring.note.threshold_rounded"),
+    )
+    # below() compares with the exact line, not the rounded amount
+    assert t.below(Money("5333.33"))
+    assert not t.below(Money("5333.34"))
+    exact = _multiple_pack(tmp_path, "1.25")
+    assert income_threshold(exact).steps[-1].notes == ()
+
+
+# -- MON-1 -------------------------------------------------------------------------------------
+
+
+def scope_steps(c: pp.MonitoringCase, states: tuple[str, ...], **notes: Any) -> list[Step]:
+    h = c.household
+    inputs: list[tuple[ScopeGroup, dict[str, Any]]] = [
+        (ScopeGroup.OUT_OF_POVERTY, {"value": c.registered_out_of_poverty}),
+        (ScopeGroup.RISK_CLEARED, {"category": c.category, "cleared": c.risk_cleared}),
+        (
+            ScopeGroup.SEVERE_HARDSHIP,
+            {
+                "spending": c.large_rigid_expenditure,
+                "drop": c.sharp_income_drop,
+                "severe": c.severe_hardship,
+                "amount": c.rigid_expenditure,
+            },
+        ),
+        (ScopeGroup.LOW_INCOME, {"dibao": h.dibao, "extreme": h.extreme_poverty_support}),
+        (
+            ScopeGroup.BELOW_INCOME_LINE,
+            {"income": c.per_capita_disposable_income, "threshold": T},
+        ),
+    ]
+    return [
+        Step(
+            rule="MON-1",
+            key=f"monitoring.scope.{g.value}.{state}",
+            inputs={"group": g, **extra},
+            notes=notes.get(g.value, ()),
+            citation=SCOPE,
+        )
+        for (g, extra), state in zip(inputs, states, strict=True)
+    ]
+
+
+def summary(reason: str, groups: tuple[ScopeGroup, ...], unknown: tuple[ScopeGroup, ...]) -> Step:
+    return Step(
+        rule="MON-1",
+        key=f"monitoring.scope.summary.{reason}",
+        inputs={"household": "H1", "groups": groups, "not_recorded": unknown},
+        notes=(conv("city_decides"),),
+    )
+
+
+def test_MON_1_out_of_scope_steps(policy: pp.Policy) -> None:
+    c = quiet()
+    r = screening(c, policy)
+    assert r.value == Screening(
+        household_id="H1", groups=(), failed=tuple(ScopeGroup), not_recorded=(), threshold=T,
+        income=Money("9000"),
+    )  # fmt: skip
+    assert r.steps == (
+        *_threshold(policy).steps,
+        *scope_steps(c, ("no",) * 5),
+        summary("out_of_scope", (), ()),
+    )
+
+
+def test_MON_1_in_scope_steps_and_the_boundary_note(policy: pp.Policy) -> None:
+    c = quiet(
+        registered_out_of_poverty=True,
+        risk_cleared=True,
+        category=pp.MonitoringCategory.UNSTABLE_OUT_OF_POVERTY,
+        large_rigid_expenditure=True,
+        severe_hardship=True,
+        rigid_expenditure=Money("20000"),
+        household={"dibao": True},
+        per_capita_disposable_income=T,
+    )
+    r = screening(c, policy)
+    groups = tuple(ScopeGroup)[:4]
+    assert r.value.groups == groups
+    assert r.value.failed == (ScopeGroup.BELOW_INCOME_LINE,)
+    assert r.steps[-6:] == (
+        *scope_steps(c, ("yes", "yes", "yes", "yes", "no"), below_income_line=(at_line(),)),
+        summary("in_scope", groups, ()),
+    )
+
+
+def test_MON_1_not_recorded_steps(policy: pp.Policy) -> None:
+    c = case(risk_cleared=True)  # cleared, but no category recorded
+    r = screening(c, policy)
+    assert r.value.groups == ()
+    assert r.value.failed == ()
+    assert r.value.not_recorded == tuple(ScopeGroup)
+    assert r.value.income is None
+    assert r.steps[-6:] == (
+        *scope_steps(c, ("unknown",) * 5),
+        summary("scope_undetermined", (), tuple(ScopeGroup)),
+    )
+    not_cleared = screening(case(), policy).value
+    assert ScopeGroup.RISK_CLEARED in not_cleared.failed  # not cleared: a plain no
+
+
+def test_MON_1_screening_properties() -> None:
+    base: dict[str, Any] = {"household_id": "H", "threshold": T, "income": None}
+    one = Screening(groups=(ScopeGroup.LOW_INCOME,), failed=(), not_recorded=(), **base)
+    assert (one.in_scope, one.reason) == (True, "in_scope")
+    both = Screening(
+        groups=(ScopeGroup.LOW_INCOME,), failed=(), not_recorded=(ScopeGroup.RISK_CLEARED,),
+        **base,
+    )  # fmt: skip
+    assert (both.in_scope, both.reason) == (True, "in_scope")
+    unk = Screening(groups=(), failed=(), not_recorded=(ScopeGroup.RISK_CLEARED,), **base)
+    assert (unk.in_scope, unk.reason) == (None, "scope_undetermined")
+    out = Screening(groups=(), failed=(ScopeGroup.RISK_CLEARED,), not_recorded=(), **base)
+    assert (out.in_scope, out.reason) == (False, "out_of_scope")
+
+
+# -- MON-2 -------------------------------------------------------------------------------------
+
+
+def test_MON_2_content_step_lists_in_enum_order(policy: pp.Policy) -> None:
+    needs = {BasicNeed.DRINKING_WATER, BasicNeed.FOOD}
+    risks = {RiskFactor.UNSTABLE_EMPLOYMENT, RiskFactor.SERIOUS_ILLNESS}
+    r = warning_level(quiet(unmet_needs=needs, risk_factors=risks), policy)
+    assert r.steps[len(_threshold(policy).steps)] == Step(
+        rule="MON-2",
+        key="monitoring.content",
+        inputs={
+            "needs": tuple(n for n in BasicNeed if n in needs),
+            "risks": tuple(f for f in RiskFactor if f in risks),
+            "income": Money("9000"),
+        },
+        citation=CONTENT,
+    )
+    r = warning_level(case(), policy)
+    assert r.steps[len(_threshold(policy).steps)] == Step(
+        rule="MON-2",
+        key="monitoring.content",
+        inputs={"needs": None, "risks": None, "income": None},
+        citation=CONTENT,
+    )
+
+
+# -- MON-3 -------------------------------------------------------------------------------------
+
+
+def red_notes(scope: str = "all_first_clauses", *extra: Note) -> tuple[Note, ...]:
+    return (conv(f"red_hardship_scope.{scope}"), conv("red_income_line"), *extra)
+
+
+def level_step(
+    policy: pp.Policy,
+    level: W,
+    state: str,
+    met: tuple[C, ...],
+    failed: tuple[C, ...],
+    unknown: tuple[C, ...] = (),
+    notes: tuple[Note, ...] | None = None,
+) -> Step:
+    if level is W.RED:
+        params = (p(policy, "red_hardship_scope"), p(policy, "drinking_water_for_red"))
+        default = red_notes()
+    elif level is W.YELLOW:
+        params = (p(policy, "no_labour_reading"), p(policy, "profile_traits"))
+        default = (conv("no_labour_reading.distinct"), conv("profile_traits.all"))
+    else:
+        params = (p(policy, "profile_traits"),)
+        default = (conv("profile_traits.all"),)
+    return Step(
+        rule="MON-3",
+        key=f"monitoring.level.{state}",
+        inputs={"level": level, "met": met, "failed": failed, "not_recorded": unknown},
+        params=params,
+        notes=default if notes is None else notes,
+        citation=LEVELS,
+    )
+
+
+RED_C = (
+    C.ALL_LABOUR_LOST,
+    C.SPENDING_OR_INCOME_DROP,
+    C.SEVERE_HARDSHIP,
+    C.INCOME_BELOW_LINE,
+    C.BASIC_NEEDS_UNMET,
+)
+YELLOW_C = (
+    C.NO_LABOUR,
+    C.NO_ENTREPRENEURIAL_ABILITY,
+    C.INCOME_ONLY_FROM_SUPPORT,
+    C.RISK_FACTOR,
+    C.LIVING_DIFFICULTY,
+)
+BLUE_C = (
+    C.PARTLY_LOST_LABOUR,
+    C.UNSTABLE_INCOME,
+    C.WEAK_SELF_DEVELOPMENT,
+    C.RELIES_ON_PROJECTS,
+    C.RISK_FACTOR,
+    C.LIVING_DIFFICULTY,
+)
+
+
+def level_summary(reason: str, level: W | None, held: tuple[W, ...], **kw: Any) -> Step:
+    return Step(
+        rule=kw.get("rule", "MON-3"),
+        key=f"monitoring.level.summary.{reason}",
+        inputs={"household": "H1", "level": level, "held": held, "on": ASSESSED},
+        citation=kw.get("citation"),
+    )
+
+
+def tail(r: Any, n: int = 4) -> tuple[Step, ...]:
+    return tuple(r.steps[-n:])
+
+
+def test_MON_3_no_level_steps(policy: pp.Policy) -> None:
+    r = warning_level(quiet(), policy)
+    w = r.value
+    assert w == WarningAssessment(
+        household_id="H1",
+        assessed_on=ASSESSED,
+        level=None,
+        risk_cleared=False,
+        checks=(
+            LevelCheck(level=W.RED, holds=False, met=(), failed=RED_C, not_recorded=()),
+            LevelCheck(level=W.YELLOW, holds=False, met=(), failed=YELLOW_C, not_recorded=()),
+            LevelCheck(level=W.BLUE, holds=False, met=(), failed=BLUE_C, not_recorded=()),
+        ),
+        conditions=tuple((c, False) for c in C),
+    )
+    assert (w.held, w.determined, w.reason) == ((), True, "no_level")
+    assert tail(r) == (
+        level_step(policy, W.RED, "no", (), RED_C),
+        level_step(policy, W.YELLOW, "no", (), YELLOW_C),
+        level_step(policy, W.BLUE, "no", (), BLUE_C),
+        level_summary("no_level", None, ()),
+    )
+    assert len(r.steps) == len(_threshold(policy).steps) + 5
+
+
+def test_MON_3_red_steps_with_notes(policy: pp.Policy) -> None:
+    water = Note(kind=NoteKind.WARNING, key="monitoring.note.drinking_water_excluded")
+    c = quiet(per_capita_disposable_income=Money("5000"), unmet_needs={BasicNeed.DRINKING_WATER})
+    r = warning_level(c, policy)
+    red_failed = (C.ALL_LABOUR_LOST, C.SPENDING_OR_INCOME_DROP, C.SEVERE_HARDSHIP)
+    assert tail(r) == (
+        level_step(
+            policy, W.RED, "yes", (C.INCOME_BELOW_LINE,), (*red_failed, C.BASIC_NEEDS_UNMET),
+            notes=red_notes("all_first_clauses", water),
+        ),
+        level_step(policy, W.YELLOW, "no", (), YELLOW_C),
+        level_step(policy, W.BLUE, "no", (), BLUE_C),
+        level_summary("red", W.RED, (W.RED,)),
+    )  # fmt: skip
+    # income on the line: the boundary note, no water note
+    r = warning_level(quiet(per_capita_disposable_income=T), policy)
+    assert tail(r)[0] == level_step(
+        policy, W.RED, "no", (), RED_C, notes=red_notes("all_first_clauses", at_line())
+    )
+    # both notes, boundary first
+    c = quiet(per_capita_disposable_income=T, unmet_needs={BasicNeed.DRINKING_WATER})
+    assert tail(warning_level(c, policy))[0].notes == red_notes(
+        "all_first_clauses", at_line(), water
+    )
+    # other needs: no water note
+    c = quiet(unmet_needs={BasicNeed.FOOD})
+    assert tail(warning_level(c, policy))[0] == level_step(
+        policy, W.RED, "yes", (C.BASIC_NEEDS_UNMET,), RED_C[:4]
+    )
+
+
+def test_MON_3_water_counted_has_no_warning(tmp_path: Path) -> None:
+    pol = user_pack(tmp_path, drinking_water_for_red="included")
+    c = quiet(unmet_needs={BasicNeed.DRINKING_WATER})
+    step = tail(warning_level(c, pol))[0]
+    assert step.notes == red_notes()
+    assert step.inputs["met"] == (C.BASIC_NEEDS_UNMET,)
+    assert step.key == "monitoring.level.yes"
+
+
+def test_MON_3_yellow_and_blue_steps(policy: pp.Policy) -> None:
+    c = quiet(PARTIAL, NONE, **YELLOW)
+    r = warning_level(c, policy)
+    assert tail(r) == (
+        level_step(policy, W.RED, "no", (), RED_C),
+        level_step(policy, W.YELLOW, "yes", YELLOW_C, ()),
+        level_step(
+            policy, W.BLUE, "no", (C.PARTLY_LOST_LABOUR, C.RISK_FACTOR, C.LIVING_DIFFICULTY),
+            (C.UNSTABLE_INCOME, C.WEAK_SELF_DEVELOPMENT, C.RELIES_ON_PROJECTS),
+        ),
+        level_summary("yellow", W.YELLOW, (W.YELLOW,)),
+    )  # fmt: skip
+    c = quiet(pp.LabourCapacity.FULL, PARTIAL, **BLUE)
+    r = warning_level(c, policy)
+    assert tail(r)[2:] == (
+        level_step(policy, W.BLUE, "yes", BLUE_C, ()),
+        level_summary("blue", W.BLUE, (W.BLUE,)),
+    )
+
+
+def test_MON_3_other_readings_change_the_notes(tmp_path: Path) -> None:
+    pol = user_pack(
+        tmp_path,
+        no_labour_reading="same",
+        red_hardship_scope="spending_and_income",
+        profile_traits="any",
+    )
+    r = warning_level(quiet(), pol)
+    red, yellow, blue = (s.notes for s in tail(r)[:3])
+    assert red == red_notes("spending_and_income")
+    assert yellow == (conv("no_labour_reading.same"), conv("profile_traits.any"))
+    assert blue == (conv("profile_traits.any"),)
+
+
+def test_MON_3_undetermined_steps(policy: pp.Policy) -> None:
+    c = case()
+    r = warning_level(c, policy)
+    w = r.value
+    assert (w.level, w.determined, w.reason, w.held) == (None, False, "undetermined", ())
+    assert tail(r)[3] == level_summary("undetermined_none", None, ())
+    assert tail(r)[0] == level_step(
+        policy, W.RED, "unknown", (), RED_C[:1], RED_C[1:],
+        notes=red_notes(),
+    )  # fmt: skip
+    # a lower level holds while red is unknown: a lower bound
+    c = quiet(pp.LabourCapacity.FULL, PARTIAL, **BLUE, per_capita_disposable_income=None)
+    r = warning_level(c, policy)
+    assert (r.value.level, r.value.determined) == (W.BLUE, False)
+    assert tail(r)[0].key == "monitoring.level.unknown"
+    assert tail(r)[0].inputs["not_recorded"] == (C.INCOME_BELOW_LINE,)
+    assert tail(r)[3] == level_summary("undetermined", W.BLUE, (W.BLUE,))
+
+
+def test_MON_3_determined_stops_at_the_first_level_held(policy: pp.Policy) -> None:
+    # red holds; yellow and blue unknown: determined
+    c = case(per_capita_disposable_income=Money("100"))
+    w = warning_level(c, policy).value
+    assert (w.level, w.determined, w.reason) == (W.RED, True, "red")
+    # red fails, yellow unknown: undetermined
+    checks = (
+        LevelCheck(level=W.RED, holds=False, met=(), failed=(), not_recorded=()),
+        LevelCheck(level=W.YELLOW, holds=None, met=(), failed=(), not_recorded=()),
+        LevelCheck(level=W.BLUE, holds=True, met=(), failed=(), not_recorded=()),
+    )
+    base: dict[str, Any] = {"household_id": "H", "assessed_on": ASSESSED, "conditions": ()}
+    a = WarningAssessment(level=W.BLUE, risk_cleared=False, checks=checks, **base)
+    assert (a.determined, a.reason, a.held) == (False, "undetermined", (W.BLUE,))
+    b = WarningAssessment(level=None, risk_cleared=True, checks=checks, **base)
+    assert (b.determined, b.reason) == (True, "risk_cleared")
+    none = WarningAssessment(level=None, risk_cleared=False, checks=(), **base)
+    assert (none.determined, none.reason) == (True, "no_level")
+
+
+def test_MON_4_cleared_steps(policy: pp.Policy) -> None:
+    c = quiet(per_capita_disposable_income=Money("100"), risk_cleared=True)
+    r = warning_level(c, policy)
+    assert r.value.level is None
+    assert tail(r)[3] == level_summary(
+        "risk_cleared", W.RED, (W.RED,), rule="MON-4", citation=CLEARED
+    )
+    c = quiet(risk_cleared=True)
+    assert tail(warning_level(c, policy))[3] == level_summary(
+        "risk_cleared", None, (), rule="MON-4", citation=CLEARED
+    )
+    # undetermined while cleared cannot happen: cleared always decides
+    assert warning_level(case(risk_cleared=True), policy).value.reason == "risk_cleared"
+    assert Status.RISK_CLEARED.value == "risk_cleared"
+
+
+# -- conditions and level_holds -------------------------------------------------------------------
+
+
+def test_conditions_each_fact(policy: pp.Policy) -> None:
+    t = _threshold(policy).value
+    got = conditions(case(), t, policy)
+    assert list(got) == list(C)
+    labour = {C.ALL_LABOUR_LOST, C.NO_LABOUR, C.PARTLY_LOST_LABOUR}  # one FULL member
+    assert {k for k, v in got.items() if v is not None} == labour
+    assert {got[k] for k in labour} == {False}
+    c = quiet(
+        NONE, NONE,
+        large_rigid_expenditure=True,
+        severe_hardship=True,
+        per_capita_disposable_income=Money("100"),
+        unmet_needs={BasicNeed.SAFE_HOUSING},
+        entrepreneurial_ability=False,
+        income_only_from_support=True,
+        unstable_income=True,
+        weak_self_development=True,
+        relies_on_projects=True,
+        risk_factors={RiskFactor.DISASTER},
+    )  # fmt: skip
+    got = conditions(c, t, policy)
+    assert {k for k, v in got.items() if v is not True} == {C.PARTLY_LOST_LABOUR}
+    assert got[C.PARTLY_LOST_LABOUR] is False
+    got = conditions(quiet(sharp_income_drop=True, living_difficulty=True), t, policy)
+    assert [k for k, v in got.items() if v] == [C.SPENDING_OR_INCOME_DROP, C.LIVING_DIFFICULTY]
+    got = conditions(quiet(PARTIAL, pp.LabourCapacity.FULL), t, policy)
+    assert [k for k, v in got.items() if v] == [C.PARTLY_LOST_LABOUR]
+    got = conditions(quiet(PARTIAL, PARTIAL), t, policy)
+    assert [k for k, v in got.items() if v] == [C.NO_LABOUR, C.PARTLY_LOST_LABOUR]
+
+
+def test_conditions_other_readings(tmp_path: Path) -> None:
+    pol = user_pack(tmp_path, no_labour_reading="same", drinking_water_for_red="included")
+    t = _threshold(pol).value
+    got = conditions(quiet(PARTIAL, PARTIAL, unmet_needs={BasicNeed.DRINKING_WATER}), t, pol)
+    assert [k for k, v in got.items() if v] == [C.BASIC_NEEDS_UNMET, C.PARTLY_LOST_LABOUR]
+    got = conditions(quiet(NONE), t, pol)
+    assert [k for k, v in got.items() if v] == [C.ALL_LABOUR_LOST, C.NO_LABOUR]
+
+
+def _cond(**on: bool | None) -> dict[LevelCondition, bool | None]:
+    base: dict[LevelCondition, bool | None] = dict.fromkeys(C, False)
+    base.update({C(k): v for k, v in on.items()})
+    return base
+
+
+def test_level_holds_by_reading(policy: pp.Policy, tmp_path: Path) -> None:
+    def holds(pol: pp.Policy, **on: bool | None) -> tuple[bool | None, ...]:
+        return tuple(level_holds(_cond(**on), pol).values())
+
+    assert holds(policy) == (False, False, False)
+    assert holds(policy, all_labour_lost=True) == (False, False, False)
+    assert holds(policy, all_labour_lost=True, severe_hardship=True) == (True, False, False)
+    assert holds(policy, spending_or_income_drop=True) == (False, False, False)
+    assert holds(policy, spending_or_income_drop=True, severe_hardship=True)[0] is True
+    assert holds(policy, income_below_line=True)[0] is True
+    assert holds(policy, basic_needs_unmet=True)[0] is True
+    assert holds(policy, income_below_line=None) == (None, False, False)
+    yellow = {
+        "no_labour": True,
+        "no_entrepreneurial_ability": True,
+        "income_only_from_support": True,
+        "risk_factor": True,
+        "living_difficulty": True,
+    }
+    assert holds(policy, **yellow) == (False, True, False)
+    assert holds(policy, **{**yellow, "no_labour": False}) == (False, False, False)
+    assert holds(policy, **{**yellow, "risk_factor": False}) == (False, False, False)
+    assert holds(policy, **{**yellow, "living_difficulty": None}) == (False, None, False)
+    blue = {
+        "partly_lost_labour": True,
+        "unstable_income": True,
+        "weak_self_development": True,
+        "relies_on_projects": True,
+        "risk_factor": True,
+        "living_difficulty": True,
+    }
+    assert holds(policy, **blue) == (False, False, True)
+    assert holds(policy, **{**blue, "relies_on_projects": False}) == (False, False, False)
+    assert holds(policy, **{**blue, "living_difficulty": False}) == (False, False, False)
+    other = user_pack(tmp_path, red_hardship_scope="spending_and_income", profile_traits="any")
+    assert holds(other, all_labour_lost=True) == (True, False, False)
+    assert holds(other, spending_or_income_drop=True) == (False, False, False)
+    one = {"risk_factor": True, "living_difficulty": True}
+    assert holds(other, no_labour=True, **one) == (False, True, False)
+    assert holds(other, unstable_income=True, **one) == (False, False, True)
+    assert holds(other, unstable_income=True, risk_factor=True) == (False, False, False)
+
+
+# -- screen and refusals -----------------------------------------------------------------------
+
+
+def test_screen_steps_in_order(policy: pp.Policy) -> None:
+    c = quiet(household={"dibao": True})
+    r = screen(c, policy)
+    s, w = screening(c, policy), warning_level(c, policy)
+    assert r.value.screening == s.value
+    assert r.value.warning == w.value
+    n = len(_threshold(policy).steps)
+    assert r.steps == (*s.steps, *w.steps[n:])
+
+
+def test_refusals_compared_whole(policy: pp.Policy) -> None:
+    for fn in (screening, warning_level, screen):
+        with pytest.raises(InputError) as exc:
+            fn("H1", policy)  # type: ignore[arg-type]
+        e = exc.value
+        assert (e.obj, e.field, e.value, e.expected) == (
+            "rules.monitoring",
+            "case",
+            "H1",
+            "a MonitoringCase",
+        )
+    with pytest.raises(RuleError) as err:
+        screen(quiet(), "town")  # type: ignore[arg-type]
+    assert err.value.rule == "MON-1"
+    assert str(err.value.message) == "a Policy is needed (pp.Policy.load(...))"
