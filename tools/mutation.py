@@ -79,7 +79,11 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "site.units": (
         (f"{PKG}/rules/site/units.py",),
-        ("tests/rules/test_site.py", "tests/rules/test_site_partition.py"),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_partition.py",
+            "tests/rules/test_site_units_steps.py",
+        ),
     ),
     "follow_up.old_house": (
         (f"{PKG}/rules/follow_up/old_house.py",),
@@ -112,8 +116,8 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 # Modules listed but below the 85% the project asks for (their survivors are not yet covered
-# by tests); `make mutation MODULE=site.units` still runs one.
-BELOW_TARGET = ("site.units",)
+# by tests); `make mutation MODULE=<name>` still runs one.
+BELOW_TARGET: tuple[str, ...] = ()
 # What `make mutation` runs without MODULE: every module that reached 85% (scores in the
 # CHANGELOG).
 DEFAULT = tuple(m for m in MODULES if m not in BELOW_TARGET)
