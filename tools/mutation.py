@@ -85,6 +85,10 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_site_units_steps.py",
         ),
     ),
+    "site.plan": (
+        (f"{PKG}/rules/site/plan.py",),
+        ("tests/rules/test_site_plan.py", "tests/rules/test_site_plan_steps.py"),
+    ),
     "follow_up.old_house": (
         (f"{PKG}/rules/follow_up/old_house.py",),
         ("tests/rules/test_follow_up.py", "tests/rules/test_follow_up_steps.py"),
