@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ from povertypolicy.rules import site as sr
 INSIDE = pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA
 OUTSIDE = pp.SiteLocation.OUTSIDE_COUNTY_SEAT_AREA
 GB = sr.GridBreach
+PACK = "gx-prefecture-relocation-site-management"
 WORKER_PARAMS = ("site.groups_per_grid_worker", "site.grid_worker_max_households")
 OBJECTIVE = (("convention", "site.note.grid_objective", {}),)
 SPLIT = ("convention", "site.note.grid_split", {})
@@ -253,3 +256,85 @@ def test_SITE_12_refusals(policy: pp.Policy) -> None:
             bad,
             "a whole number >= 1",
         )
+
+
+def _county(tmp_path: Path, body: str) -> pp.Policy:
+    path = tmp_path / "county.toml"
+    head = f"""
+        id = "my-county"
+        title = "某县安置点管理细则"
+        issuer = "某县民政局"
+        parent = "{PACK}"
+        source = {{ document = "county-notice", section = "全文" }}
+        """
+    path.write_text(textwrap.dedent(head) + textwrap.dedent(body), encoding="utf-8")
+    return pp.Policy.load(path, on=dt.date(2024, 1, 1))
+
+
+def test_SITE_11_county_bands_too_many_groups_and_even_committee(tmp_path: Path) -> None:
+    policy = _county(
+        tmp_path,
+        """
+        [parameters."site.groups_per_grid_worker"]
+        unit = "count"
+        citation = { document = "county-notice", section = "第六条" }
+        values = [{ from = 2021-01-01, value = { min = 3, max = 3 } }]
+
+        [parameters."site.residents_committee_inside"]
+        unit = "people"
+        citation = { document = "county-notice", section = "第七条" }
+        values = [{ from = 2021-01-01, value = { min = 5, max = 8 } }]
+        """,
+    )
+    # four groups: one area of four (one group too many) beats 3 + 1 (two too few)
+    r = sr.grid_plan([50] * 4, INSIDE, policy)
+    assert view(r)[1] == area_breach(1, [1, 2, 3, 4], 200, [GB.TOO_MANY_GROUPS])
+    # the default leaders are the committee's odd size nearest the middle of 5–8: 7, not 6
+    assert r.value.leaders_available == 7
+    r = sr.grid_plan([50] * 5, INSIDE, policy, leaders=2)
+    assert [list(a.breaches) for a in r.value.worker_areas] == [[], [GB.TOO_FEW_GROUPS]]
+
+
+def test_SITE_11_no_grid_leader_per_grid_is_refused(tmp_path: Path) -> None:
+    policy = _county(
+        tmp_path,
+        """
+        [parameters."site.grid_leaders_per_grid"]
+        unit = "count"
+        citation = { document = "county-notice", section = "第八条" }
+        values = [{ from = 2021-01-01, value = 0 }]
+        """,
+    )
+    with pytest.raises(pp.RuleError):
+        sr.grid_plan([50, 50], INSIDE, policy, leaders=5)
+    assert sr.grid_plan([], INSIDE, policy, leaders=5).value.grids == ()
+
+
+@pytest.mark.parametrize(
+    ("per", "days", "meetings"),
+    [
+        (0, [], []),
+        (15, [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29], None),
+    ],
+)
+def test_SITE_12_county_meeting_counts(
+    tmp_path: Path, per: int, days: list[int], meetings: list[dt.date] | None
+) -> None:
+    policy = _county(
+        tmp_path,
+        f"""
+        [parameters."site.joint_meetings_per_month"]
+        unit = "count"
+        citation = {{ document = "county-notice", section = "第九条" }}
+        values = [{{ from = 2021-01-01, value = {per} }}]
+        """,
+    )
+    r = sr.grid_schedule(D(2024, 1, 1), policy, months=1)
+    assert r.steps[1].notes[0].args == {"days": days}
+    if meetings is not None:
+        assert list(r.value.joint_meetings) == meetings
+    else:
+        # the 29th is moved to the 28th, so that every month has it
+        assert r.value.joint_meetings[-1] == D(2024, 1, 28)
+        assert D(2024, 1, 29) not in r.value.joint_meetings
+    assert r.value.joint_meetings == tuple(r.steps[1].inputs["meetings"])
