@@ -436,3 +436,11 @@ def test_SITE_3_refusals(policy: pp.Policy) -> None:
         40,
         "each item an Entrance",
     )
+
+
+def test_SITE_3_a_tie_goes_to_the_shortest_last_group(policy: pp.Policy) -> None:
+    # 40 + 40 + 40, target 80: (80, 40), (40, 80) and (120) all cost 40² × 4; the DP keeps
+    # the shortest last group, so street order fills the first group to the target.
+    r = sr.partition_groups(entrances(40, 40, 40), INSIDE, policy)
+    assert [g.entrance_ids for g in r.value] == [("E0", "E1"), ("E2",)]
+    assert [g.households for g in r.value] == [80, 40]
