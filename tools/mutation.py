@@ -89,6 +89,51 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/site/plan.py",),
         ("tests/rules/test_site_plan.py", "tests/rules/test_site_plan_steps.py"),
     ),
+    "site.services": (
+        (f"{PKG}/rules/site/services.py",),
+        ("tests/rules/test_site.py", "tests/rules/test_site_services_steps.py"),
+    ),
+    "site.grids": (
+        (f"{PKG}/rules/site/grids.py",),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_partition.py",
+            "tests/rules/test_site_grids_steps.py",
+        ),
+    ),
+    "site.committees": (
+        (f"{PKG}/rules/site/committees.py",),
+        ("tests/rules/test_site.py", "tests/rules/test_site_committees_steps.py"),
+    ),
+    "site.party": (
+        (f"{PKG}/rules/site/party.py",),
+        ("tests/rules/test_site.py", "tests/rules/test_site_party_steps.py"),
+    ),
+    "site._base": (
+        (f"{PKG}/rules/site/_base.py",),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_base.py",
+            "tests/rules/test_site_units_steps.py",
+            "tests/rules/test_site_party_steps.py",
+            "tests/rules/test_site_committees_steps.py",
+            "tests/rules/test_site_grids_steps.py",
+            "tests/rules/test_site_services_steps.py",
+        ),
+    ),
+    "site.values": (
+        (f"{PKG}/rules/site/values.py",),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_plan.py",
+            "tests/rules/test_site_steps.py",
+            "tests/rules/test_site_units_steps.py",
+            "tests/rules/test_site_party_steps.py",
+            "tests/rules/test_site_committees_steps.py",
+            "tests/rules/test_site_grids_steps.py",
+            "tests/rules/test_site_services_steps.py",
+        ),
+    ),
     "follow_up.old_house": (
         (f"{PKG}/rules/follow_up/old_house.py",),
         ("tests/rules/test_follow_up.py", "tests/rules/test_follow_up_steps.py"),
