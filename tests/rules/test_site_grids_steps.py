@@ -17,9 +17,9 @@ OUTSIDE = pp.SiteLocation.OUTSIDE_COUNTY_SEAT_AREA
 GB = sr.GridBreach
 PACK = "gx-prefecture-relocation-site-management"
 WORKER_PARAMS = ("site.groups_per_grid_worker", "site.grid_worker_max_households")
-OBJECTIVE = (("convention", "site.note.grid_objective", {}),)
-SPLIT = ("convention", "site.note.grid_split", {})
-BREACH = (("warning", "site.note.grid_breach", {}),)
+OBJECTIVE: tuple[Any, ...] = (("convention", "site.note.grid_objective", {}),)
+SPLIT: tuple[Any, ...] = ("convention", "site.note.grid_split", {})
+BREACH: tuple[Any, ...] = (("warning", "site.note.grid_breach", {}),)
 
 
 @pytest.fixture(scope="module")

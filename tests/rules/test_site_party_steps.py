@@ -47,7 +47,7 @@ def rec(value: int) -> tuple[str, str, dict[str, Any]]:
     )
 
 
-JOINT = ("convention", "site.note.joint_branch_seats", {})
+JOINT: tuple[Any, ...] = ("convention", "site.note.joint_branch_seats", {})
 
 
 @pytest.mark.parametrize(
@@ -130,7 +130,7 @@ def test_SITE_4_refusals(policy: pp.Policy) -> None:
 
 # -- SITE-5 ---------------------------------------------------------------------------------------
 
-MAY = (("default", "site.note.deputy_may", {}),)
+MAY: tuple[Any, ...] = (("default", "site.note.deputy_may", {}),)
 
 
 @pytest.mark.parametrize(
