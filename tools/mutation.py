@@ -79,7 +79,60 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "site.units": (
         (f"{PKG}/rules/site/units.py",),
-        ("tests/rules/test_site.py", "tests/rules/test_site_partition.py"),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_partition.py",
+            "tests/rules/test_site_units_steps.py",
+        ),
+    ),
+    "site.plan": (
+        (f"{PKG}/rules/site/plan.py",),
+        ("tests/rules/test_site_plan.py", "tests/rules/test_site_plan_steps.py"),
+    ),
+    "site.services": (
+        (f"{PKG}/rules/site/services.py",),
+        ("tests/rules/test_site.py", "tests/rules/test_site_services_steps.py"),
+    ),
+    "site.grids": (
+        (f"{PKG}/rules/site/grids.py",),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_partition.py",
+            "tests/rules/test_site_grids_steps.py",
+        ),
+    ),
+    "site.committees": (
+        (f"{PKG}/rules/site/committees.py",),
+        ("tests/rules/test_site.py", "tests/rules/test_site_committees_steps.py"),
+    ),
+    "site.party": (
+        (f"{PKG}/rules/site/party.py",),
+        ("tests/rules/test_site.py", "tests/rules/test_site_party_steps.py"),
+    ),
+    "site._base": (
+        (f"{PKG}/rules/site/_base.py",),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_base.py",
+            "tests/rules/test_site_units_steps.py",
+            "tests/rules/test_site_party_steps.py",
+            "tests/rules/test_site_committees_steps.py",
+            "tests/rules/test_site_grids_steps.py",
+            "tests/rules/test_site_services_steps.py",
+        ),
+    ),
+    "site.values": (
+        (f"{PKG}/rules/site/values.py",),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_plan.py",
+            "tests/rules/test_site_steps.py",
+            "tests/rules/test_site_units_steps.py",
+            "tests/rules/test_site_party_steps.py",
+            "tests/rules/test_site_committees_steps.py",
+            "tests/rules/test_site_grids_steps.py",
+            "tests/rules/test_site_services_steps.py",
+        ),
     ),
     "follow_up.old_house": (
         (f"{PKG}/rules/follow_up/old_house.py",),
@@ -200,8 +253,8 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 # Modules listed but below the 85% the project asks for (their survivors are not yet covered
-# by tests); `make mutation MODULE=site.units` still runs one.
-BELOW_TARGET = ("site.units",)
+# by tests); `make mutation MODULE=<name>` still runs one.
+BELOW_TARGET: tuple[str, ...] = ()
 # Modules listed, with their step tests, whose score has not been measured yet.
 NOT_MEASURED = ("land.compensation",)
 # What `make mutation` runs without MODULE: every module that reached 85% (scores in the
