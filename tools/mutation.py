@@ -159,7 +159,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("tests/rules/test_indicators.py", "tests/rules/test_indicators_steps.py"),
     ),
     "monitoring.screening": (
-        (f"{PKG}/rules/monitoring/screening.py",),
+        (f"{PKG}/rules/monitoring/screening.py", f"{PKG}/rules/monitoring/screening_values.py"),
         (
             "tests/rules/test_monitoring.py",
             "tests/rules/test_monitoring_steps.py",

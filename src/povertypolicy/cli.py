@@ -525,42 +525,6 @@ def explain(
     click.echo(result.explain(row_id, locale=loc))
 
 
-@cli.command()
-@click.option(
-    "--level",
-    default=None,
-    help="Only packs of this level: national, province, prefecture, county, township, "
-    "subdistrict, state_farm (or its Chinese label, e.g. 县级).",
-)
-@click.option("--province", default=None, help="Only packs of this province: CN-ZJ or ZJ.")
-def packs(level: str | None, province: str | None) -> None:
-    """List the policy packs shipped with the library."""
-    from .errors import InputError
-    from .policy import packs as shipped
-
-    try:
-        found = shipped(level=level, province=province)
-    except InputError as exc:
-        raise click.BadParameter(
-            f"{exc.value!r}: expected {exc.expected}", param_hint=f"--{exc.field}"
-        ) from None
-    for info in found:
-        click.echo(f"{info.id}  {info.title}")
-        facts = [f"issuer: {info.issuer}"]
-        if info.level is not None:
-            facts.append(f"level: {info.level.value}")
-        if info.province:
-            facts.append(f"province: {info.province}")
-        if info.place:
-            facts.append(f"place: {info.place}")
-        if info.document_number:
-            facts.append(f"document: {info.document_number}")
-        facts.append(f"source: {info.source}")
-        if info.parent:
-            facts.append(f"parent: {info.parent}")
-        click.echo("    " + "; ".join(facts))
-
-
 def _width(text: str) -> int:
     """Display width on a terminal: CJK and full-width characters take two cells."""
     import unicodedata
@@ -615,8 +579,10 @@ def rules(name: str | None, locale: str) -> None:
             click.echo(line)
 
 
+from ._cli_packs import packs  # noqa: E402 - the packs listing, in its own file
 from ._cli_sources import sources  # noqa: E402 - the sources commands, in their own file
 
+cli.add_command(packs)
 cli.add_command(sources)
 
 from .catalog.cli import catalogue  # noqa: E402  (its own module: the catalogue commands)

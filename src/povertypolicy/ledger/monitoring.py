@@ -26,8 +26,9 @@ from ..errors import RuleError
 from ..explain import Result
 from ..policy import Bound, Policy
 from ..rules import monitoring as rules
-from ..rules.monitoring.screening import LEVELS, LevelCondition, _choices, _threshold
-from ..rules.monitoring.screening import LevelCondition as C
+from ..rules.monitoring.screening import _choices, _threshold
+from ..rules.monitoring.screening_values import LEVELS, LevelCondition
+from ..rules.monitoring.screening_values import LevelCondition as C
 from .columns import bits_text
 from .engine import LedgerRule, reason_array, register
 from .errors import ErrorLog
