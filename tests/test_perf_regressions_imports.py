@@ -24,6 +24,15 @@ LAZY = (
     "povertypolicy.policy.compare",  # what-if comparisons
     "povertypolicy.policy.scenario",
     "povertypolicy.sources",  # the shipped source texts
+    # each area's domain classes load with their module, at first use
+    "povertypolicy.domain.follow_up",
+    "povertypolicy.domain.housing",
+    "povertypolicy.domain.indicators",
+    "povertypolicy.domain.land",
+    "povertypolicy.domain.monitoring",
+    "povertypolicy.domain.person",
+    "povertypolicy.domain.registration",
+    "povertypolicy.domain.site",
 )
 
 
@@ -65,7 +74,23 @@ def test_import_does_not_load_lazy_modules() -> None:
             "povertypolicy.sources",
         ),
         ("from povertypolicy.explain import normalise_locale\nnormalise_locale('zh_CN')", "babel"),
+        ("import povertypolicy as pp\npp.Household", "povertypolicy.domain.person"),
+        ("from povertypolicy import Expropriation", "povertypolicy.domain.land"),
+        ("from povertypolicy.domain import ResettlementSite", "povertypolicy.domain.site"),
     ],
 )
 def test_lazy_modules_load_when_used(code: str, module: str) -> None:
     assert module in _modules_after(code)
+
+
+def test_lazy_names_are_the_same_objects() -> None:
+    """A name loaded lazily is the class its module defines, under both import paths."""
+    import povertypolicy as pp
+    from povertypolicy import domain
+    from povertypolicy.domain import land, person
+
+    assert pp.Household is domain.Household is person.Household
+    assert pp.Expropriation is land.Expropriation
+    assert {"Household", "Expropriation", "ResettlementSite"} <= set(dir(pp)) & set(dir(domain))
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        domain.Nope  # noqa: B018

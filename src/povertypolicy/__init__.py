@@ -8,42 +8,18 @@ from typing import TYPE_CHECKING
 
 from . import rules
 from .domain import (
-    Applicant,
-    Attachment,
-    AttachmentKind,
     BasicNeed,
-    Building,
-    BuildProgress,
     CardClass,
-    Entrance,
     Exclusion,
-    Expropriation,
-    Household,
     HukouType,
     JurisdictionLevel,
     LabourCapacity,
     LandType,
-    LedgerEntry,
-    Milestone,
-    MonitoringCase,
     MonitoringCategory,
-    MoveScope,
-    OldHouse,
-    Parcel,
-    PaymentLedger,
-    PensionStatus,
-    Person,
-    Placement,
-    RelocatedHousehold,
-    RelocatedMember,
-    ReportingUnit,
-    ResettlementSite,
     RiskFactor,
     ScopeGroup,
     Sex,
     SiteLocation,
-    TransferSituation,
-    UnitLevel,
     VillageClass,
     WarningLevel,
 )
@@ -156,6 +132,28 @@ __all__ = [
 
 if TYPE_CHECKING:
     from . import catalog
+    from .domain.follow_up import OldHouse, Placement, RelocatedHousehold, RelocatedMember
+    from .domain.housing import BuildProgress, Milestone
+    from .domain.indicators import ReportingUnit, UnitLevel
+    from .domain.land import (
+        Attachment,
+        AttachmentKind,
+        Expropriation,
+        LedgerEntry,
+        Parcel,
+        PaymentLedger,
+    )
+    from .domain.monitoring import MonitoringCase
+    from .domain.person import Household, Person
+    from .domain.registration import Applicant
+    from .domain.site import (
+        Building,
+        Entrance,
+        MoveScope,
+        PensionStatus,
+        ResettlementSite,
+        TransferSituation,
+    )
     from .policy.compare import Comparison, compare
     from .policy.scenario import Change
 
@@ -169,6 +167,31 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "compare": (".policy.compare", "compare"),
     "Comparison": (".policy.compare", "Comparison"),
     "Change": (".policy.scenario", "Change"),
+    # the domain classes of each area load with their module
+    "Applicant": (".domain.registration", "Applicant"),
+    "Attachment": (".domain.land", "Attachment"),
+    "AttachmentKind": (".domain.land", "AttachmentKind"),
+    "BuildProgress": (".domain.housing", "BuildProgress"),
+    "Building": (".domain.site", "Building"),
+    "Entrance": (".domain.site", "Entrance"),
+    "Expropriation": (".domain.land", "Expropriation"),
+    "Household": (".domain.person", "Household"),
+    "LedgerEntry": (".domain.land", "LedgerEntry"),
+    "Milestone": (".domain.housing", "Milestone"),
+    "MonitoringCase": (".domain.monitoring", "MonitoringCase"),
+    "MoveScope": (".domain.site", "MoveScope"),
+    "OldHouse": (".domain.follow_up", "OldHouse"),
+    "Parcel": (".domain.land", "Parcel"),
+    "PaymentLedger": (".domain.land", "PaymentLedger"),
+    "PensionStatus": (".domain.site", "PensionStatus"),
+    "Person": (".domain.person", "Person"),
+    "Placement": (".domain.follow_up", "Placement"),
+    "RelocatedHousehold": (".domain.follow_up", "RelocatedHousehold"),
+    "RelocatedMember": (".domain.follow_up", "RelocatedMember"),
+    "ReportingUnit": (".domain.indicators", "ReportingUnit"),
+    "ResettlementSite": (".domain.site", "ResettlementSite"),
+    "TransferSituation": (".domain.site", "TransferSituation"),
+    "UnitLevel": (".domain.indicators", "UnitLevel"),
 }
 
 
