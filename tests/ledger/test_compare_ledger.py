@@ -123,7 +123,7 @@ def test_same_policy_changes_nothing(base: pp.Policy) -> None:
     assert "其中0行有变化" in c.text("zh_Hans")
 
 
-def test_land_split_with_an_approved_increase_per_payee(tmp_path: Path) -> None:
+def _land_pack(tmp_path: Path) -> pp.Policy:
     pack = tmp_path / "province.toml"
     doc = '{ document = "示例省征地补偿标准", section = "附表" }'
     entries = {
@@ -148,12 +148,11 @@ def test_land_split_with_an_approved_increase_per_payee(tmp_path: Path) -> None:
             f"values = [{{ from = 2010-01-01, value = {value} }}]",
         ]
     pack.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    base = pp.Policy.load(pack, on=dt.date(2019, 3, 1))
-    approval = pp.Citation(document="示例省人民政府批复", section="二")
-    raised = base.derive(
-        {"land.approved_resettlement_increase": Change("8", citation=approval)}, name="approved"
-    )
-    t = {
+    return pp.Policy.load(pack, on=dt.date(2019, 3, 1))
+
+
+def _land_tables() -> dict[str, pa.Table]:
+    return {
         "cases": pa.table(
             {
                 "征地批次编号": ["C1"],
@@ -185,7 +184,15 @@ def test_land_split_with_an_approved_increase_per_payee(tmp_path: Path) -> None:
             }
         ),
     }
-    c = ledger.compare("land.split", base, raised, **t)
+
+
+def test_land_split_with_an_approved_increase_per_payee(tmp_path: Path) -> None:
+    base = _land_pack(tmp_path)
+    approval = pp.Citation(document="示例省人民政府批复", section="二")
+    raised = base.derive(
+        {"land.approved_resettlement_increase": Change("8", citation=approval)}, name="approved"
+    )
+    c = ledger.compare("land.split", base, raised, **_land_tables())
     # 3 mu: 45,000 (15× cap) + 24,000 approved = 69,000 → cut to 60,000 by the 30× cap
     assert c.deltas()["resettlement_subsidy_fen"] == 1_500_000
     assert c.deltas()["land_compensation_fen"] == 0
@@ -195,3 +202,38 @@ def test_land_split_with_an_approved_increase_per_payee(tmp_path: Path) -> None:
     assert [p.name for p in c.parameters] == ["land.approved_resettlement_increase"]
     assert "示例省人民政府批复 二" in c.text("zh_Hans")
     assert "实际增加15000元" in c.variant.explain("C1/H1")
+
+
+def test_payees_only_one_policy_pays_are_base_only_or_variant_only(tmp_path: Path) -> None:
+    """Under the variant the collective keeps everything: the households' payee rows exist in
+    the base run only, and in the reverse comparison in the variant run only."""
+    base = _land_pack(tmp_path)
+    kept = base.derive(
+        {
+            "land.household_share_of_land_compensation": Change("0", scenario="集体全留"),
+            "land.resettlement_subsidy_payee": Change("collective", scenario="集体全留"),
+        },
+        name="collective-keeps",
+    )
+    c = ledger.compare("land.split", base, kept, **_land_tables())
+    rows = {r["id"]: r for r in c.arrow.to_pylist()}
+    assert {k: r["change"] for k, r in rows.items()} == {
+        "C1/V1": "changed",
+        "C1/H1": "base_only",
+        "C1/H2": "base_only",
+    }
+    h1 = rows["C1/H1"]
+    assert h1["old_amount_fen"] > 0
+    assert h1["new_amount_fen"] is None  # no row under the variant: no value, not 0
+    assert h1["delta_amount_fen"] is None
+    # the money only moves: the totals over all payees stay equal
+    assert c.deltas()["amount_fen"] == 0
+    assert (
+        rows["C1/V1"]["delta_amount_fen"] == h1["old_amount_fen"] + rows["C1/H2"]["old_amount_fen"]
+    )
+    assert "rows in one result only: 2 under the base, 0 under the variant" in c.text("en")
+    assert "仅原政策2行，仅新政策0行" in c.text("zh_Hans")
+
+    back = ledger.compare("land.split", kept, base, **_land_tables())
+    changes = {r["id"]: r["change"] for r in back.arrow.to_pylist()}
+    assert changes == {"C1/V1": "changed", "C1/H1": "variant_only", "C1/H2": "variant_only"}
