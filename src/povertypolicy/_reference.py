@@ -167,7 +167,7 @@ def error_codes_markdown() -> str:
         "Every error carries a stable `code`: match on the code, never on the message text.",
         "The messages below are the catalog templates; `{field}` and the like are filled",
         "from the error (`obj`, `field`, `value`, `expected` for input errors, `rule` and",
-        "`message` for rule errors).",
+        "`message` for rule errors, `file`, `key` and the values in `extra` for pack errors).",
         "",
     ]
     codes = error_codes()

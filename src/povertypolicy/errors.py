@@ -113,16 +113,18 @@ def _rebuild_input_error(
 class PolicyPackError(PovertyPolicyError, ValueError):
     """A policy pack file is malformed: names the file, the key and the problem.
 
-    A value outside its unit's domain (negative money, a percentage above 100, a count that is
-    not whole, ...) has its own ``code`` (``core.error.pack_*``) whose text is in all three
-    locales; other problems use ``core.error.pack`` with the English ``problem``.
+    Every problem the pack reader finds has its own ``code`` (``core.error.pack_*``: an unknown
+    key, a wrong unit, a negative amount, ...) whose text is in all three locales, filled from
+    ``extra``; ``str(error)`` is the English ``problem``. ``core.error.pack`` (the English
+    ``problem`` in a localised frame) is left for callers that give no code of their own.
 
     Args:
         file: The pack file (or pack id).
         key: The key in it that is wrong, e.g. ``parameters."housing.subsidy_per_person"``.
         problem: What is wrong, in English.
-        code: The stable error code (``core.error.pack`` or a ``core.error.pack_*`` domain code).
-        extra: Values the code's message names (e.g. ``value``).
+        code: The stable error code (``core.error.pack_*``, or ``core.error.pack``).
+        extra: Values the code's message names (e.g. ``value``); a ``suggestion`` (the
+            closest known name, or None) is shown as "did you mean …" in the locale.
     """
 
     def __init__(
@@ -144,6 +146,20 @@ class PolicyPackError(PovertyPolicyError, ValueError):
     def params(self) -> dict[str, Any]:
         """``file``, ``key``, ``problem`` (English) and ``extra`` (e.g. ``value``)."""
         return {"file": self.file, "key": self.key, "problem": self.problem, **self.extra}
+
+    def text(self, locale: str | None = None) -> str:
+        """The error in ``locale``; a ``suggestion`` reads "did you mean …" in that locale."""
+        from .explain.catalog import message
+        from .explain.locales import get_locale
+
+        loc = locale or get_locale()
+        args = self.params()
+        if "suggestion" in args:
+            name = args["suggestion"]
+            args["suggestion"] = (
+                "" if name is None else message("core.pack.suggestion", loc).format(name=name)
+            )
+        return message(self.code, loc).format(**args)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_pack_error, (self.file, self.key, self.problem, self.code, self.extra))

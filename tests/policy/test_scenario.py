@@ -108,8 +108,10 @@ def test_a_parameter_the_base_lacks_can_be_added() -> None:
 def test_unknown_parameter_fails_with_did_you_mean(base: pp.Policy) -> None:
     with pytest.raises(PolicyPackError, match=r"did you mean 'housing.subsidy_per_person'") as e:
         base.derive({"housing.subsidy_per_persn": Change("4000", scenario=SCENARIO)})
-    assert e.value.code == "core.error.pack"
+    assert e.value.code == "core.error.pack_unknown_parameter"
+    assert e.value.extra["suggestion"] == "housing.subsidy_per_person"
     assert e.value.key == "parameters.housing.subsidy_per_persn"
+    assert "是否应为“housing.subsidy_per_person”" in e.value.text("zh_Hans")
 
 
 @pytest.mark.parametrize(

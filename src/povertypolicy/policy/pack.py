@@ -7,18 +7,18 @@ import itertools
 import os
 import re
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ..domain.enums import JurisdictionLevel
-from ..errors import InputError, PolicyPackError
 from ..explain.citation import Citation
-from ..money import Money
+from ._reader import _BOUNDS, _bound, _closest, _scalar, _toml_position
+from ._reader import _citation as _citation  # re-exported: the check-list reader uses it
+from ._reader import _Ctx as _Ctx
 from .parameter import Bound, Range, Scalar
-from .spec import Kind, ParameterSpec, Unit, all_specs, domain_problem
+from .spec import ParameterSpec, Unit, all_specs
 
 __all__ = ["DatedValue", "PackParameter", "PolicyPack", "load_pack", "shipped_pack_ids"]
 
@@ -39,7 +39,7 @@ _PACK_KEYS = {
 _REQUIRED_PACK_KEYS = ("id", "title", "issuer", "source")
 _PARAM_KEYS = {"unit", "citation", "values", "bound", "qualifier"}
 _VALUE_KEYS = {"from", "until", "value", "citation"}
-_CITATION_KEYS = {"document", "section", "law", "article", "quote", "scenario"}
+_VALUE_SHAPE = "{ from, until?, value }"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # ISO 3166-2:CN codes of the provincial-level divisions (省、自治区、直辖市、特别行政区).
 PROVINCES = frozenset(
@@ -192,180 +192,65 @@ class PolicyPack:
     """For a derived pack: its changed parameters by name (they make two scenarios differ)."""
 
 
-# -- helpers -------------------------------------------------------------------------------
-
-
-class _Ctx:
-    def __init__(self, file: str) -> None:
-        self.file = file
-
-    def fail(
-        self, key: str, problem: str, code: str = "core.error.pack", value: Any = None
-    ) -> PolicyPackError:
-        extra = None if code == "core.error.pack" else {"value": _shown(value)}
-        return PolicyPackError(file=self.file, key=key, problem=problem, code=code, extra=extra)
-
-    def unknown_keys(self, table: Mapping[str, Any], allowed: set[str], key: str) -> None:
-        for k in table:
-            if k not in allowed:
-                import difflib
-
-                hint = difflib.get_close_matches(k, sorted(allowed), n=1)
-                more = f" (did you mean {hint[0]!r}?)" if hint else ""
-                raise self.fail(
-                    f"{key}.{k}" if key else k,
-                    f"unknown key{more}; allowed: {', '.join(sorted(allowed))}",
-                )
-
-    def text(self, table: Mapping[str, Any], name: str, key: str, *, required: bool) -> str | None:
-        value = table.get(name)
-        if value is None:
-            if required:
-                raise self.fail(f"{key}.{name}" if key else name, "missing required key")
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{key}.{name}" if key else name, "must be a non-empty string")
-        return value
-
-
-def _citation(ctx: _Ctx, raw: Any, key: str) -> Citation:
-    if not isinstance(raw, dict):
-        raise ctx.fail(
-            key, "citation must be a table {document, section}, {law, article} or {scenario}"
-        )
-    ctx.unknown_keys(raw, _CITATION_KEYS, key)
-    for k, v in raw.items():
-        if not isinstance(v, str) or not v.strip():
-            raise ctx.fail(f"{key}.{k}", "must be a non-empty string")
-    document = raw.get("document")
-    if document is not None:
-        from ..sources.registry import renamed_document
-
-        new_id = renamed_document(document)
-        if new_id is not None:
-            import warnings
-
-            warnings.warn(
-                f"{ctx.file}: {key}.document {document!r} is now the source id {new_id!r}; "
-                "the file name will be removed",
-                DeprecationWarning,
-                stacklevel=2,
-            )
-            raw = {**raw, "document": new_id}
-    try:
-        return Citation(**raw)
-    except InputError:
-        raise ctx.fail(
-            key,
-            "citation needs document + section (a source id, or your own document), "
-            "law + article, or scenario (an assumed value, shown as a scenario, not policy)",
-        ) from None
-
-
-_MONEY_CODES = {
-    "core.error.money": "core.error.pack_money",
-    "core.error.money_places": "core.error.pack_money_places",
-    "core.error.money_magnitude": "core.error.pack_money_magnitude",
-    "core.error.money_negative": "core.error.pack_negative",
-}
-
-
-def _scalar(ctx: _Ctx, raw: Any, kind: Kind, key: str, spec: ParameterSpec) -> Scalar:
-    value = _scalar_value(ctx, raw, kind, key, spec)
-    problem = domain_problem(spec, value)
-    if problem is not None:
-        raise ctx.fail(key, problem.english, problem.code, value)
-    return value
-
-
-def _shown(value: Any) -> str:
-    """A pack value as an error message shows it: as written in the file."""
-    return repr(value) if isinstance(value, float) else str(value)
-
-
-def _scalar_value(ctx: _Ctx, raw: Any, kind: Kind, key: str, spec: ParameterSpec) -> Scalar:
-    if isinstance(raw, float):
-        raise ctx.fail(
-            key,
-            'floats are not exact: write the number as a string, e.g. "0.08"',
-            "core.error.pack_float",
-            raw,
-        )
-    if kind is Kind.MONEY:
-        if isinstance(raw, bool) or not isinstance(raw, int | str):
-            raise ctx.fail(
-                key,
-                "expected an amount of yuan as an integer or a string",
-                "core.error.pack_money",
-                raw,
-            )
-        try:
-            return Money(raw)
-        except InputError as exc:
-            code = _MONEY_CODES.get(exc.code, "core.error.pack_money")
-            raise ctx.fail(key, exc.expected, code, raw) from None
-    if kind is Kind.DECIMAL:
-        if isinstance(raw, bool) or not isinstance(raw, int | str):
-            raise ctx.fail(
-                key, "expected a number as an integer or a string", "core.error.pack_number", raw
-            )
-        try:
-            dec = Decimal(raw)
-        except InvalidOperation:
-            raise ctx.fail(key, f"{raw!r} is not a number", "core.error.pack_number", raw) from None
-        if not dec.is_finite():
-            raise ctx.fail(key, "expected a finite number", "core.error.pack_finite", raw)
-        return dec
-    if kind is Kind.INTEGER:
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise ctx.fail(key, "expected an integer", "core.error.pack_whole", raw)
-        return raw
-    if kind is Kind.DATE:
-        if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
-            raise ctx.fail(key, "expected a TOML date such as 2011-01-01")
-        return raw
-    if not isinstance(raw, str):
-        raise ctx.fail(key, "expected a string choice")
-    if spec.choices is not None and raw not in spec.choices:
-        raise ctx.fail(key, f"{raw!r} is not one of {', '.join(spec.choices)}")
-    return raw
-
-
-def _bound(ctx: _Ctx, raw: Any, key: str) -> Bound:
-    try:
-        return Bound(raw)
-    except ValueError:
-        raise ctx.fail(key, 'bound must be "inclusive" or "exclusive"') from None
+# -- parameters ----------------------------------------------------------------------------
 
 
 def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec]) -> PackParameter:
     key = f"parameters.{name}"
     spec = specs.get(name)
-    if spec is None and isinstance(raw, dict) and any(f"{name}.{k}" in specs for k in raw):
+    dotted = [f"{name}.{k}" for k in raw if f"{name}.{k}" in specs] if isinstance(raw, dict) else []
+    if spec is None and dotted:
         raise ctx.fail(
             key,
             f'parameter names contain a dot: write [parameters."{name}.<name>"] with quotes',
+            "core.error.pack_dotted_name",
+            header=f'[parameters."{dotted[0]}"]',
         )
     if spec is None:
-        import difflib
-
-        hint = difflib.get_close_matches(name, sorted(specs), n=1)
-        more = f" (did you mean {hint[0]!r}?)" if hint else ""
-        raise ctx.fail(key, f"unknown parameter{more}")
+        hint = _closest(name, specs)
+        more = f" (did you mean {hint!r}?)" if hint else ""
+        raise ctx.fail(
+            key,
+            f"unknown parameter{more}",
+            "core.error.pack_unknown_parameter",
+            name=name,
+            suggestion=hint,
+        )
     if not isinstance(raw, dict):
-        raise ctx.fail(key, "must be a table with unit, citation and values")
+        raise ctx.fail(
+            key,
+            "must be a table with unit, citation and values",
+            "core.error.pack_table",
+            shape="{ unit, citation, values }",
+        )
     ctx.unknown_keys(raw, _PARAM_KEYS, key)
     unit_raw = raw.get("unit")
     if unit_raw is None:
-        raise ctx.fail(f"{key}.unit", f"missing required key (expected {spec.unit.value!r})")
+        raise ctx.fail(
+            f"{key}.unit",
+            f"missing required key (expected {spec.unit.value!r})",
+            "core.error.pack_missing_unit",
+            expected=spec.unit.value,
+        )
     try:
         unit = Unit(unit_raw)
     except ValueError:
+        units = ", ".join(u.value for u in Unit)
         raise ctx.fail(
-            f"{key}.unit", f"unknown unit {unit_raw!r}; units: {', '.join(u.value for u in Unit)}"
+            f"{key}.unit",
+            f"unknown unit {unit_raw!r}; units: {units}",
+            "core.error.pack_unknown_unit",
+            value=unit_raw,
+            units=units,
         ) from None
     if unit is not spec.unit:
-        raise ctx.fail(f"{key}.unit", f"wrong unit {unit.value!r}; expected {spec.unit.value!r}")
+        raise ctx.fail(
+            f"{key}.unit",
+            f"wrong unit {unit.value!r}; expected {spec.unit.value!r}",
+            "core.error.pack_wrong_unit",
+            value=unit.value,
+            expected=spec.unit.value,
+        )
 
     bound: Bound | None = None
     range_bounds: tuple[Bound, Bound] | None = None
@@ -376,6 +261,9 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
                 f"{key}.bound",
                 f"missing: this is a {spec.threshold.value} threshold; say whether its value "
                 'is "inclusive" (以上/以下) or "exclusive" (超过/不满)',
+                "core.error.pack_missing_bound",
+                side=spec.threshold.value,
+                choices=_BOUNDS,
             )
         bound = _bound(ctx, raw_bound, f"{key}.bound")
     elif spec.is_range:
@@ -391,35 +279,76 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
             b = _bound(ctx, raw_bound, f"{key}.bound")
             range_bounds = (b, b)
     elif raw_bound is not None:
-        raise ctx.fail(f"{key}.bound", "this parameter is not a threshold; remove bound")
+        raise ctx.fail(
+            f"{key}.bound",
+            "this parameter is not a threshold; remove bound",
+            "core.error.pack_bound_not_threshold",
+        )
 
     qualifier = ctx.text(raw, "qualifier", key, required=False)
     if qualifier is not None and qualifier not in QUALIFIERS:
+        words = ", ".join(QUALIFIERS)
         raise ctx.fail(
-            f"{key}.qualifier", f"must be one of {', '.join(QUALIFIERS)} (the word the text uses)"
+            f"{key}.qualifier",
+            f"must be one of {words} (the word the text uses)",
+            "core.error.pack_choice",
+            value=qualifier,
+            choices=words,
         )
     default_citation = (
         _citation(ctx, raw["citation"], f"{key}.citation") if "citation" in raw else None
     )
     raw_values = raw.get("values")
     if not isinstance(raw_values, list) or not raw_values:
-        raise ctx.fail(f"{key}.values", "must be a non-empty array of {from, until?, value}")
+        raise ctx.fail(
+            f"{key}.values",
+            "must be a non-empty array of {from, until?, value}",
+            "core.error.pack_values",
+            shape=_VALUE_SHAPE,
+        )
     values: list[DatedValue] = []
     for i, item in enumerate(raw_values):
         vkey = f"{key}.values[{i}]"
         if not isinstance(item, dict):
-            raise ctx.fail(vkey, "must be a table {from, until?, value}")
+            raise ctx.fail(
+                vkey,
+                "must be a table {from, until?, value}",
+                "core.error.pack_table",
+                shape=_VALUE_SHAPE,
+            )
         ctx.unknown_keys(item, _VALUE_KEYS, vkey)
         start = item.get("from")
         end = item.get("until")
+        if start is None:
+            raise ctx.fail(
+                f"{vkey}.from",
+                "missing or not a TOML date such as 2011-01-01",
+                "core.error.pack_missing_key",
+            )
         if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
-            raise ctx.fail(f"{vkey}.from", "missing or not a TOML date such as 2011-01-01")
+            raise ctx.fail(
+                f"{vkey}.from",
+                "missing or not a TOML date such as 2011-01-01",
+                "core.error.pack_date",
+                value=start,
+            )
         if end is not None and (isinstance(end, dt.datetime) or not isinstance(end, dt.date)):
-            raise ctx.fail(f"{vkey}.until", "not a TOML date such as 2019-12-31")
+            raise ctx.fail(
+                f"{vkey}.until",
+                "not a TOML date such as 2019-12-31",
+                "core.error.pack_date",
+                value=end,
+            )
         if end is not None and end < start:
-            raise ctx.fail(f"{vkey}.until", f"until {end} is before from {start}")
+            raise ctx.fail(
+                f"{vkey}.until",
+                f"until {end} is before from {start}",
+                "core.error.pack_period_order",
+                start=start.isoformat(),
+                end=end.isoformat(),
+            )
         if "value" not in item:
-            raise ctx.fail(f"{vkey}.value", "missing required key")
+            raise ctx.fail(f"{vkey}.value", "missing required key", "core.error.pack_missing_key")
         citation = (
             _citation(ctx, item["citation"], f"{vkey}.citation")
             if "citation" in item
@@ -430,16 +359,28 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
                 f"{key}.citation",
                 "missing citation: every value needs a source (document + section, "
                 "or law + article)",
+                "core.error.pack_missing_citation",
             )
         value: Scalar | Range
         if spec.is_range:
             rv = item["value"]
             if not isinstance(rv, dict) or set(rv) != {"min", "max"}:
-                raise ctx.fail(f"{vkey}.value", "a range is a table {min = …, max = …}")
+                raise ctx.fail(
+                    f"{vkey}.value",
+                    "a range is a table {min = …, max = …}",
+                    "core.error.pack_table",
+                    shape="{ min = …, max = … }",
+                )
             lo = _scalar(ctx, rv["min"], unit.kind, f"{vkey}.value.min", spec)
             hi = _scalar(ctx, rv["max"], unit.kind, f"{vkey}.value.max", spec)
             if hi < lo:  # type: ignore[operator]
-                raise ctx.fail(f"{vkey}.value", f"max {hi} is below min {lo}")
+                raise ctx.fail(
+                    f"{vkey}.value",
+                    f"max {hi} is below min {lo}",
+                    "core.error.pack_range_order",
+                    min=str(lo),
+                    max=str(hi),
+                )
             assert range_bounds is not None
             value = Range(min=lo, max=hi, min_bound=range_bounds[0], max_bound=range_bounds[1])
         else:
@@ -451,6 +392,9 @@ def _parameter(ctx: _Ctx, name: str, raw: Any, specs: Mapping[str, ParameterSpec
             raise ctx.fail(
                 f"{key}.values",
                 f"overlapping dates: {prev.period_text()} and {nxt.period_text()}",
+                "core.error.pack_overlap",
+                first=prev.period_text(),
+                second=nxt.period_text(),
             )
     return PackParameter(
         name=name,
@@ -468,8 +412,13 @@ def _level(ctx: _Ctx, raw: Any) -> JurisdictionLevel | None:
     try:
         return JurisdictionLevel(raw)
     except ValueError:
+        levels = ", ".join(m.value for m in JurisdictionLevel)
         raise ctx.fail(
-            "level", f"must be one of {', '.join(m.value for m in JurisdictionLevel)}"
+            "level",
+            f"must be one of {levels}",
+            "core.error.pack_choice",
+            value=raw,
+            choices=levels,
         ) from None
 
 
@@ -477,7 +426,12 @@ def _province(ctx: _Ctx, raw: Any) -> str | None:
     if raw is None:
         return None
     if raw not in PROVINCES:
-        raise ctx.fail("province", "must be an ISO 3166-2 code of a province, such as CN-ZJ")
+        raise ctx.fail(
+            "province",
+            "must be an ISO 3166-2 code of a province, such as CN-ZJ",
+            "core.error.pack_province",
+            value=raw,
+        )
     return str(raw)
 
 
@@ -488,21 +442,41 @@ def _parse(text: bytes, file: str, *, shipped: bool) -> PolicyPack:
     try:
         raw = tomllib.loads(text.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise ctx.fail("(file)", f"not UTF-8 text: {exc}") from None
+        raise ctx.fail(
+            "(file)", f"not UTF-8 text: {exc}", "core.error.pack_not_utf8", byte=exc.start + 1
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ctx.fail("(file)", f"not valid TOML: {exc}") from None
+        line, column = _toml_position(exc, text.decode("utf-8"))
+        raise ctx.fail(
+            "(file)",
+            f"not valid TOML: {exc}",
+            "core.error.pack_not_toml",
+            line=line,
+            column=column,
+            detail=str(exc),
+        ) from None
     ctx.unknown_keys(raw, _PACK_KEYS, "")
     for k in _REQUIRED_PACK_KEYS:
         if k not in raw:
-            raise ctx.fail(k, "missing required key")
+            raise ctx.fail(k, "missing required key", "core.error.pack_missing_key")
     pack_id = ctx.text(raw, "id", "", required=True)
     assert pack_id is not None
     if not _ID_RE.match(pack_id):
-        raise ctx.fail("id", "pack ids use lower-case letters, digits and '-'")
+        raise ctx.fail(
+            "id",
+            "pack ids use lower-case letters, digits and '-'",
+            "core.error.pack_id",
+            value=pack_id,
+        )
     specs = all_specs()
     raw_params = raw.get("parameters", {})
     if not isinstance(raw_params, dict):
-        raise ctx.fail("parameters", "must be a table of parameters")
+        raise ctx.fail(
+            "parameters",
+            "must be a table of parameters",
+            "core.error.pack_table",
+            shape='{ "<area>.<name>" = { unit, citation, values } }',
+        )
     params = {name: _parameter(ctx, name, value, specs) for name, value in raw_params.items()}
     return PolicyPack(
         id=pack_id,
@@ -560,14 +534,23 @@ def load_pack(ref: str | os.PathLike[str], *, relative_to: str | None = None) ->
             return cached
         res = _packs_dir().joinpath(f"{text_ref}.toml")
         if not res.is_file():
-            raise PolicyPackError(
-                file=relative_to or text_ref,
-                key="parent" if relative_to else "id",
-                problem=f"no shipped pack {text_ref!r}; shipped: {', '.join(shipped_pack_ids())}",
+            shipped = ", ".join(shipped_pack_ids())
+            raise _Ctx(relative_to or text_ref).fail(
+                "parent" if relative_to else "id",
+                f"no shipped pack {text_ref!r}; shipped: {shipped}",
+                "core.error.pack_unknown_pack",
+                name=text_ref,
+                shipped=shipped,
             )
         pack = _parse(res.read_bytes(), f"povertypolicy/policy/packs/{text_ref}.toml", shipped=True)
         if pack.id != text_ref:
-            raise PolicyPackError(file=pack.path, key="id", problem="must match the file name")
+            raise _Ctx(pack.path).fail(
+                "id",
+                "must match the file name",
+                "core.error.pack_id_file",
+                value=pack.id,
+                expected=text_ref,
+            )
         _shipped_cache[text_ref] = pack
         return pack
     path = Path(text_ref)
@@ -576,10 +559,11 @@ def load_pack(ref: str | os.PathLike[str], *, relative_to: str | None = None) ->
     try:
         stat = path.stat()
     except OSError:
-        raise PolicyPackError(
-            file=relative_to or path,
-            key="parent" if relative_to else "(file)",
-            problem=f"pack file {str(path)!r} does not exist",
+        raise _Ctx(str(relative_to or path)).fail(
+            "parent" if relative_to else "(file)",
+            f"pack file {str(path)!r} does not exist",
+            "core.error.pack_no_file",
+            path=str(path),
         ) from None
     cache_key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     cached = _file_cache.get(cache_key)

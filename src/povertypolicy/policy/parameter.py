@@ -53,6 +53,20 @@ class Range:
         return bool(lo_ok and hi_ok)
 
 
+# What a rule read a parameter as → the view it used (``param.money`` …; ``admits``: as a
+# threshold), for the error saying its unit has no such view (core.error.pack_read_as).
+_VIEWS = {
+    "money": "money",
+    "a decimal": "decimal",
+    "an integer": "integer",
+    "a date": "date",
+    "a choice": "text",
+    "a range": "range",
+    "a range of whole numbers": "range",
+    "a threshold": "admits",
+}
+
+
 @attrs.frozen(kw_only=True)
 class Parameter:
     """A parameter's value on the policy date; 参数. Rules record these in their steps.
@@ -88,10 +102,18 @@ class Parameter:
         return f"{area}.param.{rest}"
 
     def _wrong(self, wanted: str) -> PolicyPackError:
+        """A rule read this parameter as ``wanted`` (a key of ``_VIEWS``), which its unit is not."""
+        view = _VIEWS[wanted]
+        if view == "admits":
+            code, extra = "core.error.pack_read_not_threshold", {}
+        else:
+            code, extra = "core.error.pack_read_as", {"view": view, "unit": self.unit.value}
         return PolicyPackError(
             file=self.pack_id,
             key=f"parameters.{self.name}",
             problem=f"a rule read it as {wanted}, but its unit is {self.unit.value}",
+            code=code,
+            extra=extra,
         )
 
     @property

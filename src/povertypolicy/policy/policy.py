@@ -31,10 +31,13 @@ def _chain(ref: str | os.PathLike[str]) -> tuple[PolicyPack, ...]:
     pack = load_pack(ref)
     while True:
         if pack.id in seen:
+            cycle = " → ".join([*(p.id for p in chain), pack.id])
             raise PolicyPackError(
                 file=pack.path,
                 key="parent",
-                problem="cycle in parent chain: " + " → ".join([*(p.id for p in chain), pack.id]),
+                problem="cycle in parent chain: " + cycle,
+                code="core.error.pack_parent_cycle",
+                extra={"chain": cycle},
             )
         seen[pack.id] = pack.path
         chain.append(pack)

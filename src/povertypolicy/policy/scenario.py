@@ -143,7 +143,8 @@ def derive(base: Policy, changes: Mapping[str, Change], *, name: str = "scenario
     The result is an ordinary `Policy` (same date) whose id is ``<base>+<name>``.
     Deriving from a derived policy adds to (or replaces) its changes.
     """
-    from .pack import PolicyPack, _Ctx, _parameter
+    from ._reader import _Ctx
+    from .pack import PolicyPack, _parameter
     from .policy import _cached
     from .spec import all_specs
 
