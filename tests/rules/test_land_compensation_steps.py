@@ -22,6 +22,8 @@ from povertypolicy.rules.land._base import (
 )
 from povertypolicy.rules.land.values import Compensation
 
+from .test_land_approved_increase import case as increase_case
+from .test_land_approved_increase import province as increase_province
 from .test_land_compensation import case, load, province_pack
 from .test_land_split import pack_dir, policy_for, village_case
 
@@ -220,4 +222,91 @@ def test_LAND_2_refusals_compared_whole(tmp_path: Path) -> None:
     with pytest.raises(RuleError) as err:
         compensation(case("1"), low)
     assert str(err.value.message).startswith("land.resettlement_multiple = 3 (pack ")
-    assert pp.Money("1") > Money.zero()
+
+
+def test_LAND_2_other_land_only_is_noted_and_cited(tmp_path: Path) -> None:
+    # No cultivated parcel at all: other land by the cultivated-land standard (art. 47).
+    policy = load(province_pack(tmp_path))
+    exp = case(other="2")
+    assert {p.land_type for p in exp.parcels} == {pp.LandType.OTHER_AGRICULTURAL}
+    r = compensation(exp, policy)
+    assert r.steps[1] == Step(
+        rule="LAND-2",
+        key="land.method",
+        inputs={"method": CompensationMethod.ANNUAL_OUTPUT_VALUE},
+        params=(policy.param("land.compensation_method"),),
+        notes=(conv("other_land_same_standard"),),
+        citation=_CITE_ART47_OTHER,
+    )
+    # 2 mu / 0.8 mu per person = 5/2 persons × 5 × 2,000 = 25,000; land fee 8 × 2,000 × 2
+    assert r.value.persons_to_resettle == Fraction(5, 2)
+    assert (r.value.land_compensation, r.value.resettlement_subsidy) == (
+        Money("32000"),
+        Money("25000"),
+    )
+
+
+def test_LAND_2_approved_increase_steps_under_the_combined_cap(tmp_path: Path) -> None:
+    # 3 mu at 1,000 yuan/mu, land fee 10×; 10 persons × 6 × 1,000 = 60,000 cut to 15× 45,000;
+    # the province's 8× adds 24,000 → 69,000; 10× + 23× > 30× → cut to 60,000, 15,000 granted.
+    policy = increase_province(tmp_path, "8")
+    r = compensation(increase_case(), policy)
+    p = policy.param
+    mu3 = Area.mu("3")
+    assert r.value.approved_increase == Money("15000")
+    assert r.value.resettlement_subsidy == Money("60000")
+    assert (r.value.resettlement_capped, r.value.combined_capped) == (True, True)
+    assert r.steps[5:8] == (
+        Step(rule="LAND-2", key="land.rs_cap",
+             inputs={"ratio": Fraction(20), "cap": Money("45000"), "capped": True,
+                     "amount": Money("45000")},
+             params=(p("land.resettlement_cap_multiple"),)),
+        Step(rule="LAND-2", key="land.approved_increase",
+             inputs={"aov": Money("1000"), "area": mu3, "multiple": Decimal("8"),
+                     "increase": Money("24000"), "amount": Money("69000")},
+             params=(p("land.approved_resettlement_increase"),), notes=(ROUND,)),
+        Step(rule="LAND-2", key="land.combined_cap",
+             inputs={"ratio": Fraction(33), "cap": Money("90000"), "capped": True,
+                     "amount": Money("60000")},
+             params=(p("land.combined_cap_multiple"),),
+             notes=(conv("combined_cap_cuts_subsidy"),
+                    conv("approved_increase_capped", granted=Money("15000")))),
+    )  # fmt: skip
+
+
+def test_LAND_2_approved_increase_not_capped_has_no_cap_notes(tmp_path: Path) -> None:
+    # 0.6 mu per person: 5 persons × 6 × 1,000 = 30,000 (10×); + 2× 6,000 = 36,000; 22× ≤ 30×.
+    policy = increase_province(tmp_path, "2")
+    r = compensation(increase_case("0.6"), policy)
+    step = next(s for s in r.steps if s.key == "land.combined_cap")
+    assert step.inputs == {
+        "ratio": Fraction(22),
+        "cap": Money("90000"),
+        "capped": False,
+        "amount": Money("36000"),
+    }
+    assert step.notes == ()
+    assert r.value.approved_increase == Money("6000")
+
+
+def test_LAND_2_approved_increase_wholly_cut_grants_nothing(tmp_path: Path) -> None:
+    # The per-hectare cap raised to 25×: 12 persons × 6 × 1,000 = 72,000 (24×) before the
+    # increase; + 2× → 26×, 10× + 26× > 30× → the subsidy is cut to 60,000, below the 72,000
+    # it was before the increase: nothing of the increase is granted (not a negative amount).
+    pack = province_pack(
+        tmp_path,
+        annual_output_value='"1000"',
+        land_compensation_multiple='"10"',
+        resettlement_multiple='"6"',
+        resettlement_cap_multiple="times:25",
+        approved_resettlement_increase="times:2",
+    )
+    r = compensation(case("3", per_capita="0.25"), load(pack))
+    assert r.value.approved_increase == Money.zero()
+    assert r.value.resettlement_subsidy == Money("60000")
+    assert (r.value.resettlement_capped, r.value.combined_capped) == (False, True)
+    step = next(s for s in r.steps if s.key == "land.combined_cap")
+    assert step.notes == (
+        conv("combined_cap_cuts_subsidy"),
+        conv("approved_increase_capped", granted=Money.zero()),
+    )
