@@ -15,6 +15,7 @@ from ..money import Money
 from .errors import ErrorLog
 from .parse import Parsed, bool_values, days_to_date, is_constant, parse_column
 from .schema import ColumnKind, TableSchema
+from .threads import parallel_map
 
 __all__ = ["Frame", "link", "read_frame"]
 
@@ -106,14 +107,13 @@ def read_frame(
     bad = np.zeros(n, bool)
     cols: dict[str, Parsed] = {}
     key_ids: pa.Array | None = None
+    # The key first, then the other columns present; each column is read on its own thread.
+    todo = [schema.column(schema.key)] if schema.key is not None else []
+    todo += [c for c in schema.columns if c.name in headers and c.name != schema.key]
+    read = parallel_map(lambda c: parse_column(table.column(headers[c.name]), c), todo, rows=n)
+    cols.update((c.name, r) for c, r in zip(todo, read, strict=True))
     if schema.key is not None:
-        key_col = schema.column(schema.key)
-        cols[schema.key] = parse_column(table.column(headers[schema.key]), key_col)
         key_ids = cols[schema.key].values
-    for col in schema.columns:
-        if col.name not in headers or col.name in cols:
-            continue
-        cols[col.name] = parse_column(table.column(headers[col.name]), col)
     for col in schema.columns:
         parsed = cols.get(col.name)
         if parsed is None:

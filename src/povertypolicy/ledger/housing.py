@@ -8,7 +8,7 @@ for one household, so an explanation is always the single-household one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -38,6 +38,7 @@ from .frame import Frame, link
 from .housing_tables import HOUSEHOLDS, PERSONS, PROGRESS
 from .objects import per_row
 from .parse import is_constant
+from .threads import parallel_map, row_slices
 
 __all__ = ["HOUSEHOLDS", "PERSONS", "PROGRESS", "household_object"]
 
@@ -135,22 +136,31 @@ def _member_conditions(
     applied = households.cols["relocation_applied_on"].recorded
     if not applied.all():
         applied = per_child(persons, applied)
-    checks = (
-        (admits_days(cutoff, birth.values), birth.recorded),
-        (hukou.values == _HUKOU_AGRI, hukou.recorded),
-        (local.values, local.recorded),
-        (lives.values, lives.recorded),
+    # (the condition per person on a slice of rows, whether the fact was recorded)
+    checks: tuple[tuple[Callable[[slice], np.ndarray] | None, np.ndarray], ...] = (
+        (lambda s: admits_days(cutoff, birth.values[s]), birth.recorded),
+        (lambda s: hukou.values[s] == _HUKOU_AGRI, hukou.recorded),
+        (lambda s: local.values[s], local.recorded),
+        (lambda s: lives.values[s], lives.recorded),
         (None, applied),  # not recorded is "not recorded", not "no"
     )
-    failed = np.zeros(len(persons), np.uint8)
-    unknown = np.zeros(len(persons), np.uint8)
-    for bit, (ok, recorded) in enumerate(checks):
-        every = is_constant(recorded, True)
-        if ok is not None:
-            no = ~ok if every else recorded & ~ok
-            failed |= np.left_shift(no.view(np.uint8), bit, out=no.view(np.uint8))
-        if not every and not recorded.all():
-            unknown |= (~recorded).view(np.uint8) << np.uint8(bit)
+    n = len(persons)
+    failed = np.zeros(n, np.uint8)
+    unknown = np.zeros(n, np.uint8)
+
+    def fill(rows: slice) -> None:  # each thread fills its own rows
+        f, u = failed[rows], unknown[rows]
+        for bit, (ok_on, recorded_all) in enumerate(checks):
+            recorded = recorded_all[rows]
+            every = is_constant(recorded, True)
+            if ok_on is not None:
+                ok = ok_on(rows)
+                no = ~ok if every else recorded & ~ok
+                f |= np.left_shift(no.view(np.uint8), bit, out=no.view(np.uint8))
+            if not every and not recorded.all():
+                u |= (~recorded).view(np.uint8) << np.uint8(bit)
+
+    parallel_map(fill, row_slices(n), rows=n)
     return failed, unknown
 
 
