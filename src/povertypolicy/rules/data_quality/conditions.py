@@ -178,7 +178,7 @@ def check_record(
     found = load_checks(checks)
     fired: list[str] = []
     unknown: list[str] = []
-    rec = Recorder("DATA-2")
+    rec = Recorder(_rule(found, table))
     for check in found.enabled():
         if check.builtin or check.table != table:
             continue
@@ -202,32 +202,30 @@ def check_record(
             notes = (convention(f"data_quality.note.{check.code}"),)
         elif check.note:
             notes = (convention("data_quality.note.check", text=check.note),)
+        finding = Recorder(check.rule)  # each finding under its check's rule ID
         if check.message is None:
-            rec.step(
+            finding.step(
                 f"data_quality.finding.{check.code}",
                 args,
                 params=params,
                 notes=notes,
                 citation=check.citation,
-                rule=check.rule,
             )
         else:
             shown = {k: "" if v is None else str(v) for k, v in args.items()}
-            rec.step(
+            finding.step(
                 "data_quality.step.custom",
                 code=check.code,
                 text=check.message["zh_Hans"].format(**shown),
                 params=params,
                 notes=notes,
                 citation=check.citation,
-                rule=check.rule,
             )
+        rec.extend(finding.steps)
     if not fired:
-        rec.step("data_quality.step.clean", rule=_rule(found, table))
+        rec.step("data_quality.step.clean")
     if unknown:
-        rec.step(
-            "data_quality.step.not_checked", codes=", ".join(unknown), rule=_rule(found, table)
-        )
+        rec.step("data_quality.step.not_checked", codes=", ".join(unknown))
     return rec.result(RecordCheck(table=table, fired=tuple(fired), unknown=tuple(unknown)))
 
 

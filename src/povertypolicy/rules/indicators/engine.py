@@ -296,37 +296,34 @@ _SCORERS = {
 
 
 def _score_one(
-    rec: Recorder, ind: Indicator, unit: ReportingUnit, cl: Checklist, policy: Policy
-) -> Score:
+    ind: Indicator, unit: ReportingUnit, cl: Checklist, policy: Policy
+) -> tuple[Score, Step]:
     if ind.part is not None:  # the first alternative of an either-or indicator, by its own name
         ind = attrs.evolve(ind, id=ind.part, part=None, either=None)
     param, shown = _params(ind, policy)
     if ind.applies_when is not None:
         applies = _figure(unit, cl, ind.applies_when)
         if applies is None:
-            score, step = _not_reported(ind, (ind.applies_when,), shown)
-            rec.extend((step,))
-            return score
+            return _not_reported(ind, (ind.applies_when,), shown)
         if applies is False:
-            rec.step(
-                "indicators.score.not_applicable",
-                indicator=ind.id,
-                condition=ind.applies_when,
-                rule=ind.rule,
+            score = Score(indicator=ind.id, level=ind.level, status=Status.NOT_APPLICABLE)
+            step = Recorder(ind.rule).step(
+                "indicators.score.not_applicable", indicator=ind.id, condition=ind.applies_when
             )
-            return Score(indicator=ind.id, level=ind.level, status=Status.NOT_APPLICABLE)
-    score, step = _SCORERS[ind.measure](ind, unit, cl, param, shown)
-    rec.extend((step,))
-    return score
+            return score, step
+    return _SCORERS[ind.measure](ind, unit, cl, param, shown)
 
 
 def _score(
-    rec: Recorder, ind: Indicator, unit: ReportingUnit, cl: Checklist, policy: Policy
-) -> Score:
-    first = _score_one(rec, ind, unit, cl, policy)
+    ind: Indicator, unit: ReportingUnit, cl: Checklist, policy: Policy
+) -> tuple[Score, list[Step]]:
+    """The indicator's score and its steps (under its own rule ID)."""
+    first, step = _score_one(ind, unit, cl, policy)
+    rec = Recorder(ind.rule, (step,))
     if ind.either is None:
-        return first
-    second = _score_one(rec, ind.either, unit, cl, policy)
+        return first, rec.steps
+    second, other = _score_one(ind.either, unit, cl, policy)
+    rec.extend((other,))
     statuses = {first.status, second.status}
     if Status.MET in statuses:
         status = Status.MET
@@ -349,9 +346,8 @@ def _score(
         first=first.indicator,
         second=second.indicator,
         status=status,
-        rule=ind.rule,
     )
-    return combined
+    return combined, rec.steps
 
 
 def evaluate(unit: ReportingUnit, checklist: str | Checklist, policy: Policy) -> Result[UnitScores]:
@@ -373,8 +369,12 @@ def evaluate(unit: ReportingUnit, checklist: str | Checklist, policy: Policy) ->
         )
     rec = Recorder(cl.rules[0])
     rec.step("indicators.unit.head", unit=unit.id, level=unit.level, checklist=_name(cl))
-    scores = tuple(_score(rec, ind, unit, cl, policy) for ind in indicators)
-    value = UnitScores(unit_id=unit.id, level=unit.level, checklist=cl.id, scores=scores)
+    scores: list[Score] = []
+    for ind in indicators:
+        score, steps = _score(ind, unit, cl, policy)
+        scores.append(score)
+        rec.extend(steps)
+    value = UnitScores(unit_id=unit.id, level=unit.level, checklist=cl.id, scores=tuple(scores))
     rec.step(
         "indicators.unit.summary",
         status=value.status,
@@ -515,7 +515,8 @@ def scorecard(
                 ),
             )
             tallies.append(tally)
-            rec.step(
+            counted = Recorder(ind.rule)  # each tally under its indicator's rule ID
+            counted.step(
                 "indicators.scorecard.tally" if got else "indicators.scorecard.no_units",
                 indicator=ind.id,
                 level=level,
@@ -526,8 +527,8 @@ def scorecard(
                 not_applicable=tally.not_applicable,
                 failing=tally.not_met_ids,
                 params=(policy.param(ind.param),),
-                rule=ind.rule,
             )
+            rec.extend(counted.steps)
     card = Scorecard(
         unit_id=town.id,
         checklist=cl.id,

@@ -14,7 +14,7 @@ from ...errors import InputError
 from ...explain import Citation, Result
 from ...explain.recorder import Recorder
 from ...policy import Policy
-from .screening import SEED, LevelCondition, Status, _threshold, _warning
+from .screening import SEED, LevelCondition, Status, _assessment, _threshold
 
 __all__ = ["Assessment", "LevelChange", "LevelHistory", "level_history"]
 
@@ -137,7 +137,7 @@ def level_history(cases: Sequence[MonitoringCase], policy: Policy) -> Result[Lev
     t = _threshold(policy)
     assessments: list[Assessment] = []
     for case in ordered:
-        w = _warning(case, t.value, policy).value
+        w = _assessment(case, t.value, policy)
         met = tuple(c for c, v in w.conditions if v)
         assessments.append(
             Assessment(

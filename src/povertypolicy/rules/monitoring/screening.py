@@ -146,10 +146,10 @@ def _income_notes(case: MonitoringCase, t: IncomeThreshold) -> tuple[Note, ...]:
     return ()
 
 
-def _screening(case: MonitoringCase, t: IncomeThreshold) -> Result[Screening]:
+def _screening(rec: Recorder, case: MonitoringCase, t: IncomeThreshold) -> Screening:
+    """The five groups, each checked and recorded in ``rec`` (a MON-1 recorder)."""
     h = case.household
     found = _groups(case, t)
-    rec = Recorder("MON-1")
     for group, state in found:
         inputs: dict[str, object] = {"group": group}
         notes: tuple[Note, ...] = ()
@@ -190,7 +190,7 @@ def _screening(case: MonitoringCase, t: IncomeThreshold) -> Result[Screening]:
         not_recorded=value.not_recorded,
         notes=(convention("monitoring.note.city_decides"),),
     )
-    return rec.result(value)
+    return value
 
 
 def screening(case: MonitoringCase, policy: Policy) -> Result[Screening]:
@@ -203,10 +203,8 @@ def screening(case: MonitoringCase, policy: Policy) -> Result[Screening]:
     """
     _require(case)
     t = _threshold(policy)
-    scope = _screening(case, t.value)
     rec = Recorder("MON-1", t.steps)
-    rec.extend(scope)
-    return rec.result(scope.value)
+    return rec.result(_screening(rec, case, t.value))
 
 
 # -- MON-2 / MON-3 -----------------------------------------------------------------------------
@@ -318,11 +316,11 @@ def _level_notes(
     return params, (*notes, *extra) if extra else notes
 
 
-def _warning(case: MonitoringCase, t: IncomeThreshold, policy: Policy) -> Result[WarningAssessment]:
+def _assessment(case: MonitoringCase, t: IncomeThreshold, policy: Policy) -> WarningAssessment:
+    """Every level checked and the highest that holds (none once the risk is cleared)."""
     cond = conditions(case, t, policy)
     holds = level_holds(cond, policy)
     checks: list[LevelCheck] = []
-    rec = Recorder("MON-3")
     for level in LEVELS:
         met: list[LevelCondition] = []
         failed: list[LevelCondition] = []
@@ -330,27 +328,17 @@ def _warning(case: MonitoringCase, t: IncomeThreshold, policy: Policy) -> Result
         for c in LEVEL_CONDITIONS[level]:
             v = cond[c]
             (met if v else unknown if v is None else failed).append(c)
-        check = LevelCheck(
-            level=level,
-            holds=holds[level],
-            met=tuple(met),
-            failed=tuple(failed),
-            not_recorded=tuple(unknown),
-        )
-        checks.append(check)
-        params, notes = _level_notes(level, case, t, policy)
-        rec.step(
-            f"monitoring.level.{_STATE[check.holds]}",
-            level=level,
-            met=check.met,
-            failed=check.failed,
-            not_recorded=check.not_recorded,
-            params=params,
-            notes=notes,
-            citation=_CITE_LEVELS,
+        checks.append(
+            LevelCheck(
+                level=level,
+                holds=holds[level],
+                met=tuple(met),
+                failed=tuple(failed),
+                not_recorded=tuple(unknown),
+            )
         )
     top = next((c.level for c in checks if c.holds), None)
-    value = WarningAssessment(
+    return WarningAssessment(
         household_id=case.household.id,
         assessed_on=case.assessed_on,
         level=None if case.risk_cleared else top,
@@ -358,6 +346,26 @@ def _warning(case: MonitoringCase, t: IncomeThreshold, policy: Policy) -> Result
         checks=tuple(checks),
         conditions=tuple(cond.items()),
     )
+
+
+def _warning(
+    rec: Recorder, case: MonitoringCase, t: IncomeThreshold, policy: Policy
+) -> WarningAssessment:
+    """The assessment, each level's check and the outcome recorded in ``rec`` (a MON-3 recorder)."""
+    value = _assessment(case, t, policy)
+    for check in value.checks:
+        params, notes = _level_notes(check.level, case, t, policy)
+        rec.step(
+            f"monitoring.level.{_STATE[check.holds]}",
+            level=check.level,
+            met=check.met,
+            failed=check.failed,
+            not_recorded=check.not_recorded,
+            params=params,
+            notes=notes,
+            citation=_CITE_LEVELS,
+        )
+    top = next((c.level for c in value.checks if c.holds), None)
     reason = value.reason
     rec.step(
         f"monitoring.level.summary.{reason}"
@@ -369,7 +377,7 @@ def _warning(case: MonitoringCase, t: IncomeThreshold, policy: Policy) -> Result
         citation=_CITE_CLEARED if case.risk_cleared else None,
         rule="MON-4" if case.risk_cleared else "MON-3",
     )
-    return rec.result(value)
+    return value
 
 
 def _hazards(rec: Recorder, case: MonitoringCase) -> None:
@@ -394,11 +402,9 @@ def warning_level(case: MonitoringCase, policy: Policy) -> Result[WarningAssessm
     """
     _require(case)
     t = _threshold(policy)
-    level = _warning(case, t.value, policy)
     rec = Recorder("MON-3", t.steps)
     _hazards(rec, case)
-    rec.extend(level)
-    return rec.result(level.value)
+    return rec.result(_warning(rec, case, t.value, policy))
 
 
 def screen(case: MonitoringCase, policy: Policy) -> Result[MonitoringAssessment]:
@@ -407,10 +413,9 @@ def screen(case: MonitoringCase, policy: Policy) -> Result[MonitoringAssessment]
     if not isinstance(policy, Policy):
         raise RuleError(rule="MON-1", message="a Policy is needed (pp.Policy.load(...))")
     t = _threshold(policy)
-    scope = _screening(case, t.value)
-    level = _warning(case, t.value, policy)
     rec = Recorder("MON-1", t.steps)
-    rec.extend(scope)
+    scope = _screening(rec, case, t.value)
     _hazards(rec, case)
-    rec.extend(level)
-    return rec.result(MonitoringAssessment(screening=scope.value, warning=level.value))
+    levels = Recorder("MON-3", rec.steps)  # the same explanation, on under MON-3
+    level = _warning(levels, case, t.value, policy)
+    return levels.result(MonitoringAssessment(screening=scope, warning=level))
