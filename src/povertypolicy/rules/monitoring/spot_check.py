@@ -72,12 +72,7 @@ def spot_check(village: str, sampled: int, doubtful: int, policy: Policy) -> Res
             else None,
         ),
     )
-    return rec.result(
-        SpotCheck(
-            village=village,
-            sampled=sampled,
-            doubtful=doubtful,
-            rate=rate,
-            rescreen_village=rescreen,
-        )
+    value = SpotCheck(
+        village=village, sampled=sampled, doubtful=doubtful, rate=rate, rescreen_village=rescreen
     )
+    return rec.result(value)
