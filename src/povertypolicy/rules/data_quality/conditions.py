@@ -15,7 +15,8 @@ from typing import Any
 import attrs
 
 from ...errors import ParameterPeriodError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Note, Result
+from ...explain.recorder import Recorder, convention
 from ...policy import Parameter, Policy
 from ...policy.spec import Kind
 from .checks import Check, CheckList, Clause, Op, load_checks
@@ -177,7 +178,7 @@ def check_record(
     found = load_checks(checks)
     fired: list[str] = []
     unknown: list[str] = []
-    steps: list[Step] = []
+    rec = Recorder(_rule(found, table))
     for check in found.enabled():
         if check.builtin or check.table != table:
             continue
@@ -198,50 +199,34 @@ def check_record(
                     params.append(param)
         notes: tuple[Note, ...] = ()
         if check.note and check.message is None and check.code in NOTED:
-            notes = (Note(kind=NoteKind.CONVENTION, key=f"data_quality.note.{check.code}"),)
+            notes = (convention(f"data_quality.note.{check.code}"),)
         elif check.note:
-            notes = (
-                Note(kind=NoteKind.CONVENTION, key="data_quality.note.check",
-                     args={"text": check.note}),
-            )  # fmt: skip
+            notes = (convention("data_quality.note.check", text=check.note),)
+        finding = Recorder(check.rule)  # each finding under its check's rule ID
         if check.message is None:
-            step = Step(
-                rule=check.rule,
-                key=f"data_quality.finding.{check.code}",
-                inputs=args,
-                params=tuple(params),
+            finding.step(
+                f"data_quality.finding.{check.code}",
+                args,
+                params=params,
                 notes=notes,
                 citation=check.citation,
             )
         else:
-            step = Step(
-                rule=check.rule,
-                key="data_quality.step.custom",
-                inputs={
-                    "code": check.code,
-                    "text": check.message["zh_Hans"].format(
-                        **{k: "" if v is None else str(v) for k, v in args.items()}
-                    ),
-                },
-                params=tuple(params),
+            shown = {k: "" if v is None else str(v) for k, v in args.items()}
+            finding.step(
+                "data_quality.step.custom",
+                code=check.code,
+                text=check.message["zh_Hans"].format(**shown),
+                params=params,
                 notes=notes,
                 citation=check.citation,
             )
-        steps.append(step)
+        rec.extend(finding.steps)
     if not fired:
-        steps.append(Step(rule=_rule(found, table), key="data_quality.step.clean"))
+        rec.step("data_quality.step.clean")
     if unknown:
-        steps.append(
-            Step(
-                rule=_rule(found, table),
-                key="data_quality.step.not_checked",
-                inputs={"codes": ", ".join(unknown)},
-            )
-        )
-    return Result(
-        value=RecordCheck(table=table, fired=tuple(fired), unknown=tuple(unknown)),
-        steps=tuple(steps),
-    )
+        rec.step("data_quality.step.not_checked", codes=", ".join(unknown))
+    return rec.result(RecordCheck(table=table, fired=tuple(fired), unknown=tuple(unknown)))
 
 
 def _rule(found: CheckList, table: str) -> str:

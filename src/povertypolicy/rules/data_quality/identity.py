@@ -15,7 +15,8 @@ import attrs
 
 from ...domain.enums import Sex
 from ...domain.id_number import id_number_problems, read_id_number
-from ...explain import Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder
 from .checks import CheckList, load_checks
 
 __all__ = ["IdCheck", "check_id_number", "id_detail"]
@@ -93,30 +94,24 @@ def check_id_number(
     if others and "missing" not in problems and "format" not in problems:
         problems.append("duplicate")
     problems = [p for p in problems if found.runs(f"id.{p}")]
-    steps = []
+    rec = Recorder("DATA-1")
     for p in problems:
         check = found.get(f"id.{p}")
         detail, recorded = id_detail(p, number, sex=sex, birth_date=birth_date, others=others)
-        steps.append(
-            Step(
-                rule="DATA-1",
-                key=f"data_quality.finding.id.{p}",
-                inputs={"value": number, "detail": detail, "recorded": recorded},
-                citation=check.citation,
-            )
+        rec.step(
+            f"data_quality.finding.id.{p}",
+            value=number,
+            detail=detail,
+            recorded=recorded,
+            citation=check.citation,
         )
     reading = read_id_number(number) if number and number.strip() else None
     normalised = None if reading is None else reading.normalised
     if not problems:
-        steps.append(
-            Step(
-                rule="DATA-1",
-                key="data_quality.step.id_ok",
-                inputs={"value": number, "normalised": normalised},
-                citation=found.get("id.check_digit").citation,
-            )
+        rec.step(
+            "data_quality.step.id_ok",
+            value=number,
+            normalised=normalised,
+            citation=found.get("id.check_digit").citation,
         )
-    return Result(
-        value=IdCheck(number=number, problems=tuple(problems), normalised=normalised),
-        steps=tuple(steps),
-    )
+    return rec.result(IdCheck(number=number, problems=tuple(problems), normalised=normalised))

@@ -15,7 +15,8 @@ from collections.abc import Collection, Iterable, Sequence
 import attrs
 
 from ...domain.id_number import read_id_number
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import NoteKind, Result
+from ...explain.recorder import Recorder, convention, note
 from ...policy import Policy
 from .checks import CheckList, load_checks
 
@@ -128,21 +129,16 @@ def household_pairings(
             p.id for p in pairings if _normal(p.helper_id_number) in set(poor_numbers)
         ),
     )
-    steps: list[Step] = []
+    rec = Recorder("DATA-3")
 
     def step(code: str, **inputs: object) -> None:
         if found.runs(code):
-            notes: tuple[Note, ...] = ()
-            if code == "pairing.no_helper":
-                notes = (Note(kind=NoteKind.CONVENTION, key="data_quality.note.open_end"),)
-            steps.append(
-                Step(
-                    rule="DATA-3",
-                    key=f"data_quality.finding.{code}",
-                    inputs=dict(inputs),
-                    notes=notes,
-                    citation=found.get(code).citation,
-                )
+            open_end = code == "pairing.no_helper"
+            rec.step(
+                f"data_quality.finding.{code}",
+                inputs,
+                notes=(convention("data_quality.note.open_end") if open_end else None,),
+                citation=found.get(code).citation,
             )
 
     if value.no_helper:
@@ -164,15 +160,9 @@ def household_pairings(
                 helper=p.helper_id,
                 number=p.helper_id_number,
             )
-    if not steps:
-        steps.append(
-            Step(
-                rule="DATA-3",
-                key="data_quality.step.pairings_ok",
-                inputs={"count": len(pairings), "on": on},
-            )
-        )
-    return Result(value=value, steps=tuple(steps))
+    if not rec.steps:
+        rec.step("data_quality.step.pairings_ok", count=len(pairings), on=on)
+    return rec.result(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -233,35 +223,18 @@ def helper_overloads(
     threshold = many.integer if many.admits(many.integer) else many.integer + 1
     periods = tuple(overload_periods(spans, threshold))
     helper = pairings[0].helper_id if pairings else ""
-    steps = [
-        Step(
-            rule="DATA-3",
-            key="data_quality.finding.pairing.one_helps_many",
-            inputs={
-                "helper": helper,
-                "count": o.households,
-                "start": o.start,
-                "end": o.end,
-                "households": ", ".join(o.household_ids),
-            },
+    rec = Recorder("DATA-3")
+    for o in periods:
+        rec.step(
+            "data_quality.finding.pairing.one_helps_many",
+            helper=helper,
+            count=o.households,
+            start=o.start,
+            end=o.end,
+            households=", ".join(o.household_ids),
             params=(many,),
-            notes=(
-                Note(
-                    kind=NoteKind.BOUNDARY,
-                    key="data_quality.note.many",
-                    args={"count": many.integer},
-                ),
-            ),
+            notes=(note(NoteKind.BOUNDARY, "data_quality.note.many", count=many.integer),),
         )
-        for o in periods
-    ]
-    if not steps:
-        steps = [
-            Step(
-                rule="DATA-3",
-                key="data_quality.step.helper_ok",
-                inputs={"helper": helper, "count": len(pairings)},
-                params=(many,),
-            )
-        ]
-    return Result(value=periods, steps=tuple(steps))
+    if not periods:
+        rec.step("data_quality.step.helper_ok", helper=helper, count=len(pairings), params=(many,))
+    return rec.result(periods)

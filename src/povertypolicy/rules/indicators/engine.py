@@ -21,6 +21,7 @@ from ..._exact import round_half_up
 from ...domain.indicators import FigureValue, ReportingUnit, UnitLevel, require_unit
 from ...errors import InputError, RuleError
 from ...explain import Result, Step
+from ...explain.recorder import Recorder
 from ...policy import Bound, Parameter, Policy, Side
 from ...policy.spec import Unit
 from ...units import Area
@@ -149,14 +150,10 @@ def _score_ratio(
             expected=f"at most {den_name.value} ({den})",
         )
     if den == 0:
-        score = Score(indicator=ind.id, level=ind.level, status=Status.NOT_APPLICABLE)
-        step = Step(
-            rule=ind.rule,
-            key="indicators.score.ratio.none",
-            inputs={"indicator": ind.id, "figure": den_name},
-            params=shown,
+        step = Recorder(ind.rule).step(
+            "indicators.score.ratio.none", indicator=ind.id, figure=den_name, params=shown
         )
-        return score, step
+        return Score(indicator=ind.id, level=ind.level, status=Status.NOT_APPLICABLE), step
     rate = Fraction(100 * num, den)
     threshold = Fraction(param.decimal)
     met = param.admits(rate)
@@ -165,6 +162,17 @@ def _score_ratio(
     outcome = _outcome(param, met)
     if short_by is None:
         outcome = "unreachable"
+    step = Recorder(ind.rule).step(
+        f"indicators.score.ratio.{outcome}",
+        indicator=ind.id,
+        numerator=num,
+        denominator=den,
+        rate=_dec2(rate),
+        target=param,
+        gap=_dec2(gap),
+        short_by=short_by,
+        params=shown,
+    )
     score = Score(
         indicator=ind.id,
         level=ind.level,
@@ -173,20 +181,6 @@ def _score_ratio(
         threshold=threshold,
         gap=gap,
         short_by=short_by,
-    )
-    step = Step(
-        rule=ind.rule,
-        key=f"indicators.score.ratio.{outcome}",
-        inputs={
-            "indicator": ind.id,
-            "numerator": num,
-            "denominator": den,
-            "rate": _dec2(rate),
-            "target": param,
-            "gap": _dec2(gap),
-            "short_by": short_by,
-        },
-        params=shown,
     )
     return score, step
 
@@ -217,6 +211,14 @@ def _score_number(
     met = param.admits(value)
     gap = _gap(param, value, threshold)
     percent = ind.measure is Measure.PERCENT
+    step = Recorder(ind.rule).step(
+        f"indicators.score.{'percent' if percent else 'number'}.{_outcome(param, met)}",
+        indicator=ind.id,
+        value=_dec2(value) if percent else _shown_number(param, value),
+        target=param,
+        gap=_dec2(gap) if percent else _shown_number(param, abs(gap)),
+        params=shown,
+    )
     score = Score(
         indicator=ind.id,
         level=ind.level,
@@ -224,17 +226,6 @@ def _score_number(
         value=value,
         threshold=threshold,
         gap=gap,
-    )
-    step = Step(
-        rule=ind.rule,
-        key=f"indicators.score.{'percent' if percent else 'number'}.{_outcome(param, met)}",
-        inputs={
-            "indicator": ind.id,
-            "value": _dec2(value) if percent else _shown_number(param, value),
-            "target": param,
-            "gap": _dec2(gap) if percent else _shown_number(param, abs(gap)),
-        },
-        params=shown,
     )
     return score, step
 
@@ -264,6 +255,15 @@ def _score_flags(
         decided = met or not param.admits(yes)
     if not decided:
         return _not_reported(ind, unknown, shown)
+    step = Recorder(ind.rule).step(
+        f"indicators.score.flags.{_outcome(param, met)}",
+        indicator=ind.id,
+        yes=yes,
+        items=len(values),
+        target=param,
+        absent=absent,
+        params=shown,
+    )
     score = Score(
         indicator=ind.id,
         level=ind.level,
@@ -274,18 +274,6 @@ def _score_flags(
         short_by=0 if met else max(0, required - yes),
         missing=unknown,
     )
-    step = Step(
-        rule=ind.rule,
-        key=f"indicators.score.flags.{_outcome(param, met)}",
-        inputs={
-            "indicator": ind.id,
-            "yes": yes,
-            "items": len(values),
-            "target": param,
-            "absent": absent,
-        },
-        params=shown,
-    )
     return score, step
 
 
@@ -293,11 +281,8 @@ def _not_reported(
     ind: Indicator, missing: tuple[enum.StrEnum, ...], shown: tuple[Parameter, ...]
 ) -> tuple[Score, Step]:
     score = Score(indicator=ind.id, level=ind.level, status=Status.NOT_REPORTED, missing=missing)
-    step = Step(
-        rule=ind.rule,
-        key="indicators.score.not_reported",
-        inputs={"indicator": ind.id, "missing": missing},
-        params=shown,
+    step = Recorder(ind.rule).step(
+        "indicators.score.not_reported", indicator=ind.id, missing=missing, params=shown
     )
     return score, step
 
@@ -312,34 +297,33 @@ _SCORERS = {
 
 def _score_one(
     ind: Indicator, unit: ReportingUnit, cl: Checklist, policy: Policy
-) -> tuple[Score, list[Step]]:
+) -> tuple[Score, Step]:
     if ind.part is not None:  # the first alternative of an either-or indicator, by its own name
         ind = attrs.evolve(ind, id=ind.part, part=None, either=None)
     param, shown = _params(ind, policy)
     if ind.applies_when is not None:
         applies = _figure(unit, cl, ind.applies_when)
         if applies is None:
-            score, step = _not_reported(ind, (ind.applies_when,), shown)
-            return score, [step]
+            return _not_reported(ind, (ind.applies_when,), shown)
         if applies is False:
             score = Score(indicator=ind.id, level=ind.level, status=Status.NOT_APPLICABLE)
-            step = Step(
-                rule=ind.rule,
-                key="indicators.score.not_applicable",
-                inputs={"indicator": ind.id, "condition": ind.applies_when},
+            step = Recorder(ind.rule).step(
+                "indicators.score.not_applicable", indicator=ind.id, condition=ind.applies_when
             )
-            return score, [step]
-    score, step = _SCORERS[ind.measure](ind, unit, cl, param, shown)
-    return score, [step]
+            return score, step
+    return _SCORERS[ind.measure](ind, unit, cl, param, shown)
 
 
 def _score(
     ind: Indicator, unit: ReportingUnit, cl: Checklist, policy: Policy
 ) -> tuple[Score, list[Step]]:
-    first, steps = _score_one(ind, unit, cl, policy)
+    """The indicator's score and its steps (under its own rule ID)."""
+    first, step = _score_one(ind, unit, cl, policy)
+    rec = Recorder(ind.rule, (step,))
     if ind.either is None:
-        return first, steps
-    second, more = _score_one(ind.either, unit, cl, policy)
+        return first, rec.steps
+    second, other = _score_one(ind.either, unit, cl, policy)
+    rec.extend((other,))
     statuses = {first.status, second.status}
     if Status.MET in statuses:
         status = Status.MET
@@ -356,13 +340,14 @@ def _score(
         missing=(*first.missing, *second.missing),
         parts=(first, second),
     )
-    summary = Step(
-        rule=ind.rule,
-        key="indicators.score.either",
-        inputs={"indicator": ind.id, "first": first.indicator, "second": second.indicator,
-                "status": status},
-    )  # fmt: skip
-    return combined, [*steps, *more, summary]
+    rec.step(
+        "indicators.score.either",
+        indicator=ind.id,
+        first=first.indicator,
+        second=second.indicator,
+        status=status,
+    )
+    return combined, rec.steps
 
 
 def evaluate(unit: ReportingUnit, checklist: str | Checklist, policy: Policy) -> Result[UnitScores]:
@@ -382,33 +367,23 @@ def evaluate(unit: ReportingUnit, checklist: str | Checklist, policy: Policy) ->
             value=unit.level,
             expected=f"a level of the {cl.id} checklist: {[lv.value for lv in cl.levels]}",
         )
-    steps = [
-        Step(
-            rule=cl.rules[0],
-            key="indicators.unit.head",
-            inputs={"unit": unit.id, "level": unit.level, "checklist": _name(cl)},
-        )
-    ]
+    rec = Recorder(cl.rules[0])
+    rec.step("indicators.unit.head", unit=unit.id, level=unit.level, checklist=_name(cl))
     scores: list[Score] = []
     for ind in indicators:
-        score, more = _score(ind, unit, cl, policy)
+        score, steps = _score(ind, unit, cl, policy)
         scores.append(score)
-        steps.extend(more)
+        rec.extend(steps)
     value = UnitScores(unit_id=unit.id, level=unit.level, checklist=cl.id, scores=tuple(scores))
-    steps.append(
-        Step(
-            rule=cl.rules[0],
-            key="indicators.unit.summary",
-            inputs={
-                "status": value.status,
-                "met": value.count(Status.MET),
-                "not_met": value.count(Status.NOT_MET),
-                "not_reported": value.count(Status.NOT_REPORTED),
-                "not_applicable": value.count(Status.NOT_APPLICABLE),
-            },
-        )
+    rec.step(
+        "indicators.unit.summary",
+        status=value.status,
+        met=value.count(Status.MET),
+        not_met=value.count(Status.NOT_MET),
+        not_reported=value.count(Status.NOT_REPORTED),
+        not_applicable=value.count(Status.NOT_APPLICABLE),
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 # -- the town's scorecard ----------------------------------------------------------------------
@@ -505,18 +480,13 @@ def scorecard(
                 value=m.id,
                 expected=f"a unit below the {town.level.value} level",
             )
-    steps = [
-        Step(
-            rule=cl.rules[0],
-            key="indicators.scorecard.head",
-            inputs={"unit": town.id, "checklist": _name(cl), "members": len(members)},
-        )
-    ]
+    rec = Recorder(cl.rules[0])
+    rec.step("indicators.scorecard.head", unit=town.id, checklist=_name(cl), members=len(members))
     own: UnitScores | None = None
     if cl.for_level(town.level):
         result = evaluate(town, cl, policy)
         own = result.value
-        steps.extend(result.steps[1:-1])
+        rec.extend(result.steps[1:-1])
     scored = [evaluate(m, cl, policy) for m in members if cl.for_level(m.level)]
     tallies: list[Tally] = []
     for level in cl.levels:
@@ -545,23 +515,20 @@ def scorecard(
                 ),
             )
             tallies.append(tally)
-            steps.append(
-                Step(
-                    rule=ind.rule,
-                    key="indicators.scorecard.tally" if got else "indicators.scorecard.no_units",
-                    inputs={
-                        "indicator": ind.id,
-                        "level": level,
-                        "units": tally.units,
-                        "met": tally.met,
-                        "not_met": tally.not_met,
-                        "not_reported": tally.not_reported,
-                        "not_applicable": tally.not_applicable,
-                        "failing": tally.not_met_ids,
-                    },
-                    params=(policy.param(ind.param),),
-                )
+            counted = Recorder(ind.rule)  # each tally under its indicator's rule ID
+            counted.step(
+                "indicators.scorecard.tally" if got else "indicators.scorecard.no_units",
+                indicator=ind.id,
+                level=level,
+                units=tally.units,
+                met=tally.met,
+                not_met=tally.not_met,
+                not_reported=tally.not_reported,
+                not_applicable=tally.not_applicable,
+                failing=tally.not_met_ids,
+                params=(policy.param(ind.param),),
             )
+            rec.extend(counted.steps)
     card = Scorecard(
         unit_id=town.id,
         checklist=cl.id,
@@ -571,17 +538,12 @@ def scorecard(
     )
     statuses = [*([] if own is None else [s.status for s in own.scores])]
     statuses.extend(t.status for t in tallies)
-    steps.append(
-        Step(
-            rule=cl.rules[0],
-            key="indicators.scorecard.summary",
-            inputs={
-                "unit": town.id,
-                "status": card.status,
-                "met": statuses.count(Status.MET),
-                "not_met": statuses.count(Status.NOT_MET),
-                "not_reported": statuses.count(Status.NOT_REPORTED),
-            },
-        )
+    rec.step(
+        "indicators.scorecard.summary",
+        unit=town.id,
+        status=card.status,
+        met=statuses.count(Status.MET),
+        not_met=statuses.count(Status.NOT_MET),
+        not_reported=statuses.count(Status.NOT_REPORTED),
     )
-    return Result(value=card, steps=tuple(steps))
+    return rec.result(card)

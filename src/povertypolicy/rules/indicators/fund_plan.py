@@ -13,7 +13,8 @@ from fractions import Fraction
 import attrs
 
 from ...errors import InputError, RuleError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import NoteKind, Result
+from ...explain.recorder import Recorder, note, warning
 from ...money import Money
 from ...policy import Parameter, Policy
 
@@ -121,41 +122,31 @@ def fund_plan(policy: Policy) -> Result[FundPlan]:
         for part, amount, share, _ in rows
     )
     plan = FundPlan(total=total, lines=lines)
-    steps = []
+    rec = Recorder("KPI-4")
     for line, (_, _, _, params) in zip(lines, rows, strict=True):
-        notes: tuple[Note, ...] = ()
-        if not line.share_consistent:
-            notes = (Note(kind=NoteKind.WARNING, key="indicators.note.share_inconsistent"),)
         exact = Decimal(line.exact_share.numerator) / Decimal(line.exact_share.denominator)
-        steps.append(
-            Step(
-                rule="KPI-4",
-                key="indicators.fund.line",
-                inputs={
-                    "part": line.part,
-                    "amount": line.amount,
-                    "stated": line.stated_share,
-                    "exact": exact.quantize(Decimal("0.001"), ROUND_HALF_UP),
-                },
-                params=params,
-                notes=notes,
-            )
+        rec.step(
+            "indicators.fund.line",
+            part=line.part,
+            amount=line.amount,
+            stated=line.stated_share,
+            exact=exact.quantize(Decimal("0.001"), ROUND_HALF_UP),
+            params=params,
+            notes=(
+                warning("indicators.note.share_inconsistent")
+                if not line.share_consistent
+                else None,
+            ),
         )
-    key = "indicators.fund.adds_up" if plan.adds_up else "indicators.fund.does_not_add_up"
-    steps.append(
-        Step(
-            rule="KPI-4",
-            key=key,
-            inputs={
-                "parts": plan.parts_total,
-                "total": total,
-                "difference": abs(plan.parts_total - total),
-                "shares": plan.shares_total,
-            },
-            params=(total_p,),
-        )
+    rec.step(
+        "indicators.fund.adds_up" if plan.adds_up else "indicators.fund.does_not_add_up",
+        parts=plan.parts_total,
+        total=total,
+        difference=abs(plan.parts_total - total),
+        shares=plan.shares_total,
+        params=(total_p,),
     )
-    return Result(value=plan, steps=tuple(steps))
+    return rec.result(plan)
 
 
 @attrs.frozen(kw_only=True)
@@ -221,34 +212,29 @@ def split_budget(budget: Money, policy: Policy, *, by: str = "shares") -> Result
         BudgetPart(part=part, weight=w, amount=a, took_rounding_fen=i in rounded)
         for i, ((part, *_), w, a) in enumerate(zip(rows, weights, amounts, strict=True))
     )
-    steps = [
-        Step(
-            rule="KPI-4",
-            key=f"indicators.split.{by}",
-            inputs={
-                "budget": budget,
-                "part": p.part,
-                "weight": p.weight if by == "shares" else Money.from_fen(int(p.weight)),
-                "amount": p.amount,
-            },
+    rec = Recorder("KPI-4")
+    for i, p in enumerate(parts):
+        rec.step(
+            f"indicators.split.{by}",
+            budget=budget,
+            part=p.part,
+            weight=p.weight if by == "shares" else Money.from_fen(int(p.weight)),
+            amount=p.amount,
             params=(params[i],),
         )
-        for i, p in enumerate(parts)
-    ]
     if rounded:
-        note = Note(
-            kind=NoteKind.ROUNDING,
-            key="indicators.note.rounding",
-            args={"parts": tuple(parts[i].part for i in rounded), "fen": len(rounded)},
+        fen = note(
+            NoteKind.ROUNDING,
+            "indicators.note.rounding",
+            parts=tuple(parts[i].part for i in rounded),
+            fen=len(rounded),
         )
     else:
-        note = Note(kind=NoteKind.ROUNDING, key="indicators.note.no_rounding")
-    steps.append(
-        Step(
-            rule="KPI-4",
-            key="indicators.split.total",
-            inputs={"budget": budget, "total": sum(amounts, Money.zero())},
-            notes=(note,),
-        )
+        fen = note(NoteKind.ROUNDING, "indicators.note.no_rounding")
+    rec.step(
+        "indicators.split.total",
+        budget=budget,
+        total=sum(amounts, Money.zero()),
+        notes=(fen,),
     )
-    return Result(value=BudgetSplit(budget=budget, by=by, parts=parts), steps=tuple(steps))
+    return rec.result(BudgetSplit(budget=budget, by=by, parts=parts))

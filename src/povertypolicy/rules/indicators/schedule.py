@@ -12,7 +12,8 @@ import enum
 import attrs
 
 from ...errors import InputError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder, convention, warning
 from ...policy import Parameter, Policy
 
 __all__ = ["Schedule", "ScheduledTask", "Task", "schedule"]
@@ -78,33 +79,31 @@ def schedule(checklist: str, year: int, policy: Policy) -> Result[Schedule]:
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
         raise InputError(obj="schedule", field="year", value=year, expected="a year 1900..2100")
     tasks: list[ScheduledTask] = []
-    steps: list[Step] = []
+    rec = Recorder("KPI-5")
 
     def period(task: Task, rule: str, start: str, end: str) -> None:
         s, e = policy.param(start), policy.param(end)
         item = ScheduledTask(task=task, start=_in_year(s, year), due=_in_year(e, year))
         tasks.append(item)
-        steps.append(
-            Step(
-                rule=rule,
-                key="indicators.schedule.period",
-                inputs={"task": task, "start": item.start, "due": item.due},
-                params=(s, e),
-            )
+        rec.step(
+            "indicators.schedule.period",
+            task=task,
+            start=item.start,
+            due=item.due,
+            params=(s, e),
+            rule=rule,
         )
 
     def due(task: Task, name: str) -> None:
         p = policy.param(name)
         item = ScheduledTask(task=task, start=None, due=_in_year(p, year))
         tasks.append(item)
-        steps.append(
-            Step(
-                rule="KPI-5",
-                key="indicators.schedule.due",
-                inputs={"task": task, "due": item.due},
-                params=(p,),
-                notes=(Note(kind=NoteKind.CONVENTION, key="indicators.note.by_the_day"),),
-            )
+        rec.step(
+            "indicators.schedule.due",
+            task=task,
+            due=item.due,
+            params=(p,),
+            notes=(convention("indicators.note.by_the_day"),),
         )
 
     if checklist == "health_check":
@@ -126,27 +125,23 @@ def schedule(checklist: str, year: int, policy: Policy) -> Result[Schedule]:
         if "indicators.supervision_report_due" in policy:
             due(Task.SUPERVISION_REPORT, "indicators.supervision_report_due")
         else:
-            steps.append(
-                Step(
-                    rule="KPI-5",
-                    key="indicators.schedule.not_given",
-                    inputs={"task": Task.SUPERVISION_REPORT},
-                    notes=(Note(kind=NoteKind.WARNING, key="indicators.note.garbled_month"),),
-                )
+            rec.step(
+                "indicators.schedule.not_given",
+                task=Task.SUPERVISION_REPORT,
+                notes=(warning("indicators.note.garbled_month"),),
             )
         tests = policy.param("indicators.project_water_tests_per_year")
         item = ScheduledTask(
             task=Task.WATER_TEST, start=dt.date(year, 1, 1), due=dt.date(year, 12, 31)
         )
         tasks.append(item)
-        steps.append(
-            Step(
-                rule="KPI-5",
-                key="indicators.schedule.water_test",
-                inputs={"times": tests.integer, "start": item.start, "due": item.due},
-                params=(tests,),
-                notes=(Note(kind=NoteKind.CONVENTION, key="indicators.note.calendar_year"),),
-            )
+        rec.step(
+            "indicators.schedule.water_test",
+            times=tests.integer,
+            start=item.start,
+            due=item.due,
+            params=(tests,),
+            notes=(convention("indicators.note.calendar_year"),),
         )
     else:
         raise InputError(
@@ -156,4 +151,4 @@ def schedule(checklist: str, year: int, policy: Policy) -> Result[Schedule]:
             expected='"health_check" or "self_inspection" (the checklists with dates)',
         )
     ordered = tuple(sorted(tasks, key=lambda t: (t.due, list(Task).index(t.task))))
-    return Result(value=Schedule(checklist=checklist, year=year, tasks=ordered), steps=tuple(steps))
+    return rec.result(Schedule(checklist=checklist, year=year, tasks=ordered))

@@ -8,7 +8,8 @@ import enum
 import attrs
 
 from ...errors import InputError
-from ...explain import Citation, Note, NoteKind, Result, Step
+from ...explain import Citation, Result
+from ...explain.recorder import Recorder, convention
 from ...policy import Policy
 from .screening import SEED
 
@@ -135,41 +136,40 @@ def calendar(start: dt.date, end: dt.date, policy: Policy) -> Result[MonitoringC
     monthly = _months(Task.MONTHLY_LEDGER, start, end, ledger.integer)
     exchanges = _months(Task.DATA_EXCHANGE, start, end, exchange.integer)
     assessments = _months(Task.RISK_ASSESSMENT, start, end, assess.integer)
-    steps = [
-        Step(
-            rule="MON-5",
-            key="monitoring.calendar.warning_list",
-            inputs={"count": len(lists), "first": lists[0].due if lists else None},
-            params=(half,),
-            notes=(
-                Note(kind=NoteKind.CONVENTION, key=f"monitoring.note.half_month.{half.text}"),
-                Note(kind=NoteKind.CONVENTION, key="monitoring.note.emergency_at_once"),
-            ),
+    rec = Recorder("MON-5")
+    rec.step(
+        "monitoring.calendar.warning_list",
+        count=len(lists),
+        first=lists[0].due if lists else None,
+        params=(half,),
+        notes=(
+            convention(f"monitoring.note.half_month.{half.text}"),
+            convention("monitoring.note.emergency_at_once"),
         ),
-        Step(
-            rule="MON-5",
-            key="monitoring.calendar.monthly_ledger",
-            inputs={"count": len(monthly), "months": ledger.integer},
-            params=(ledger,),
-        ),
-        Step(
-            rule="MON-5",
-            key="monitoring.calendar.data_exchange",
-            inputs={"count": len(exchanges), "months": exchange.integer},
-            params=(exchange,),
-            notes=(Note(kind=NoteKind.CONVENTION, key="monitoring.note.at_least_every"),),
-        ),
-        Step(
-            rule="MON-5",
-            key="monitoring.calendar.risk_assessment",
-            inputs={"count": len(assessments), "months": assess.integer},
-            params=(assess,),
-            citation=Citation(document=SEED, section="篇8 §三(三)6"),
-        ),
-    ]
+    )
+    rec.step(
+        "monitoring.calendar.monthly_ledger",
+        count=len(monthly),
+        months=ledger.integer,
+        params=(ledger,),
+    )
+    rec.step(
+        "monitoring.calendar.data_exchange",
+        count=len(exchanges),
+        months=exchange.integer,
+        params=(exchange,),
+        notes=(convention("monitoring.note.at_least_every"),),
+    )
+    rec.step(
+        "monitoring.calendar.risk_assessment",
+        count=len(assessments),
+        months=assess.integer,
+        params=(assess,),
+        citation=Citation(document=SEED, section="篇8 §三(三)6"),
+    )
     entries = sorted(
         (*lists, *monthly, *exchanges, *assessments),
         key=lambda e: (e.period_end, list(Task).index(e.task)),
     )
     value = MonitoringCalendar(start=start, end=end, entries=tuple(entries))
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)

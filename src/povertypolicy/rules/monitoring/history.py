@@ -11,9 +11,10 @@ import attrs
 from ...domain.enums import RiskFactor, WarningLevel
 from ...domain.monitoring import MonitoringCase
 from ...errors import InputError
-from ...explain import Citation, Result, Step
+from ...explain import Citation, Result
+from ...explain.recorder import Recorder
 from ...policy import Policy
-from .screening import SEED, LevelCondition, Status, _threshold, _warning
+from .screening import SEED, LevelCondition, Status, _assessment, _threshold
 
 __all__ = ["Assessment", "LevelChange", "LevelHistory", "level_history"]
 
@@ -136,7 +137,7 @@ def level_history(cases: Sequence[MonitoringCase], policy: Policy) -> Result[Lev
     t = _threshold(policy)
     assessments: list[Assessment] = []
     for case in ordered:
-        w, _ = _warning(case, t.value, policy)
+        w = _assessment(case, t.value, policy)
         met = tuple(c for c, v in w.conditions if v)
         assessments.append(
             Assessment(
@@ -147,15 +148,14 @@ def level_history(cases: Sequence[MonitoringCase], policy: Policy) -> Result[Lev
                 risk_factors=_risks(case),
             )
         )
-    steps: list[Step] = [*t.steps]
+    rec = Recorder("MON-4", t.steps)
     first = assessments[0]
-    steps.append(
-        Step(
-            rule="MON-4",
-            key="monitoring.history.first",
-            inputs={"on": first.on, "status": _status(first.reason), "met": first.met},
-            citation=_CITE,
-        )
+    rec.step(
+        "monitoring.history.first",
+        on=first.on,
+        status=_status(first.reason),
+        met=first.met,
+        citation=_CITE,
     )
     changes: list[LevelChange] = []
     for prev, cur in itertools.pairwise(assessments):
@@ -164,13 +164,7 @@ def level_history(cases: Sequence[MonitoringCase], policy: Policy) -> Result[Lev
             and prev.met == cur.met
             and prev.risk_factors == cur.risk_factors
         ):
-            steps.append(
-                Step(
-                    rule="MON-4",
-                    key="monitoring.history.same",
-                    inputs={"on": cur.on, "status": _status(cur.reason)},
-                )
-            )
+            rec.step("monitoring.history.same", on=cur.on, status=_status(cur.reason))
             continue
         before_risks = set(prev.risk_factors or ())
         after_risks = set(cur.risk_factors or ())
@@ -189,39 +183,29 @@ def level_history(cases: Sequence[MonitoringCase], policy: Policy) -> Result[Lev
             if prev.reason != cur.reason
             else "monitoring.history.facts"
         )
-        steps.append(
-            Step(
-                rule="MON-4",
-                key=key,
-                inputs={
-                    "on": cur.on,
-                    "before": _status(prev.reason),
-                    "after": _status(cur.reason),
-                    "added": change.conditions_added,
-                    "removed": change.conditions_removed,
-                    "risks_added": change.risks_added,
-                    "risks_removed": change.risks_removed,
-                },
-            )
+        rec.step(
+            key,
+            on=cur.on,
+            before=_status(prev.reason),
+            after=_status(cur.reason),
+            added=change.conditions_added,
+            removed=change.conditions_removed,
+            risks_added=change.risks_added,
+            risks_removed=change.risks_removed,
         )
     value = LevelHistory(
         household_id=ordered[0].household.id,
         assessments=tuple(assessments),
         changes=tuple(changes),
     )
-    steps.append(
-        Step(
-            rule="MON-4",
-            key="monitoring.history.summary",
-            inputs={
-                "household": value.household_id,
-                "status": _status(assessments[-1].reason),
-                "changes": len(changes),
-                "cleared": value.risk_cleared,
-            },
-        )
+    rec.step(
+        "monitoring.history.summary",
+        household=value.household_id,
+        status=_status(assessments[-1].reason),
+        changes=len(changes),
+        cleared=value.risk_cleared,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 def _status(reason: str) -> Status:

@@ -7,7 +7,8 @@ from fractions import Fraction
 from ...domain.enums import BasicNeed, MonitoringCategory, RiskFactor, ScopeGroup, WarningLevel
 from ...domain.monitoring import MonitoringCase
 from ...errors import InputError, RuleError
-from ...explain import Citation, Note, NoteKind, Result, Step
+from ...explain import Citation, Note, NoteKind, Result
+from ...explain.recorder import Recorder, convention, note, warning
 from ...money import Money
 from ...policy import Parameter, Policy
 from ..poverty import poverty_line
@@ -84,17 +85,18 @@ def _threshold(policy: Policy) -> Result[IncomeThreshold]:
     value = IncomeThreshold(
         year=ref.date.year, line=line.value, multiple=multiple.decimal, amount=amount, ratio=ratio
     )
-    notes: tuple[Note, ...] = ()
-    if Fraction(line.value.fen) * ratio != amount.fen:
-        notes = (Note(kind=NoteKind.ROUNDING, key="monitoring.note.threshold_rounded"),)
-    step = Step(
-        rule="MON-1",
-        key="monitoring.threshold",
-        inputs={"multiple": multiple.decimal, "line": line.value, "threshold": amount},
+    rounded = Fraction(line.value.fen) * ratio != amount.fen
+    rec = Recorder("MON-1")
+    rec.extend(line)
+    rec.step(
+        "monitoring.threshold",
+        multiple=multiple.decimal,
+        line=line.value,
+        threshold=amount,
         params=(multiple, ref),
-        notes=notes,
+        notes=(note(NoteKind.ROUNDING, "monitoring.note.threshold_rounded") if rounded else None,),
     )
-    return Result(value=value, steps=(*line.steps, step))
+    return rec.result(value)
 
 
 # -- MON-1 -------------------------------------------------------------------------------------
@@ -140,20 +142,14 @@ _STATE = {True: "yes", False: "no", None: "unknown"}
 
 def _income_notes(case: MonitoringCase, t: IncomeThreshold) -> tuple[Note, ...]:
     if case.per_capita_disposable_income == t.amount:
-        return (
-            Note(
-                kind=NoteKind.BOUNDARY,
-                key="monitoring.note.income_at_threshold",
-                args={"threshold": t.amount},
-            ),
-        )
+        return (note(NoteKind.BOUNDARY, "monitoring.note.income_at_threshold", threshold=t.amount),)
     return ()
 
 
-def _screening(case: MonitoringCase, t: IncomeThreshold) -> tuple[Screening, list[Step]]:
+def _screening(rec: Recorder, case: MonitoringCase, t: IncomeThreshold) -> Screening:
+    """The five groups, each checked and recorded in ``rec`` (a MON-1 recorder)."""
     h = case.household
     found = _groups(case, t)
-    steps: list[Step] = []
     for group, state in found:
         inputs: dict[str, object] = {"group": group}
         notes: tuple[Note, ...] = ()
@@ -173,14 +169,11 @@ def _screening(case: MonitoringCase, t: IncomeThreshold) -> tuple[Screening, lis
             )
         else:
             inputs.update(value=case.registered_out_of_poverty)
-        steps.append(
-            Step(
-                rule="MON-1",
-                key=f"monitoring.scope.{group.value}.{_STATE[state]}",
-                inputs=inputs,
-                notes=notes,
-                citation=_CITE_SCOPE,
-            )
+        rec.step(
+            f"monitoring.scope.{group.value}.{_STATE[state]}",
+            inputs,
+            notes=notes,
+            citation=_CITE_SCOPE,
         )
     value = Screening(
         household_id=h.id,
@@ -190,19 +183,14 @@ def _screening(case: MonitoringCase, t: IncomeThreshold) -> tuple[Screening, lis
         threshold=t.amount,
         income=case.per_capita_disposable_income,
     )
-    steps.append(
-        Step(
-            rule="MON-1",
-            key=f"monitoring.scope.summary.{value.reason}",
-            inputs={
-                "household": h.id,
-                "groups": value.groups,
-                "not_recorded": value.not_recorded,
-            },
-            notes=(Note(kind=NoteKind.CONVENTION, key="monitoring.note.city_decides"),),
-        )
+    rec.step(
+        f"monitoring.scope.summary.{value.reason}",
+        household=h.id,
+        groups=value.groups,
+        not_recorded=value.not_recorded,
+        notes=(convention("monitoring.note.city_decides"),),
     )
-    return value, steps
+    return value
 
 
 def screening(case: MonitoringCase, policy: Policy) -> Result[Screening]:
@@ -215,8 +203,8 @@ def screening(case: MonitoringCase, policy: Policy) -> Result[Screening]:
     """
     _require(case)
     t = _threshold(policy)
-    value, steps = _screening(case, t.value)
-    return Result(value=value, steps=(*t.steps, *steps))
+    rec = Recorder("MON-1", t.steps)
+    return rec.result(_screening(rec, case, t.value))
 
 
 # -- MON-2 / MON-3 -----------------------------------------------------------------------------
@@ -295,32 +283,24 @@ def _static_notes(
     policy: Policy,
 ) -> dict[WarningLevel, tuple[tuple[Parameter, ...], tuple[Note, ...]]]:
     reading, scope, traits, water = _choices(policy)
-    trait_note = Note(kind=NoteKind.CONVENTION, key=f"monitoring.note.profile_traits.{traits.text}")
+    trait_note = convention(f"monitoring.note.profile_traits.{traits.text}")
     return {
         WarningLevel.RED: (
             (scope, water),
             (
-                Note(
-                    kind=NoteKind.CONVENTION, key=f"monitoring.note.red_hardship_scope.{scope.text}"
-                ),
-                Note(kind=NoteKind.CONVENTION, key="monitoring.note.red_income_line"),
+                convention(f"monitoring.note.red_hardship_scope.{scope.text}"),
+                convention("monitoring.note.red_income_line"),
             ),
         ),
         WarningLevel.YELLOW: (
             (reading, traits),
-            (
-                Note(
-                    kind=NoteKind.CONVENTION,
-                    key=f"monitoring.note.no_labour_reading.{reading.text}",
-                ),
-                trait_note,
-            ),
+            (convention(f"monitoring.note.no_labour_reading.{reading.text}"), trait_note),
         ),
         WarningLevel.BLUE: ((traits,), (trait_note,)),
     }
 
 
-_WATER_NOTE = Note(kind=NoteKind.WARNING, key="monitoring.note.drinking_water_excluded")
+_WATER_NOTE = warning("monitoring.note.drinking_water_excluded")
 
 
 def _level_notes(
@@ -336,13 +316,11 @@ def _level_notes(
     return params, (*notes, *extra) if extra else notes
 
 
-def _warning(
-    case: MonitoringCase, t: IncomeThreshold, policy: Policy
-) -> tuple[WarningAssessment, list[Step]]:
+def _assessment(case: MonitoringCase, t: IncomeThreshold, policy: Policy) -> WarningAssessment:
+    """Every level checked and the highest that holds (none once the risk is cleared)."""
     cond = conditions(case, t, policy)
     holds = level_holds(cond, policy)
     checks: list[LevelCheck] = []
-    steps: list[Step] = []
     for level in LEVELS:
         met: list[LevelCondition] = []
         failed: list[LevelCondition] = []
@@ -350,32 +328,17 @@ def _warning(
         for c in LEVEL_CONDITIONS[level]:
             v = cond[c]
             (met if v else unknown if v is None else failed).append(c)
-        check = LevelCheck(
-            level=level,
-            holds=holds[level],
-            met=tuple(met),
-            failed=tuple(failed),
-            not_recorded=tuple(unknown),
-        )
-        checks.append(check)
-        params, notes = _level_notes(level, case, t, policy)
-        steps.append(
-            Step(
-                rule="MON-3",
-                key=f"monitoring.level.{_STATE[check.holds]}",
-                inputs={
-                    "level": level,
-                    "met": check.met,
-                    "failed": check.failed,
-                    "not_recorded": check.not_recorded,
-                },
-                params=params,
-                notes=notes,
-                citation=_CITE_LEVELS,
+        checks.append(
+            LevelCheck(
+                level=level,
+                holds=holds[level],
+                met=tuple(met),
+                failed=tuple(failed),
+                not_recorded=tuple(unknown),
             )
         )
     top = next((c.level for c in checks if c.holds), None)
-    value = WarningAssessment(
+    return WarningAssessment(
         household_id=case.household.id,
         assessed_on=case.assessed_on,
         level=None if case.risk_cleared else top,
@@ -383,36 +346,50 @@ def _warning(
         checks=tuple(checks),
         conditions=tuple(cond.items()),
     )
-    reason = value.reason
-    steps.append(
-        Step(
-            rule="MON-4" if case.risk_cleared else "MON-3",
-            key=f"monitoring.level.summary.{reason}"
-            + ("_none" if reason == "undetermined" and value.level is None else ""),
-            inputs={
-                "household": case.household.id,
-                "level": value.level if reason != "risk_cleared" else top,
-                "held": value.held,
-                "on": case.assessed_on,
-            },
-            citation=_CITE_CLEARED if case.risk_cleared else None,
+
+
+def _warning(
+    rec: Recorder, case: MonitoringCase, t: IncomeThreshold, policy: Policy
+) -> WarningAssessment:
+    """The assessment, each level's check and the outcome recorded in ``rec`` (a MON-3 recorder)."""
+    value = _assessment(case, t, policy)
+    for check in value.checks:
+        params, notes = _level_notes(check.level, case, t, policy)
+        rec.step(
+            f"monitoring.level.{_STATE[check.holds]}",
+            level=check.level,
+            met=check.met,
+            failed=check.failed,
+            not_recorded=check.not_recorded,
+            params=params,
+            notes=notes,
+            citation=_CITE_LEVELS,
         )
+    top = next((c.level for c in value.checks if c.holds), None)
+    reason = value.reason
+    rec.step(
+        f"monitoring.level.summary.{reason}"
+        + ("_none" if reason == "undetermined" and value.level is None else ""),
+        household=case.household.id,
+        level=value.level if reason != "risk_cleared" else top,
+        held=value.held,
+        on=case.assessed_on,
+        citation=_CITE_CLEARED if case.risk_cleared else None,
+        rule="MON-4" if case.risk_cleared else "MON-3",
     )
-    return value, steps
+    return value
 
 
-def _hazards(case: MonitoringCase) -> Step:
+def _hazards(rec: Recorder, case: MonitoringCase) -> None:
     """MON-2: what the monitoring looks at, as recorded (sets in their enums' order)."""
     needs, risks = case.unmet_needs, case.risk_factors
-    return Step(
-        rule="MON-2",
-        key="monitoring.content",
-        inputs={
-            "needs": None if needs is None else tuple(n for n in _NEEDS if n in needs),
-            "risks": None if risks is None else tuple(r for r in _RISKS if r in risks),
-            "income": case.per_capita_disposable_income,
-        },
+    rec.step(
+        "monitoring.content",
+        needs=None if needs is None else tuple(n for n in _NEEDS if n in needs),
+        risks=None if risks is None else tuple(r for r in _RISKS if r in risks),
+        income=case.per_capita_disposable_income,
         citation=_CITE_CONTENT,
+        rule="MON-2",
     )
 
 
@@ -425,8 +402,9 @@ def warning_level(case: MonitoringCase, policy: Policy) -> Result[WarningAssessm
     """
     _require(case)
     t = _threshold(policy)
-    value, steps = _warning(case, t.value, policy)
-    return Result(value=value, steps=(*t.steps, _hazards(case), *steps))
+    rec = Recorder("MON-3", t.steps)
+    _hazards(rec, case)
+    return rec.result(_warning(rec, case, t.value, policy))
 
 
 def screen(case: MonitoringCase, policy: Policy) -> Result[MonitoringAssessment]:
@@ -435,7 +413,9 @@ def screen(case: MonitoringCase, policy: Policy) -> Result[MonitoringAssessment]
     if not isinstance(policy, Policy):
         raise RuleError(rule="MON-1", message="a Policy is needed (pp.Policy.load(...))")
     t = _threshold(policy)
-    scope, scope_steps = _screening(case, t.value)
-    warning, level_steps = _warning(case, t.value, policy)
-    value = MonitoringAssessment(screening=scope, warning=warning)
-    return Result(value=value, steps=(*t.steps, *scope_steps, _hazards(case), *level_steps))
+    rec = Recorder("MON-1", t.steps)
+    scope = _screening(rec, case, t.value)
+    _hazards(rec, case)
+    levels = Recorder("MON-3", rec.steps)  # the same explanation, on under MON-3
+    level = _warning(levels, case, t.value, policy)
+    return levels.result(MonitoringAssessment(screening=scope, warning=level))

@@ -7,7 +7,8 @@ from fractions import Fraction
 import attrs
 
 from ...errors import InputError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import NoteKind, Result
+from ...explain.recorder import Recorder, note
 from ...policy import Policy
 
 __all__ = ["SpotCheck", "spot_check"]
@@ -56,23 +57,22 @@ def spot_check(village: str, sampled: int, doubtful: int, policy: Policy) -> Res
     limit = policy.param("monitoring.spot_check_doubtful_rate")
     rate = Fraction(doubtful, sampled)
     rescreen = limit.admits(rate * 100)
-    notes: tuple[Note, ...] = ()
-    if rate == limit.fraction:
-        notes = (
-            Note(
-                kind=NoteKind.BOUNDARY,
-                key="monitoring.note.spot_at_limit",
-                args={"rate": rate * 100},
-            ),
-        )
+    at_limit = rate == limit.fraction
+    rec = Recorder("MON-6")
+    rec.step(
+        "monitoring.spot.rescreen" if rescreen else "monitoring.spot.recheck",
+        village=village,
+        sampled=sampled,
+        doubtful=doubtful,
+        rate=rate * 100,
+        params=(limit,),
+        notes=(
+            note(NoteKind.BOUNDARY, "monitoring.note.spot_at_limit", rate=rate * 100)
+            if at_limit
+            else None,
+        ),
+    )
     value = SpotCheck(
         village=village, sampled=sampled, doubtful=doubtful, rate=rate, rescreen_village=rescreen
     )
-    step = Step(
-        rule="MON-6",
-        key="monitoring.spot.rescreen" if rescreen else "monitoring.spot.recheck",
-        inputs={"village": village, "sampled": sampled, "doubtful": doubtful, "rate": rate * 100},
-        params=(limit,),
-        notes=notes,
-    )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)

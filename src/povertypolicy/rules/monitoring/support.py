@@ -8,7 +8,8 @@ import attrs
 
 from ...domain.enums import RiskFactor
 from ...domain.monitoring import MonitoringCase
-from ...explain import Citation, Result, Step
+from ...explain import Citation, Result
+from ...explain.recorder import Recorder
 from ...policy import Policy
 from ._facts import Tri, any_of, labour
 from .screening import SEED, _require
@@ -114,32 +115,25 @@ def support_measures(case: MonitoringCase, policy: Policy) -> Result[SupportPlan
     sudden event, incentives and social support; 分类帮扶 (MON-7)."""
     _require(case)
     decided = _decide(case)
-    steps = []
+    rec = Recorder("MON-7")
     for measure, state in decided.items():
         key = {True: "yes", False: "no", None: "unknown"}[state]
-        steps.append(
-            Step(
-                rule="MON-7",
-                key=f"monitoring.measure_step.{key}",
-                inputs={"measure": measure, "basis": MeasureFor(measure.value)},
-                citation=Citation(document=SEED, section=_SECTION[measure]),
-            )
+        rec.step(
+            f"monitoring.measure_step.{key}",
+            measure=measure,
+            basis=MeasureFor(measure.value),
+            citation=Citation(document=SEED, section=_SECTION[measure]),
         )
     value = SupportPlan(
         household_id=case.household.id,
         measures=tuple(m for m, s in decided.items() if s),
         not_recorded=tuple(m for m, s in decided.items() if s is None),
     )
-    steps.append(
-        Step(
-            rule="MON-7",
-            key="monitoring.measures.summary",
-            inputs={
-                "household": value.household_id,
-                "measures": value.measures,
-                "not_recorded": value.not_recorded,
-            },
-        )
+    rec.step(
+        "monitoring.measures.summary",
+        household=value.household_id,
+        measures=value.measures,
+        not_recorded=value.not_recorded,
     )
     del policy  # MON-7 has no parameters; the policy is taken for a uniform signature
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)

@@ -10,7 +10,8 @@ import attrs
 from ...domain.enums import CardClass, Exclusion, LabourCapacity
 from ...domain.registration import Applicant
 from ...errors import InputError
-from ...explain import Citation, Note, NoteKind, Result, Step
+from ...explain import Citation, NoteKind, Result
+from ...explain.recorder import Recorder, convention, default, note
 from ...policy import Policy
 from ..monitoring._facts import Tri, labour
 from ..poverty import poverty_line
@@ -99,16 +100,9 @@ def eligibility(applicant: Applicant, policy: Policy) -> Result[RegistrationElig
     """
     _require(applicant)
     h = applicant.household
-    steps: list[Step] = []
+    rec = Recorder("ID-1")
     if h.dibao:
-        steps.append(
-            Step(
-                rule="ID-1",
-                key="registration.dibao",
-                inputs={"household": h.id},
-                citation=_CITE_DIBAO,
-            )
-        )
+        rec.step("registration.dibao", household=h.id, citation=_CITE_DIBAO)
         value = RegistrationEligibility(
             household_id=h.id,
             reason="dibao",
@@ -117,97 +111,75 @@ def eligibility(applicant: Applicant, policy: Policy) -> Result[RegistrationElig
             exclusions=(),
             priority=applicant.family_planning_priority,
         )
-        steps.append(_priority_step(value))
-        return Result(value=value, steps=tuple(steps))
+        _priority_step(rec, value)
+        return rec.result(value)
 
     if h.dibao is None:
-        steps.append(
-            Step(
-                rule="ID-1",
-                key="registration.dibao_not_recorded",
-                inputs={"household": h.id},
-                citation=_CITE_DIBAO,
-            )
-        )
+        rec.step("registration.dibao_not_recorded", household=h.id, citation=_CITE_DIBAO)
     states: dict[RegistrationCondition, Tri] = {}
     max_age = policy.param("registration.main_labourer_max_age")
     labourer = None if applicant.main_labourer_id is None else h.member(applicant.main_labourer_id)
     age = None if labourer is None else labourer.age_on(applicant.assessed_on)
     states[RegistrationCondition.MAIN_LABOURER_AGE] = None if age is None else max_age.admits(age)
-    notes: tuple[Note, ...] = ()
-    if age is not None and age == max_age.integer:
-        notes = (
-            Note(kind=NoteKind.BOUNDARY, key="registration.note.age_at_limit", args={"age": age}),
-        )
-    steps.append(
-        Step(
-            rule="ID-1",
-            key="registration.labourer_age",
-            inputs={"person": applicant.main_labourer_id, "age": age, "on": applicant.assessed_on},
-            params=(max_age,),
-            notes=notes,
-        )
+    at_limit = age is not None and age == max_age.integer
+    rec.step(
+        "registration.labourer_age",
+        person=applicant.main_labourer_id,
+        age=age,
+        on=applicant.assessed_on,
+        params=(max_age,),
+        notes=(
+            note(NoteKind.BOUNDARY, "registration.note.age_at_limit", age=age)
+            if at_limit
+            else None,
+        ),
     )
     capacity = None if labourer is None else labourer.labour_capacity
     states[RegistrationCondition.MAIN_LABOURER_ABLE] = (
         None if capacity is None else capacity in _ABLE
     )
     states[RegistrationCondition.WILLING] = applicant.willing
-    steps.append(
-        Step(
-            rule="ID-1",
-            key="registration.labourer_able",
-            inputs={"capacity": capacity, "willing": applicant.willing},
-            citation=Citation(document=SEED, section="篇4 §二(二)"),
-        )
+    rec.step(
+        "registration.labourer_able",
+        capacity=capacity,
+        willing=applicant.willing,
+        citation=Citation(document=SEED, section="篇4 §二(二)"),
     )
     income = applicant.per_capita_net_income
     if applicant.income_year is None or income is None:
         states[RegistrationCondition.INCOME_AT_OR_BELOW_LINE] = None
-        steps.append(
-            Step(
-                rule="ID-1",
-                key="registration.income_not_recorded",
-                inputs={
-                    "income": income,
-                    "year": None if applicant.income_year is None else str(applicant.income_year),
-                },
-            )
+        rec.step(
+            "registration.income_not_recorded",
+            income=income,
+            year=None if applicant.income_year is None else str(applicant.income_year),
         )
     else:
         line = poverty_line(applicant.income_year, policy, rule="ID-1")
-        steps.extend(line.steps)
+        rec.extend(line)
         multiple = policy.param("registration.income_line_multiple")
         ok = multiple.admits(Fraction(income.fen, line.value.fen))
         states[RegistrationCondition.INCOME_AT_OR_BELOW_LINE] = ok
-        inc_notes: tuple[Note, ...] = ()
-        if income == line.value:
-            inc_notes = (Note(kind=NoteKind.BOUNDARY, key="registration.note.income_at_line"),)
-        steps.append(
-            Step(
-                rule="ID-1",
-                key="registration.income",
-                inputs={"income": income, "line": line.value, "ok": ok},
-                params=(multiple,),
-                notes=inc_notes,
-            )
+        at_line = income == line.value
+        rec.step(
+            "registration.income",
+            income=income,
+            line=line.value,
+            ok=ok,
+            params=(multiple,),
+            notes=(
+                note(NoteKind.BOUNDARY, "registration.note.income_at_line") if at_line else None,
+            ),
         )
     excl = applicant.exclusions
     found = () if excl is None else tuple(e for e in Exclusion if e in excl)
     states[RegistrationCondition.NOT_EXCLUDED] = None if excl is None else not found
-    ex_notes: list[Note] = []
-    if Exclusion.CHILDREN_NOT_SUPPORTING in found:
-        ex_notes.append(Note(kind=NoteKind.DEFAULT, key="registration.note.in_principle"))
-    steps.append(
-        Step(
-            rule="ID-2",
-            key="registration.exclusions"
-            if excl is not None
-            else "registration.exclusions_unchecked",
-            inputs={"found": found},
-            notes=tuple(ex_notes),
-            citation=_CITE_EXCLUSIONS,
-        )
+    unsupported = Exclusion.CHILDREN_NOT_SUPPORTING in found
+    rec.step(
+        "registration.exclusions" if excl is not None else "registration.exclusions_unchecked",
+        found=found,
+        notes=(default("registration.note.in_principle") if unsupported else None,),
+        citation=_CITE_EXCLUSIONS,
+        rule="ID-2",
     )
     failed = tuple(c for c, s in states.items() if s is False)
     unknown = tuple(c for c, s in states.items() if s is None)
@@ -232,30 +204,25 @@ def eligibility(applicant: Applicant, policy: Policy) -> Result[RegistrationElig
         exclusions=found,
         priority=applicant.family_planning_priority,
     )
-    steps.append(_priority_step(value))
-    steps.append(
-        Step(
-            rule="ID-1",
-            key=f"registration.summary.{reason}",
-            inputs={
-                "household": h.id,
-                "failed": failed,
-                "not_recorded": unknown,
-                "exclusions": found,
-            },
-        )
+    _priority_step(rec, value)
+    rec.step(
+        f"registration.summary.{reason}",
+        household=h.id,
+        failed=failed,
+        not_recorded=unknown,
+        exclusions=found,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
-def _priority_step(value: RegistrationEligibility) -> Step:
-    return Step(
-        rule="ID-2",
-        key="registration.priority"
+def _priority_step(rec: Recorder, value: RegistrationEligibility) -> None:
+    rec.step(
+        "registration.priority"
         if value.priority is not None
         else "registration.priority_not_recorded",
-        inputs={"priority": value.priority},
+        priority=value.priority,
         citation=_CITE_PRIORITY,
+        rule="ID-2",
     )
 
 
@@ -302,18 +269,15 @@ def card_class(applicant: Applicant, policy: Policy) -> Result[CardAssignment]:
         card, key = CardClass.RED, "registration.card.red"
     else:
         card, key = CardClass.YELLOW, "registration.card.yellow"
-    value = CardAssignment(household_id=h.id, card=card, not_recorded=tuple(missing))
-    step = Step(
-        rule="ID-5",
-        key=key,
-        inputs={
-            "household": h.id,
-            "card": card,
-            "five_guarantee": applicant.five_guarantee,
-            "deep": applicant.deep_poverty,
-            "not_recorded": tuple(missing),
-        },
-        notes=(Note(kind=NoteKind.CONVENTION, key="registration.note.card_depth"),),
+    rec = Recorder("ID-5")
+    rec.step(
+        key,
+        household=h.id,
+        card=card,
+        five_guarantee=applicant.five_guarantee,
+        deep=applicant.deep_poverty,
+        not_recorded=tuple(missing),
+        notes=(convention("registration.note.card_depth"),),
         citation=_CITE_CARDS,
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(CardAssignment(household_id=h.id, card=card, not_recorded=tuple(missing)))

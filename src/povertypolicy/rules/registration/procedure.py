@@ -10,7 +10,8 @@ from fractions import Fraction
 import attrs
 
 from ...errors import InputError
-from ...explain import Citation, Note, NoteKind, Result, Step
+from ...explain import Citation, Result
+from ...explain.recorder import Recorder, convention
 from ...policy import Policy
 from .eligibility import SEED
 
@@ -132,25 +133,25 @@ def posting_period(
         days=days,
         complies=complies,
     )
-    steps = [
-        Step(
-            rule="ID-3",
-            key="registration.posting",
-            inputs={"posted_on": posted_on, "first": first, "last": last, "next": last + one},
-            params=(minimum,),
-            notes=(Note(kind=NoteKind.CONVENTION, key="registration.note.no_holiday_rule"),),
-            citation=_CIVIL_CODE_201,
-        )
-    ]
+    rec = Recorder("ID-3")
+    rec.step(
+        "registration.posting",
+        posted_on=posted_on,
+        first=first,
+        last=last,
+        next=last + one,
+        params=(minimum,),
+        notes=(convention("registration.note.no_holiday_rule"),),
+        citation=_CIVIL_CODE_201,
+    )
     if taken_down_on is not None:
-        steps.append(
-            Step(
-                rule="ID-3",
-                key="registration.posting_kept" if complies else "registration.posting_short",
-                inputs={"taken_down_on": taken_down_on, "days": days, "minimum": minimum.integer},
-            )
+        rec.step(
+            "registration.posting_kept" if complies else "registration.posting_short",
+            taken_down_on=taken_down_on,
+            days=days,
+            minimum=minimum.integer,
         )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -193,13 +194,15 @@ def evaluation_group(
     value = EvaluationGroup(
         members=members, members_ok=min_members.admits(members), short_groups=short
     )
-    step = Step(
-        rule="ID-3",
-        key="registration.group.valid" if value.valid else "registration.group.invalid",
-        inputs={"members": members, "groups": len(households_by_group), "short": short},
+    rec = Recorder("ID-3")
+    rec.step(
+        "registration.group.valid" if value.valid else "registration.group.invalid",
+        members=members,
+        groups=len(households_by_group),
+        short=short,
         params=(min_members, min_households),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -247,13 +250,14 @@ def vote(voters: int, participants: int, approvals: int, policy: Policy) -> Resu
         participation_ok=p_min.admits(participation * 100),
         approval_ok=a_min.admits(approval * 100),
     )
-    step = Step(
-        rule="ID-3",
-        key="registration.vote.valid" if value.valid else "registration.vote.invalid",
-        inputs={"participation": participation * 100, "approval": approval * 100},
+    rec = Recorder("ID-3")
+    rec.step(
+        "registration.vote.valid" if value.valid else "registration.vote.invalid",
+        participation=participation * 100,
+        approval=approval * 100,
         params=(p_min, a_min),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -309,24 +313,18 @@ def replace_disqualified(
         key=lambda h: (-votes[h], h not in priority, order.index(h)),
     )
     out: list[Replacement] = []
-    steps: list[Step] = []
+    rec = Recorder("ID-3")
     for hid in disqualified:
         nxt = waiting.pop(0) if waiting else None
-        out.append(
-            Replacement(
-                disqualified=hid, replacement=nxt, votes=None if nxt is None else votes[nxt]
-            )
+        got = None if nxt is None else votes[nxt]
+        out.append(Replacement(disqualified=hid, replacement=nxt, votes=got))
+        rec.step(
+            "registration.replace" if nxt is not None else "registration.replace_none",
+            {"out": hid, "in": nxt, "votes": got},
+            notes=(convention("registration.note.vote_ties"),),
+            citation=_CITE_REPLACE,
         )
-        steps.append(
-            Step(
-                rule="ID-3",
-                key="registration.replace" if nxt is not None else "registration.replace_none",
-                inputs={"out": hid, "in": nxt, "votes": None if nxt is None else votes[nxt]},
-                notes=(Note(kind=NoteKind.CONVENTION, key="registration.note.vote_ties"),),
-                citation=_CITE_REPLACE,
-            )
-        )
-    return Result(value=tuple(out), steps=tuple(steps))
+    return rec.result(tuple(out))
 
 
 @attrs.frozen(kw_only=True)
@@ -368,10 +366,11 @@ def check_procedure(dates: Mapping[Stage, dt.date]) -> Result[ProcedureCheck]:
         else:
             latest = when
     value = ProcedureCheck(missing=missing, out_of_order=tuple(late))
-    step = Step(
-        rule="ID-3",
-        key="registration.procedure.complete" if value.complete else "registration.procedure.gaps",
-        inputs={"missing": missing, "out_of_order": value.out_of_order},
+    rec = Recorder("ID-3")
+    rec.step(
+        "registration.procedure.complete" if value.complete else "registration.procedure.gaps",
+        missing=missing,
+        out_of_order=value.out_of_order,
         citation=_CITE_STAGES,
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)

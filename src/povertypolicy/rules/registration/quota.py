@@ -10,9 +10,10 @@ import attrs
 
 from ...domain.enums import VillageClass
 from ...errors import InputError, RuleError
-from ...explain import Citation, Note, NoteKind, Result, Step
+from ...explain import Citation, NoteKind, Result
+from ...explain.recorder import Recorder, convention, note
 from ...money import Money
-from ...policy import Policy
+from ...policy import Parameter, Policy
 from .eligibility import SEED
 
 __all__ = [
@@ -70,7 +71,7 @@ class QuotaSplit:
 
 def _weights(
     policy: Policy, given: Mapping[VillageClass, Weight] | None, used: set[VillageClass]
-) -> tuple[dict[VillageClass, Fraction], tuple[object, ...]]:
+) -> tuple[dict[VillageClass, Fraction], tuple[Parameter, ...]]:
     if given is not None:
         out: dict[VillageClass, Fraction] = {}
         for cls, w in given.items():
@@ -158,49 +159,31 @@ def split_quota(
         QuotaShare(village=v, village_class=c, weight=w, quota=p.fen, took_remainder=i in took)
         for i, ((v, c), w, p) in enumerate(zip(villages.items(), ws, parts, strict=True))
     )
-    notes = (
-        [
-            Note(
-                kind=NoteKind.ROUNDING,
-                key="registration.note.quota_remainder",
-                args={"villages": tuple(shares[i].village for i in took)},
-            )
-        ]
-        if took
-        else []
-    )
-    steps = [
-        Step(
-            rule="ID-4",
-            key="registration.quota.share",
-            inputs={
-                "village": s.village,
-                "class": s.village_class,
-                "weight": s.weight,
-                "quota": s.quota,
-            },
+    rec = Recorder("ID-4")
+    for s in shares:
+        rec.step(
+            "registration.quota.share",
+            {"village": s.village, "class": s.village_class, "weight": s.weight, "quota": s.quota},
         )
-        for s in shares
-    ]
-    steps.append(
-        Step(
-            rule="ID-4",
-            key="registration.quota.total",
-            inputs={"total": total, "villages": len(shares)},
-            params=params,  # type: ignore[arg-type]
-            notes=(
-                *notes,
-                Note(
-                    kind=NoteKind.CONVENTION,
-                    key="registration.note.quota_weights_given"
-                    if weights is not None
-                    else "registration.note.quota_weights_pack",
-                ),
+    remainder = tuple(shares[i].village for i in took)
+    rec.step(
+        "registration.quota.total",
+        total=total,
+        villages=len(shares),
+        params=params,
+        notes=(
+            note(NoteKind.ROUNDING, "registration.note.quota_remainder", villages=remainder)
+            if took
+            else None,
+            convention(
+                "registration.note.quota_weights_given"
+                if weights is not None
+                else "registration.note.quota_weights_pack"
             ),
-            citation=_CITE_QUOTA,
-        )
+        ),
+        citation=_CITE_QUOTA,
     )
-    return Result(value=QuotaSplit(total=total, shares=shares), steps=tuple(steps))
+    return rec.result(QuotaSplit(total=total, shares=shares))
 
 
 @attrs.frozen(kw_only=True)
@@ -235,18 +218,16 @@ def incidence_target(
     target = policy.param("registration.incidence_target")
     rate = Fraction(poor_people * 100, rural_population)
     value = TargetCheck(value=rate, met=target.admits(rate))
-    step = Step(
-        rule="ID-6",
-        key="registration.target.incidence",
-        inputs={
-            "poor": poor_people,
-            "population": rural_population,
-            "rate": rate,
-            "met": value.met,
-        },
+    rec = Recorder("ID-6")
+    rec.step(
+        "registration.target.incidence",
+        poor=poor_people,
+        population=rural_population,
+        rate=rate,
+        met=value.met,
         params=(target,),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 def income_growth_target(
@@ -262,10 +243,13 @@ def income_growth_target(
     margin = policy.param("registration.income_growth_margin")
     gap = Fraction(Decimal(village_growth)) - Fraction(Decimal(county_growth))
     value = TargetCheck(value=gap, met=margin.admits(gap))
-    step = Step(
-        rule="ID-6",
-        key="registration.target.growth",
-        inputs={"village": village_growth, "county": county_growth, "gap": gap, "met": value.met},
+    rec = Recorder("ID-6")
+    rec.step(
+        "registration.target.growth",
+        village=village_growth,
+        county=county_growth,
+        gap=gap,
+        met=value.met,
         params=(margin,),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)

@@ -9,7 +9,8 @@ import attrs
 
 from ...domain.enums import CardClass
 from ...errors import InputError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder, convention
 from ...money import Money
 from ...policy import Policy
 
@@ -55,13 +56,13 @@ def industry_award(amount: Money, policy: Policy) -> Result[AwardCheck]:
         )
     rng = policy.param("registration.industry_award_range")
     within = rng.range.contains(amount)
-    step = Step(
-        rule="ID-7",
-        key="registration.award.within" if within else "registration.award.outside",
-        inputs={"amount": amount},
+    rec = Recorder("ID-7")
+    rec.step(
+        "registration.award.within" if within else "registration.award.outside",
+        amount=amount,
         params=(rng,),
     )
-    return Result(value=AwardCheck(amount=amount, within=within), steps=(step,))
+    return rec.result(AwardCheck(amount=amount, within=within))
 
 
 @attrs.frozen(kw_only=True)
@@ -94,19 +95,17 @@ def schooling_and_training(
     value = SchoolingAndTraining(
         schooling=school.money * student_years, training=train.money * certified_trainees
     )
-    step = Step(
-        rule="ID-7",
-        key="registration.schooling",
-        inputs={
-            "years": student_years,
-            "schooling": value.schooling,
-            "trainees": certified_trainees,
-            "training": value.training,
-            "total": value.total,
-        },
+    rec = Recorder("ID-7")
+    rec.step(
+        "registration.schooling",
+        years=student_years,
+        schooling=value.schooling,
+        trainees=certified_trainees,
+        training=value.training,
+        total=value.total,
         params=(school, train),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -173,19 +172,17 @@ def pairing(
         not_recorded=unknown,
     )
     state = {True: "ok", False: "fails", None: "unknown"}[value.ok]
-    step = Step(
-        rule="ID-7",
-        key=f"registration.pairing.{state}",
-        inputs={
-            "helper": helper,
-            "count": len(households),
-            "wrong_card": wrong,
-            "short_gain": short,
-            "not_recorded": unknown,
-        },
+    rec = Recorder("ID-7")
+    rec.step(
+        f"registration.pairing.{state}",
+        helper=helper,
+        count=len(households),
+        wrong_card=wrong,
+        short_gain=short,
+        not_recorded=unknown,
         params=(n, gain),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 def seedlings(given: int, policy: Policy) -> Result[bool]:
@@ -193,13 +190,9 @@ def seedlings(given: int, policy: Policy) -> Result[bool]:
     _count("given", given)
     minimum = policy.param("registration.pomelo_seedlings_min")
     ok = minimum.admits(given)
-    step = Step(
-        rule="ID-7",
-        key="registration.seedlings",
-        inputs={"given": given, "ok": ok},
-        params=(minimum,),
-    )
-    return Result(value=ok, steps=(step,))
+    rec = Recorder("ID-7")
+    rec.step("registration.seedlings", given=given, ok=ok, params=(minimum,))
+    return rec.result(ok)
 
 
 def inpatient_rate(base_rate: Decimal, policy: Policy) -> Result[Decimal]:
@@ -215,11 +208,12 @@ def inpatient_rate(base_rate: Decimal, policy: Policy) -> Result[Decimal]:
         )
     uplift = policy.param("registration.inpatient_uplift")
     rate = min(Decimal(base_rate) + uplift.decimal, Decimal(100))
-    step = Step(
-        rule="ID-7",
-        key="registration.inpatient",
-        inputs={"base": Decimal(base_rate), "rate": rate},
+    rec = Recorder("ID-7")
+    rec.step(
+        "registration.inpatient",
+        base=Decimal(base_rate),
+        rate=rate,
         params=(uplift,),
-        notes=(Note(kind=NoteKind.CONVENTION, key="registration.note.uplift_points"),),
+        notes=(convention("registration.note.uplift_points"),),
     )
-    return Result(value=rate, steps=(step,))
+    return rec.result(rate)
