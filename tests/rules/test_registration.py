@@ -348,6 +348,15 @@ def test_ID_4_weights_from_a_user_pack_and_basis(tmp_path: Path) -> None:
     ).value
     assert [x.quota for x in s.shares] == [12, 18, 24, 36]
     assert "from the pack" in split_quota(90, VILLAGES, pol).explain("en")
+    # The weights are listed in the village classes' order, whatever the villages' order or
+    # the hash seed: the same call explains itself the same way on every machine.
+    for villages in (VILLAGES, dict(reversed(list(VILLAGES.items())))):
+        step = next(st for st in split_quota(90, villages, pol).steps if st.params)
+        assert [p.name for p in step.params] == [
+            f"registration.quota_weight_{c.value}"
+            for c in VillageClass
+            if c in set(VILLAGES.values())
+        ]
 
 
 @given(

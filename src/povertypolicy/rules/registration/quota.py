@@ -107,7 +107,7 @@ def _weights(
                 "allowed (切忌搞平均主义)"
             ),
         )
-    found = {c: policy.param(params[c]) for c in used}
+    found = {c: policy.param(params[c]) for c in VillageClass if c in used}  # enum order
     return {c: Fraction(p.decimal) for c, p in found.items()}, tuple(found.values())
 
 
