@@ -825,3 +825,5 @@ def test_flags_at_most(flags: dict[str, bool], status: ki.Status, key: str | Non
     assert score.gap == yes - 1
     if status is S.MET:
         assert score.short_by == 0
+    else:  # over the maximum: how many items too many
+        assert score.short_by == yes - 1

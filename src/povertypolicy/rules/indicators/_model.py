@@ -159,8 +159,8 @@ class Score:
         threshold: The target; None: not applicable.
         gap: How far the value is from the threshold, positive when short of it (minimum: threshold
             − value; maximum: value − threshold).
-        short_by: For a ratio: how many more (for a maximum, fewer) to meet the target; for flags:
-            how many more items must be in place.
+        short_by: How many more (for a maximum, fewer) to meet the target: people or
+            households for a ratio, items in place for flags.
         missing: Figures not reported.
         parts: With an alternative target: the score of each part.
     """

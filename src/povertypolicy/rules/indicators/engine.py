@@ -271,10 +271,15 @@ def _score_flags(
         value=Fraction(yes),
         threshold=Fraction(required),
         gap=_gap(param, Fraction(yes), Fraction(required)),
-        short_by=0 if met else max(0, required - yes),
+        short_by=0 if met else _flags_short_by(param, yes, required),
         missing=unknown,
     )
     return score, step
+
+
+def _flags_short_by(param: Parameter, yes: int, required: int) -> int:
+    """How many more items must be in place (for a maximum: how many fewer)."""
+    return max(0, required - yes) if param.threshold is Side.LOWER else max(0, yes - required)
 
 
 def _not_reported(
