@@ -1,9 +1,9 @@
 """A step recorder: rule bodies say what they decided, the recorder builds the ``Step`` objects.
 
 A rule makes one ``Recorder(rule_id)`` and calls ``step(key, **inputs)`` (with ``params``,
-``notes``, ``citation`` as keywords) for each decision, ``note``/``convention``/``warning`` for
-the notes, and finally ``result(value)``. The steps are exactly those the rule would have
-built by hand, in the same order.
+``notes``, ``citation`` as keywords) for each decision, ``note``/``convention``/``warning``/
+``default``/``boundary``/``rounding`` for the notes, and finally ``result(value)``. The steps
+are exactly those the rule would have built by hand, in the same order.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .result import Note, NoteKind, Result, Step
 if TYPE_CHECKING:
     from ..policy.parameter import Parameter
 
-__all__ = ["Recorder", "convention", "default", "note", "warning"]
+__all__ = ["Recorder", "boundary", "convention", "default", "note", "rounding", "warning"]
 
 T = TypeVar("T")
 
@@ -40,6 +40,16 @@ def warning(key: str, **args: Any) -> Note:
 def default(key: str, **args: Any) -> Note:
     """A default note (a value the text implies but does not state)."""
     return note(NoteKind.DEFAULT, key, **args)
+
+
+def boundary(key: str, **args: Any) -> Note:
+    """A boundary note (how a 以上/以下 bound was read)."""
+    return note(NoteKind.BOUNDARY, key, **args)
+
+
+def rounding(key: str, **args: Any) -> Note:
+    """A rounding note (who took the rounding fen, or which way an amount was rounded)."""
+    return note(NoteKind.ROUNDING, key, **args)
 
 
 class Recorder:
@@ -79,6 +89,11 @@ class Recorder:
     def extend(self, steps: Iterable[Step] | Result[Any]) -> None:
         """Add the steps of another rule's result (or a list of steps)."""
         self.steps.extend(steps.steps if isinstance(steps, Result) else steps)
+
+    def use(self, result: Result[T]) -> T:
+        """Add the steps of another rule's ``result`` and return its value."""
+        self.steps.extend(result.steps)
+        return result.value
 
     def result(self, value: T) -> Result[T]:
         """The rule's result: ``value`` with the recorded steps."""
