@@ -82,3 +82,17 @@ def test_use_adds_the_steps_of_a_result_and_returns_its_value() -> None:
     outer.step("b")
     assert outer.use(inner.result("value")) == "value"
     assert [(s.rule, s.key) for s in outer.steps] == [("B", "b"), ("A", "a")]
+
+
+def test_step_copies_its_mapping_keeps_key_order_and_takes_any_iterable_of_notes() -> None:
+    shown = {"a": 1, "b": 2}
+    rec = Recorder("R")
+    first = rec.step("k", shown, notes=[None, warning("w")])
+    shown["c"] = 3
+    assert first.inputs == {"a": 1, "b": 2}
+    assert first.notes == (warning("w"),)
+    second = rec.step("k", shown, d=4, a=0, notes=(n for n in (convention("c"), None)))
+    assert list(second.inputs.items()) == [("a", 0), ("b", 2), ("c", 3), ("d", 4)]
+    assert second.notes == (convention("c"),)
+    assert rec.step("k", x=1).inputs == {"x": 1}
+    assert rec.step("k").inputs == {}

@@ -29,27 +29,27 @@ def note(kind: NoteKind, key: str, **args: Any) -> Note:
 
 def convention(key: str, **args: Any) -> Note:
     """A convention note (a choice the text leaves open)."""
-    return note(NoteKind.CONVENTION, key, **args)
+    return Note(kind=NoteKind.CONVENTION, key=key, args=args)
 
 
 def warning(key: str, **args: Any) -> Note:
     """A warning note (something the user should check)."""
-    return note(NoteKind.WARNING, key, **args)
+    return Note(kind=NoteKind.WARNING, key=key, args=args)
 
 
 def default(key: str, **args: Any) -> Note:
     """A default note (a value the text implies but does not state)."""
-    return note(NoteKind.DEFAULT, key, **args)
+    return Note(kind=NoteKind.DEFAULT, key=key, args=args)
 
 
 def boundary(key: str, **args: Any) -> Note:
     """A boundary note (how a 以上/以下 bound was read)."""
-    return note(NoteKind.BOUNDARY, key, **args)
+    return Note(kind=NoteKind.BOUNDARY, key=key, args=args)
 
 
 def rounding(key: str, **args: Any) -> Note:
     """A rounding note (who took the rounding fen, or which way an amount was rounded)."""
-    return note(NoteKind.ROUNDING, key, **args)
+    return Note(kind=NoteKind.ROUNDING, key=key, args=args)
 
 
 class Recorder:
@@ -73,14 +73,14 @@ class Recorder:
         **more: Any,
     ) -> Step:
         """Record one step; inputs as a mapping, keywords, or both (keywords win)."""
-        args: dict[str, Any] = dict(inputs or {})
-        args.update(more)
+        # Rules run this in ledger explain loops: one dict, and the notes filtered in C
+        # (``filter(None, …)`` drops only the ``None`` entries: a Note is always true).
         made = Step(
             rule=rule or self.rule,
             key=key,
-            inputs=args,
+            inputs=more if inputs is None else ({**inputs, **more} if more else dict(inputs)),
             params=tuple(params),
-            notes=tuple(n for n in notes if n is not None),
+            notes=tuple(filter(None, notes)),
             citation=citation,
         )
         self.steps.append(made)
