@@ -6,7 +6,14 @@ import datetime as dt
 
 import povertypolicy as pp
 from povertypolicy.explain import Note, NoteKind, Result, Step
-from povertypolicy.explain.recorder import Recorder, convention, default, warning
+from povertypolicy.explain.recorder import (
+    Recorder,
+    boundary,
+    convention,
+    default,
+    rounding,
+    warning,
+)
 
 
 def test_recorder_builds_steps_in_order_with_the_rule_id() -> None:
@@ -54,3 +61,38 @@ def test_extend_takes_a_result_or_steps_and_note_helpers_set_the_kind() -> None:
     assert convention("x").kind is NoteKind.CONVENTION
     assert default("x", a=1) == Note(kind=NoteKind.DEFAULT, key="x", args={"a": 1})
     assert warning("x").kind is NoteKind.WARNING
+
+
+def test_boundary_and_rounding_notes_carry_their_kind_and_args() -> None:
+    assert boundary("site.note.overlap", value=100) == Note(
+        kind=NoteKind.BOUNDARY, key="site.note.overlap", args={"value": 100}
+    )
+    assert rounding("housing.note.no_rounding") == Note(
+        kind=NoteKind.ROUNDING, key="housing.note.no_rounding", args={}
+    )
+    made = rounding("housing.note.rounding", milestones=("a",), fen=1)
+    assert made.kind is NoteKind.ROUNDING
+    assert list(made.args) == ["milestones", "fen"]
+
+
+def test_use_adds_the_steps_of_a_result_and_returns_its_value() -> None:
+    inner = Recorder("A")
+    inner.step("a", n=1)
+    outer = Recorder("B")
+    outer.step("b")
+    assert outer.use(inner.result("value")) == "value"
+    assert [(s.rule, s.key) for s in outer.steps] == [("B", "b"), ("A", "a")]
+
+
+def test_step_copies_its_mapping_keeps_key_order_and_takes_any_iterable_of_notes() -> None:
+    shown = {"a": 1, "b": 2}
+    rec = Recorder("R")
+    first = rec.step("k", shown, notes=[None, warning("w")])
+    shown["c"] = 3
+    assert first.inputs == {"a": 1, "b": 2}
+    assert first.notes == (warning("w"),)
+    second = rec.step("k", shown, d=4, a=0, notes=(n for n in (convention("c"), None)))
+    assert list(second.inputs.items()) == [("a", 0), ("b", 2), ("c", 3), ("d", 4)]
+    assert second.notes == (convention("c"),)
+    assert rec.step("k", x=1).inputs == {"x": 1}
+    assert rec.step("k").inputs == {}

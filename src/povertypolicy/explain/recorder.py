@@ -1,9 +1,9 @@
 """A step recorder: rule bodies say what they decided, the recorder builds the ``Step`` objects.
 
 A rule makes one ``Recorder(rule_id)`` and calls ``step(key, **inputs)`` (with ``params``,
-``notes``, ``citation`` as keywords) for each decision, ``note``/``convention``/``warning`` for
-the notes, and finally ``result(value)``. The steps are exactly those the rule would have
-built by hand, in the same order.
+``notes``, ``citation`` as keywords) for each decision, ``note``/``convention``/``warning``/
+``default``/``boundary``/``rounding`` for the notes, and finally ``result(value)``. The steps
+are exactly those the rule would have built by hand, in the same order.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .result import Note, NoteKind, Result, Step
 if TYPE_CHECKING:
     from ..policy.parameter import Parameter
 
-__all__ = ["Recorder", "convention", "default", "note", "warning"]
+__all__ = ["Recorder", "boundary", "convention", "default", "note", "rounding", "warning"]
 
 T = TypeVar("T")
 
@@ -29,17 +29,27 @@ def note(kind: NoteKind, key: str, **args: Any) -> Note:
 
 def convention(key: str, **args: Any) -> Note:
     """A convention note (a choice the text leaves open)."""
-    return note(NoteKind.CONVENTION, key, **args)
+    return Note(kind=NoteKind.CONVENTION, key=key, args=args)
 
 
 def warning(key: str, **args: Any) -> Note:
     """A warning note (something the user should check)."""
-    return note(NoteKind.WARNING, key, **args)
+    return Note(kind=NoteKind.WARNING, key=key, args=args)
 
 
 def default(key: str, **args: Any) -> Note:
     """A default note (a value the text implies but does not state)."""
-    return note(NoteKind.DEFAULT, key, **args)
+    return Note(kind=NoteKind.DEFAULT, key=key, args=args)
+
+
+def boundary(key: str, **args: Any) -> Note:
+    """A boundary note (how a 以上/以下 bound was read)."""
+    return Note(kind=NoteKind.BOUNDARY, key=key, args=args)
+
+
+def rounding(key: str, **args: Any) -> Note:
+    """A rounding note (who took the rounding fen, or which way an amount was rounded)."""
+    return Note(kind=NoteKind.ROUNDING, key=key, args=args)
 
 
 class Recorder:
@@ -63,14 +73,14 @@ class Recorder:
         **more: Any,
     ) -> Step:
         """Record one step; inputs as a mapping, keywords, or both (keywords win)."""
-        args: dict[str, Any] = dict(inputs or {})
-        args.update(more)
+        # Rules run this in ledger explain loops: one dict, and the notes filtered in C
+        # (``filter(None, …)`` drops only the ``None`` entries: a Note is always true).
         made = Step(
             rule=rule or self.rule,
             key=key,
-            inputs=args,
+            inputs=more if inputs is None else ({**inputs, **more} if more else dict(inputs)),
             params=tuple(params),
-            notes=tuple(n for n in notes if n is not None),
+            notes=tuple(filter(None, notes)),
             citation=citation,
         )
         self.steps.append(made)
@@ -79,6 +89,11 @@ class Recorder:
     def extend(self, steps: Iterable[Step] | Result[Any]) -> None:
         """Add the steps of another rule's result (or a list of steps)."""
         self.steps.extend(steps.steps if isinstance(steps, Result) else steps)
+
+    def use(self, result: Result[T]) -> T:
+        """Add the steps of another rule's ``result`` and return its value."""
+        self.steps.extend(result.steps)
+        return result.value
 
     def result(self, value: T) -> Result[T]:
         """The rule's result: ``value`` with the recorded steps."""

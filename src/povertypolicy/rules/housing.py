@@ -12,7 +12,8 @@ from ..domain.enums import HukouType
 from ..domain.housing import Milestone
 from ..domain.person import Household, Person
 from ..errors import InputError, RuleError
-from ..explain import Note, NoteKind, Result, Step
+from ..explain import Result, Step
+from ..explain.recorder import Recorder, boundary, convention, rounding, warning
 from ..money import Money
 from ..policy import Parameter, Policy
 
@@ -264,8 +265,8 @@ class TrancheRelease:
 
 
 def _member(
-    person: Person, household: Household, cutoff: Parameter
-) -> tuple[MemberEligibility, Step]:
+    rec: Recorder, person: Person, household: Household, cutoff: Parameter
+) -> MemberEligibility:
     failed: list[Condition] = []
     unknown: list[Condition] = []
     checks: list[tuple[Condition, bool | None]] = [
@@ -291,15 +292,6 @@ def _member(
         not_recorded=tuple(unknown),
     )
     inputs = {"person": person.id, "birth_date": person.birth_date, "cutoff": cutoff.date}
-    notes: tuple[Note, ...] = ()
-    if person.birth_date == cutoff.date:
-        notes = (
-            Note(
-                kind=NoteKind.BOUNDARY,
-                key="housing.note.cutoff_day",
-                args={"cutoff": cutoff.date},
-            ),
-        )
     if result.eligible:
         key = "housing.member.eligible"
     elif failed:
@@ -308,8 +300,14 @@ def _member(
     else:
         key = "housing.member.undetermined"
         inputs["not_recorded"] = tuple(unknown)
-    step = Step(rule="HOUSE-1", key=key, inputs=inputs, params=(cutoff,), notes=notes)
-    return result, step
+    on_cutoff = person.birth_date == cutoff.date
+    rec.step(
+        key,
+        inputs,
+        params=(cutoff,),
+        notes=(boundary("housing.note.cutoff_day", cutoff=cutoff.date) if on_cutoff else None,),
+    )
+    return result
 
 
 def eligibility(household: Household, policy: Policy) -> Result[Eligibility]:
@@ -321,36 +319,21 @@ def eligibility(household: Household, policy: Policy) -> Result[Eligibility]:
     """
     _require(household, Household, "household")
     cutoff = policy.param("housing.birth_cutoff")
-    members: list[MemberEligibility] = []
-    steps: list[Step] = []
-    for person in household.members:
-        member, step = _member(person, household, cutoff)
-        members.append(member)
-        steps.append(step)
-    result = Eligibility(household_id=household.id, members=tuple(members))
-    summary_notes: tuple[Note, ...] = ()
-    if result.undetermined_ids:
-        summary_notes = (
-            Note(
-                kind=NoteKind.WARNING,
-                key="housing.note.undetermined",
-                args={"people": result.undetermined_ids},
-            ),
-        )
-    steps.append(
-        Step(
-            rule="HOUSE-1",
-            key="housing.eligibility.summary",
-            inputs={
-                "household": household.id,
-                "eligible": result.count,
-                "members": household.size,
-                "applied_on": household.relocation_applied_on,
-            },
-            notes=summary_notes,
-        )
+    rec = Recorder("HOUSE-1")
+    members = tuple(_member(rec, person, household, cutoff) for person in household.members)
+    result = Eligibility(household_id=household.id, members=members)
+    undetermined = result.undetermined_ids
+    rec.step(
+        "housing.eligibility.summary",
+        household=household.id,
+        eligible=result.count,
+        members=household.size,
+        applied_on=household.relocation_applied_on,
+        notes=(
+            warning("housing.note.undetermined", people=undetermined) if undetermined else None,
+        ),
     )
-    return Result(value=result, steps=tuple(steps))
+    return rec.result(result)
 
 
 def earliest_approval(posted_on: dt.date, policy: Policy) -> Result[dt.date]:
@@ -368,14 +351,16 @@ def earliest_approval(posted_on: dt.date, policy: Policy) -> Result[dt.date]:
     days = policy.param("housing.posting_days")
     last_day = posted_on + dt.timedelta(days=days.integer)
     approval = last_day + dt.timedelta(days=1)
-    step = Step(
-        rule="HOUSE-1",
-        key="housing.posting",
-        inputs={"posted_on": posted_on, "last_day": last_day, "approval": approval},
+    rec = Recorder("HOUSE-1")
+    rec.step(
+        "housing.posting",
+        posted_on=posted_on,
+        last_day=last_day,
+        approval=approval,
         params=(days,),
-        notes=(Note(kind=NoteKind.CONVENTION, key="housing.note.posting_civil_code"),),
+        notes=(convention("housing.note.posting_civil_code"),),
     )
-    return Result(value=approval, steps=(step,))
+    return rec.result(approval)
 
 
 # -- HOUSE-2, HOUSE-3, HOUSE-5 -------------------------------------------------------------------
@@ -390,9 +375,9 @@ def _require(value: object, typ: type, field: str) -> None:
 
 def housing_subsidy(household: Household, policy: Policy) -> Result[HousingSubsidy]:
     """The household's one-off housing subsidy and its tranches; 建房补助 (HOUSE-1, -2, -3, -5)."""
-    elig = eligibility(household, policy)
-    steps = list(elig.steps)
-    people = elig.value.count
+    rec = Recorder("HOUSE-2")
+    elig = rec.use(eligibility(household, policy))
+    people = elig.count
 
     rate = policy.param("housing.subsidy_per_person")
     levels = (
@@ -410,30 +395,18 @@ def housing_subsidy(household: Household, policy: Policy) -> Result[HousingSubsi
             ),
         )
     gross = rate.money * people
-    steps.append(
-        Step(
-            rule="HOUSE-2",
-            key="housing.gross",
-            inputs={"rate": rate.money, "people": people, "gross": gross},
-            params=(rate,),
-        )
-    )
+    rec.step("housing.gross", rate=rate.money, people=people, gross=gross, params=(rate,))
     by_level = tuple(
         FundingShare(level=level, per_person=p.money, amount=p.money * people)
         for level, p in levels
     )
-    steps.append(
-        Step(
-            rule="HOUSE-2",
-            key="housing.by_level",
-            inputs={
-                "province": by_level[0].amount,
-                "city": by_level[1].amount,
-                "county": by_level[2].amount,
-                "gross": gross,
-            },
-            params=tuple(p for _, p in levels),
-        )
+    rec.step(
+        "housing.by_level",
+        province=by_level[0].amount,
+        city=by_level[1].amount,
+        county=by_level[2].amount,
+        gross=gross,
+        params=(p for _, p in levels),
     )
     withheld_rate = policy.param("housing.withheld_per_person")
     if withheld_rate.money > rate.money:
@@ -443,37 +416,32 @@ def housing_subsidy(household: Household, policy: Policy) -> Result[HousingSubsi
         )
     withheld = withheld_rate.money * people
     net = gross - withheld
-    steps.append(
-        Step(
-            rule="HOUSE-2",
-            key="housing.withheld",
-            inputs={
-                "rate": withheld_rate.money,
-                "people": people,
-                "withheld": withheld,
-                "gross": gross,
-                "net": net,
-            },
-            params=(withheld_rate,),
-        )
+    rec.step(
+        "housing.withheld",
+        rate=withheld_rate.money,
+        people=people,
+        withheld=withheld,
+        gross=gross,
+        net=net,
+        params=(withheld_rate,),
     )
 
     tranches, tranche_steps = _tranches(net, policy)
-    steps.extend(tranche_steps)
+    rec.extend(tranche_steps)
 
     timber = policy.param("housing.timber_per_person")
     timber_total = timber.decimal * people
-    steps.append(
-        Step(
-            rule="HOUSE-5",
-            key="housing.timber",
-            inputs={"rate": timber.decimal, "people": people, "total": timber_total},
-            params=(timber,),
-        )
+    rec.step(
+        "housing.timber",
+        rule="HOUSE-5",
+        rate=timber.decimal,
+        people=people,
+        total=timber_total,
+        params=(timber,),
     )
     value = HousingSubsidy(
         household_id=household.id,
-        eligible_person_ids=elig.value.eligible_ids,
+        eligible_person_ids=elig.eligible_ids,
         per_person=rate.money,
         gross=gross,
         withheld=withheld,
@@ -482,7 +450,7 @@ def housing_subsidy(household: Household, policy: Policy) -> Result[HousingSubsi
         tranches=tranches,
         timber_m3=timber_total,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 def _tranches(net: Money, policy: Policy) -> tuple[tuple[Tranche, ...], list[Step]]:
@@ -499,32 +467,28 @@ def _tranches(net: Money, policy: Policy) -> tuple[tuple[Tranche, ...], list[Ste
         Tranche(milestone=m, share=s, amount=a, took_rounding_fen=i in rounded)
         for i, (m, s, a) in enumerate(zip(_MILESTONES, shares, amounts, strict=True))
     )
-    steps = [
-        Step(
-            rule="HOUSE-3",
-            key="housing.tranche",
-            inputs={"milestone": t.milestone, "share": t.share, "net": net, "amount": t.amount},
+    rec = Recorder("HOUSE-3")
+    for t, p in zip(tranches, params, strict=True):
+        rec.step(
+            "housing.tranche",
+            milestone=t.milestone,
+            share=t.share,
+            net=net,
+            amount=t.amount,
             params=(p,),
         )
-        for t, p in zip(tranches, params, strict=True)
-    ]
     if rounded:
-        note = Note(
-            kind=NoteKind.ROUNDING,
-            key="housing.note.rounding",
-            args={"milestones": tuple(tranches[i].milestone for i in rounded), "fen": len(rounded)},
-        )
+        took = tuple(tranches[i].milestone for i in rounded)
+        note = rounding("housing.note.rounding", milestones=took, fen=len(rounded))
     else:
-        note = Note(kind=NoteKind.ROUNDING, key="housing.note.no_rounding")
-    steps.append(
-        Step(
-            rule="HOUSE-3",
-            key="housing.tranches_total",
-            inputs={"net": net, "total": sum((t.amount for t in tranches), Money.zero())},
-            notes=(note,),
-        )
+        note = rounding("housing.note.no_rounding")
+    rec.step(
+        "housing.tranches_total",
+        net=net,
+        total=sum((t.amount for t in tranches), Money.zero()),
+        notes=(note,),
     )
-    return tranches, steps
+    return tranches, rec.steps
 
 
 # HOUSE-3 release and HOUSE-4 deduction live in their own module; re-exported here.

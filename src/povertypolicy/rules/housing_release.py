@@ -6,7 +6,8 @@ import datetime as dt
 
 from ..domain.housing import CONSTRUCTION, BuildProgress, Milestone
 from ..errors import InputError, RuleError
-from ..explain import Note, NoteKind, Result, Step
+from ..explain import Result
+from ..explain.recorder import Recorder, warning
 from ..money import Money
 from ..policy import Policy
 from .housing import (
@@ -71,6 +72,73 @@ def _check_order(progress: BuildProgress, as_of: dt.date) -> None:
                 )
 
 
+def _demolition(
+    subsidy: HousingSubsidy, progress: BuildProgress, policy: Policy, as_of: dt.date
+) -> Result[tuple[dict[Milestone, Money], Money]]:
+    """HOUSE-4: the township's demolition cost, taken from the unpaid tranches, last first.
+
+    Its value: the deduction from each tranche, and what the household still owes.
+    """
+    deadline = policy.param("housing.demolition_deadline")
+    rec = Recorder("HOUSE-4")
+    deductions = {m: Money.zero() for m in Milestone}
+    owed = Money.zero()
+    demolished_on = progress.old_house_demolished_on
+    if demolished_on is None:
+        key = (
+            "housing.demolition.pending" if deadline.admits(as_of) else "housing.demolition.overdue"
+        )
+        rec.step(key, as_of=as_of, deadline=deadline.date, params=(deadline,))
+    elif progress.demolished_by_township is None:
+        raise RuleError(
+            rule="HOUSE-4",
+            message=(
+                f"the old house was demolished on {demolished_on}, but whether the household "
+                "or the township demolished it is not recorded (demolished_by_township): the "
+                "township's cost would be deducted, so it cannot be assumed"
+            ),
+        )
+    elif not progress.demolished_by_township:
+        key = (
+            "housing.demolition.on_time"
+            if deadline.admits(demolished_on)
+            else "housing.demolition.late_by_household"
+        )
+        rec.step(key, date=demolished_on, deadline=deadline.date, params=(deadline,))
+    elif deadline.admits(demolished_on):
+        rec.step(
+            "housing.demolition.township_early",
+            date=demolished_on,
+            cost=progress.demolition_cost,
+            deadline=deadline.date,
+            params=(deadline,),
+            notes=(warning("housing.note.township_early"),),
+        )
+    else:
+        cost = progress.demolition_cost
+        assert cost is not None  # BuildProgress refuses a township demolition without its cost
+        rec.step(
+            "housing.demolition.township",
+            date=demolished_on,
+            cost=cost,
+            deadline=deadline.date,
+            params=(deadline,),
+        )
+        left = cost
+        for tranche in reversed(subsidy.tranches):
+            if tranche.milestone in progress.paid or not left:
+                continue
+            take = min(left, tranche.amount)
+            if take:
+                deductions[tranche.milestone] = take
+                left -= take
+                rec.step("housing.demolition.deducted", milestone=tranche.milestone, amount=take)
+        if left:
+            owed = left
+            rec.step("housing.demolition.owed", excess=owed)
+    return rec.result((deductions, owed))
+
+
 def release_tranches(
     subsidy: HousingSubsidy, progress: BuildProgress, policy: Policy, *, as_of: dt.date
 ) -> Result[TrancheRelease]:
@@ -89,93 +157,8 @@ def release_tranches(
             obj="release_tranches", field="as_of", value=as_of, expected="a datetime.date"
         )
     _check_order(progress, as_of)
-    deadline = policy.param("housing.demolition_deadline")
-    steps: list[Step] = []
-
-    # HOUSE-4: the demolition cost, taken from unpaid tranches, last first.
-    deductions = {m: Money.zero() for m in Milestone}
-    owed = Money.zero()
-    demolished_on = progress.old_house_demolished_on
-    if demolished_on is None:
-        key = (
-            "housing.demolition.pending" if deadline.admits(as_of) else "housing.demolition.overdue"
-        )
-        steps.append(
-            Step(
-                rule="HOUSE-4",
-                key=key,
-                inputs={"as_of": as_of, "deadline": deadline.date},
-                params=(deadline,),
-            )
-        )
-    elif progress.demolished_by_township is None:
-        raise RuleError(
-            rule="HOUSE-4",
-            message=(
-                f"the old house was demolished on {demolished_on}, but whether the household "
-                "or the township demolished it is not recorded (demolished_by_township): the "
-                "township's cost would be deducted, so it cannot be assumed"
-            ),
-        )
-    elif not progress.demolished_by_township:
-        key = (
-            "housing.demolition.on_time"
-            if deadline.admits(demolished_on)
-            else "housing.demolition.late_by_household"
-        )
-        steps.append(
-            Step(
-                rule="HOUSE-4",
-                key=key,
-                inputs={"date": demolished_on, "deadline": deadline.date},
-                params=(deadline,),
-            )
-        )
-    elif deadline.admits(demolished_on):
-        steps.append(
-            Step(
-                rule="HOUSE-4",
-                key="housing.demolition.township_early",
-                inputs={
-                    "date": demolished_on,
-                    "cost": progress.demolition_cost,
-                    "deadline": deadline.date,
-                },
-                params=(deadline,),
-                notes=(Note(kind=NoteKind.WARNING, key="housing.note.township_early"),),
-            )
-        )
-    else:
-        cost = progress.demolition_cost
-        assert cost is not None  # BuildProgress refuses a township demolition without its cost
-        steps.append(
-            Step(
-                rule="HOUSE-4",
-                key="housing.demolition.township",
-                inputs={"date": demolished_on, "cost": cost, "deadline": deadline.date},
-                params=(deadline,),
-            )
-        )
-        left = cost
-        for tranche in reversed(subsidy.tranches):
-            if tranche.milestone in progress.paid or not left:
-                continue
-            take = min(left, tranche.amount)
-            if take:
-                deductions[tranche.milestone] = take
-                left -= take
-                steps.append(
-                    Step(
-                        rule="HOUSE-4",
-                        key="housing.demolition.deducted",
-                        inputs={"milestone": tranche.milestone, "amount": take},
-                    )
-                )
-        if left:
-            owed = left
-            steps.append(
-                Step(rule="HOUSE-4", key="housing.demolition.owed", inputs={"excess": owed})
-            )
+    rec = Recorder("HOUSE-3")
+    deductions, owed = rec.use(_demolition(subsidy, progress, policy, as_of))
 
     # HOUSE-3: release in order.
     statuses: list[TrancheStatus] = []
@@ -186,46 +169,23 @@ def release_tranches(
         deduction = deductions[m]
         if m in progress.paid:
             state, payable = TrancheState.PAID, Money.zero()
-            steps.append(
-                Step(
-                    rule="HOUSE-3",
-                    key="housing.release.paid",
-                    inputs={"milestone": m, "amount": tranche.amount},
-                )
-            )
+            rec.step("housing.release.paid", milestone=m, amount=tranche.amount)
         elif reached is None:
             state, payable = TrancheState.NOT_REACHED, Money.zero()
             blocked_by = blocked_by or m
-            steps.append(
-                Step(
-                    rule="HOUSE-3",
-                    key="housing.release.not_reached",
-                    inputs={"milestone": m, "amount": tranche.amount - deduction},
-                )
-            )
+            rec.step("housing.release.not_reached", milestone=m, amount=tranche.amount - deduction)
         elif blocked_by is not None:
             state, payable = TrancheState.WAITING, Money.zero()
-            steps.append(
-                Step(
-                    rule="HOUSE-3",
-                    key="housing.release.waiting",
-                    inputs={"milestone": m, "date": reached, "earlier": blocked_by},
-                )
-            )
+            rec.step("housing.release.waiting", milestone=m, date=reached, earlier=blocked_by)
         else:
             state, payable = TrancheState.PAYABLE, tranche.amount - deduction
-            steps.append(
-                Step(
-                    rule="HOUSE-3",
-                    key="housing.release.payable",
-                    inputs={
-                        "milestone": m,
-                        "date": reached,
-                        "amount": tranche.amount,
-                        "deduction": deduction,
-                        "payable": payable,
-                    },
-                )
+            rec.step(
+                "housing.release.payable",
+                milestone=m,
+                date=reached,
+                amount=tranche.amount,
+                deduction=deduction,
+                payable=payable,
             )
         statuses.append(
             TrancheStatus(
@@ -240,18 +200,13 @@ def release_tranches(
     paid_before = sum((s.amount for s in statuses if s.state is TrancheState.PAID), Money.zero())
     payable_now = sum((s.payable for s in statuses), Money.zero())
     deduction_total = sum(deductions.values(), Money.zero())
-    steps.append(
-        Step(
-            rule="HOUSE-3",
-            key="housing.release.summary",
-            inputs={
-                "as_of": as_of,
-                "payable": payable_now,
-                "paid": paid_before,
-                "deduction": deduction_total,
-                "owed": owed,
-            },
-        )
+    rec.step(
+        "housing.release.summary",
+        as_of=as_of,
+        payable=payable_now,
+        paid=paid_before,
+        deduction=deduction_total,
+        owed=owed,
     )
     value = TrancheRelease(
         household_id=subsidy.household_id,
@@ -262,4 +217,4 @@ def release_tranches(
         deduction=deduction_total,
         owed_by_household=owed,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)

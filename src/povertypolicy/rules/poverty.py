@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import InputError
-from ..explain import Note, NoteKind, Result, Step
+from ..explain import Result
+from ..explain.recorder import Recorder, warning
 from ..money import Money
 from ..policy import Policy
 
@@ -42,20 +43,13 @@ def _line(year: int, policy: Policy, rule: str) -> Result[Money]:
     params = [line, status]
     if "core.poverty_line_2010_prices" in at:
         params.append(at.param("core.poverty_line_2010_prices"))
-    notes: tuple[Note, ...] = ()
-    if status.text != "published":
-        notes = (
-            Note(
-                kind=NoteKind.WARNING,
-                key=f"poverty.note.{status.text}",
-                args={"year": str(year), "line": line.money},
-            ),
-        )
-    step = Step(
-        rule=rule,
-        key="poverty.line",
-        inputs={"year": str(year), "line": line.money},
-        params=tuple(params),
-        notes=notes,
+    shown = {"year": str(year), "line": line.money}
+    published = status.text == "published"
+    rec = Recorder(rule)
+    rec.step(
+        "poverty.line",
+        shown,
+        params=params,
+        notes=(None if published else warning(f"poverty.note.{status.text}", **shown),),
     )
-    return Result(value=line.money, steps=(step,))
+    return rec.result(line.money)

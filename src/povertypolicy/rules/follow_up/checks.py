@@ -14,7 +14,8 @@ import attrs
 
 from ...domain.follow_up import RelocatedHousehold
 from ...errors import RuleError
-from ...explain import Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder
 from ...policy import Policy
 from ._common import a_date, require
 from .old_house import (
@@ -123,28 +124,23 @@ def follow_up_checks(
     (FOLLOW-1..FOLLOW-5)."""
     require(household, RelocatedHousehold, "rules.follow_up.follow_up_checks", "household")
     a_date("follow_up_checks", "as_of", as_of)
-    steps: list[Step] = []
+    rec = Recorder("FOLLOW-1")
     t: TrainingCheck | None = None
     e: EmploymentCheck | None = None
     d: DibaoCheck | None = None
     o: DemolitionCheck | None = None
     a: HomesteadAward | None = None
     if "follow_up.training_within_years" in policy:
-        rt = training(household, policy, as_of=as_of)
-        t, steps = rt.value, [*steps, *rt.steps]
+        t = rec.use(training(household, policy, as_of=as_of))
     if "follow_up.stable_jobs_min_per_household" in policy:
-        re = stable_employment(household, policy)
-        e, steps = re.value, [*steps, *re.steps]
+        e = rec.use(stable_employment(household, policy))
     if "follow_up.dibao_months" in policy:
-        rd = transitional_dibao(household, policy, as_of=as_of)
-        d, steps = rd.value, [*steps, *rd.steps]
+        d = rec.use(transitional_dibao(household, policy, as_of=as_of))
     if any(name in policy for name in DEMOLITION_PARAMS):
-        ro = demolition(household, policy, as_of=as_of)
-        o, steps = ro.value, [*steps, *ro.steps]
+        o = rec.use(demolition(household, policy, as_of=as_of))
     if "follow_up.homestead_award_per_person" in policy:
-        ra = homestead_award(household, policy)
-        a, steps = ra.value, [*steps, *ra.steps]
-    if not steps:
+        a = rec.use(homestead_award(household, policy))
+    if not rec.steps:
         raise RuleError(rule="FOLLOW-1", message=f"the pack {policy.id} sets no follow-up check")
     value = FollowUpChecks(
         household_id=household.id,
@@ -155,11 +151,5 @@ def follow_up_checks(
         demolition=o,
         award=a,
     )
-    steps.append(
-        Step(
-            rule="FOLLOW-1",
-            key=f"follow_up.checks.{value.outcome.value}",
-            inputs={"household": household.id, "as_of": as_of},
-        )
-    )
-    return Result(value=value, steps=tuple(steps))
+    rec.step(f"follow_up.checks.{value.outcome.value}", household=household.id, as_of=as_of)
+    return rec.result(value)

@@ -14,7 +14,8 @@ import attrs
 
 from ...domain.follow_up import OldHouse, RelocatedHousehold
 from ...errors import RuleError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder, convention
 from ...money import Money
 from ...policy import Bound, Parameter, Policy
 from ._common import CIVIL_CODE_201, Tri, a_date, any_of, period_end, require, within
@@ -209,16 +210,15 @@ def demolition(
         )
     house = household.old_house or OldHouse()
     limits, missing = _limits(household, house, policy)
-    steps = [
-        Step(
-            rule="FOLLOW-4",
-            key=f"follow_up.deadline.{limit.kind.value}",
-            inputs={"deadline": limit.deadline, "moved_in_on": household.moved_in_on},
+    rec = Recorder("FOLLOW-4")
+    for limit, param in limits:
+        rec.step(
+            f"follow_up.deadline.{limit.kind.value}",
+            deadline=limit.deadline,
+            moved_in_on=household.moved_in_on,
             params=(param,),
             citation=CIVIL_CODE_201 if limit.kind is LimitKind.TRANSITION else None,
         )
-        for limit, param in limits
-    ]
     done = house.demolished_on
     if missing:
         check = DemolitionCheck(
@@ -230,19 +230,12 @@ def demolition(
             missing=tuple(missing),
             demolished_on=done,
         )
-        steps.append(
-            Step(
-                rule="FOLLOW-4",
-                key="follow_up.demolition.not_recorded",
-                inputs={"household": household.id, "missing": tuple(missing)},
-            )
+        rec.step(
+            "follow_up.demolition.not_recorded", household=household.id, missing=tuple(missing)
         )
     else:
         first = min((lim for lim, _ in limits), key=lambda lim: lim.deadline)
         state = _state(done, first.deadline, first.bound, as_of)
-        notes: tuple[Note, ...] = ()
-        if len(limits) > 1:
-            notes = (Note(kind=NoteKind.CONVENTION, key="follow_up.note.earliest_limit"),)
         check = DemolitionCheck(
             household_id=household.id,
             state=state,
@@ -252,33 +245,27 @@ def demolition(
             missing=(),
             demolished_on=done,
         )
-        steps.append(
-            Step(
-                rule="FOLLOW-4",
-                key=f"follow_up.demolition.{state.value}",
-                inputs={
-                    "household": household.id,
-                    "deadline": first.deadline,
-                    "limit": first.kind,
-                    "date": done,
-                    "as_of": as_of,
-                },
-                notes=notes,
-            )
+        rec.step(
+            f"follow_up.demolition.{state.value}",
+            household=household.id,
+            deadline=first.deadline,
+            limit=first.kind,
+            date=done,
+            as_of=as_of,
+            notes=(convention("follow_up.note.earliest_limit") if len(limits) > 1 else None,),
         )
     if "follow_up.reclamation_deadline" in policy:
         p = policy.param("follow_up.reclamation_deadline")
         rstate = _state(house.reclaimed_on, p.date, p.bound, as_of)
         check = attrs.evolve(check, reclamation_deadline=p.date, reclamation_state=rstate)
-        steps.append(
-            Step(
-                rule="FOLLOW-4",
-                key=f"follow_up.reclamation.{rstate.value}",
-                inputs={"deadline": p.date, "date": house.reclaimed_on, "as_of": as_of},
-                params=(p,),
-            )
+        rec.step(
+            f"follow_up.reclamation.{rstate.value}",
+            deadline=p.date,
+            date=house.reclaimed_on,
+            as_of=as_of,
+            params=(p,),
         )
-    return Result(value=check, steps=tuple(steps))
+    return rec.result(check)
 
 
 # -- FOLLOW-5 ------------------------------------------------------------------------------------
@@ -328,20 +315,18 @@ def homestead_award(household: RelocatedHousehold, policy: Policy) -> Result[Hom
     house = household.old_house or OldHouse()
     vacated = house.demolished_on is not None
     state = AwardState.PAYABLE if vacated else AwardState.NOT_YET
-    step = Step(
-        rule="FOLLOW-5",
-        key=f"follow_up.award.{state.value}",
-        inputs={
-            "household": household.id,
-            "rate": rate.money,
-            "people": people,
-            "amount": amount,
-            "date": house.demolished_on,
-        },
+    rec = Recorder("FOLLOW-5")
+    rec.step(
+        f"follow_up.award.{state.value}",
+        household=household.id,
+        rate=rate.money,
+        people=people,
+        amount=amount,
+        date=house.demolished_on,
         params=(rate,),
-        notes=(Note(kind=NoteKind.CONVENTION, key="follow_up.note.award_on_vacating"),),
+        notes=(convention("follow_up.note.award_on_vacating"),),
     )
     value = HomesteadAward(
         household_id=household.id, people=people, per_person=rate.money, amount=amount, state=state
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from ...domain.indicators import ReportingUnit, require_unit
 from ...errors import InputError
-from ...explain import Citation, Note, NoteKind, Result, Step
+from ...explain import Citation, Result
+from ...explain.recorder import Recorder, convention
 from ...policy import Policy
 from ..indicators import THREE_RATES, UnitScores, evaluate
 from ._common import SEED
@@ -36,14 +37,13 @@ def three_rates_one_degree(site: ReportingUnit, policy: Policy) -> Result[UnitSc
         raise InputError(
             obj=f"ReportingUnit {site.id}", field=INTEGRATION, value=degree, expected="0..100"
         )
-    step = Step(
-        rule="FOLLOW-6",
-        key="follow_up.integration.reported"
-        if degree is not None
-        else "follow_up.integration.none",
-        inputs={"degree": degree},
+    # The degree is shown before the checklist's closing summary step.
+    rec = Recorder("FOLLOW-6", result.steps[:-1])
+    rec.step(
+        "follow_up.integration.reported" if degree is not None else "follow_up.integration.none",
+        degree=degree,
         citation=_CITE_DEGREE,
-        notes=(Note(kind=NoteKind.CONVENTION, key="follow_up.note.no_integration_target"),),
+        notes=(convention("follow_up.note.no_integration_target"),),
     )
-    steps = (*result.steps[:-1], step, result.steps[-1])
-    return Result(value=result.value, steps=steps)
+    rec.extend(result.steps[-1:])
+    return rec.result(result.value)

@@ -15,7 +15,8 @@ import attrs
 
 from ...domain.follow_up import Placement
 from ...errors import InputError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder, convention, rounding
 from ...money import Money
 from ...policy import Bound, Parameter, Policy
 from ...units import Area
@@ -96,19 +97,19 @@ def industry_subsidy(
     assert isinstance(lo, Money)
     assert isinstance(hi, Money)
     amount = None if basis is None else min(max(basis, lo), hi)
-    notes: tuple[Note, ...] = ()
-    if basis is not None and basis != amount:
-        notes = (Note(kind=NoteKind.CONVENTION, key="follow_up.note.basis_clamped"),)
-    step = Step(
-        rule="FOLLOW-7",
-        key=f"follow_up.industry_subsidy.{'range' if amount is None else 'amount'}",
-        inputs={"kind": kind, "min": lo, "max": hi, "basis": basis, "amount": amount},
+    clamped = basis is not None and basis != amount
+    rec = Recorder("FOLLOW-7")
+    rec.step(
+        f"follow_up.industry_subsidy.{'range' if amount is None else 'amount'}",
+        kind=kind,
+        min=lo,
+        max=hi,
+        basis=basis,
+        amount=amount,
         params=(param,),
-        notes=notes,
+        notes=(convention("follow_up.note.basis_clamped") if clamped else None,),
     )
-    return Result(
-        value=RangeAmount(minimum=lo, maximum=hi, basis=basis, amount=amount), steps=(step,)
-    )
+    return rec.result(RangeAmount(minimum=lo, maximum=hi, basis=basis, amount=amount))
 
 
 @attrs.frozen(kw_only=True)
@@ -136,13 +137,15 @@ def _capped(name: str, key: str, policy: Policy, requested: Money | None) -> Res
     amount = None if requested is None else (most if capped else requested)
     value = CappedAmount(cap=cap.money, requested=requested, amount=amount, capped=capped)
     outcome = "cap_only" if requested is None else ("capped" if value.capped else "within")
-    step = Step(
-        rule="FOLLOW-7",
-        key=f"follow_up.{key}.{outcome}",
-        inputs={"cap": cap.money, "requested": requested, "amount": amount},
+    rec = Recorder("FOLLOW-7")
+    rec.step(
+        f"follow_up.{key}.{outcome}",
+        cap=cap.money,
+        requested=requested,
+        amount=amount,
         params=(cap,),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 def household_industry_topup(
@@ -172,13 +175,9 @@ def livestock_pen_award(policy: Policy, *, pens_built: bool | None) -> Result[Mo
     award = policy.param("follow_up.livestock_pen_award")
     amount = None if pens_built is None else (award.money if pens_built else Money.zero())
     state = "not_recorded" if pens_built is None else ("award" if pens_built else "none")
-    step = Step(
-        rule="FOLLOW-7",
-        key=f"follow_up.pens.{state}",
-        inputs={"award": award.money},
-        params=(award,),
-    )
-    return Result(value=amount, steps=(step,))
+    rec = Recorder("FOLLOW-7")
+    rec.step(f"follow_up.pens.{state}", award=award.money, params=(award,))
+    return rec.result(amount)
 
 
 @attrs.frozen(kw_only=True)
@@ -225,27 +224,23 @@ def in_home_business_subsidy(
     value = InHomeBusiness(
         investment=inv, minimum=minimum, cap=cap.money, granted=granted, complies=complies
     )
-    key = "follow_up.in_home.capped" if capped else "follow_up.in_home.share"
-    steps = [
-        Step(
-            rule="FOLLOW-7",
-            key=key,
-            inputs={"investment": inv, "minimum": minimum, "cap": cap.money},
-            params=(share, cap),
-            notes=(Note(kind=NoteKind.ROUNDING, key="follow_up.note.round_up"),),
-        )
-    ]
+    rec = Recorder("FOLLOW-7")
+    rec.step(
+        "follow_up.in_home.capped" if capped else "follow_up.in_home.share",
+        investment=inv,
+        minimum=minimum,
+        cap=cap.money,
+        params=(share, cap),
+        notes=(rounding("follow_up.note.round_up"),),
+    )
     if granted is not None:
-        steps.append(
-            Step(
-                rule="FOLLOW-7",
-                key="follow_up.in_home.complies"
-                if complies
-                else "follow_up.in_home.does_not_comply",
-                inputs={"granted": granted, "minimum": minimum, "cap": cap.money},
-            )
+        rec.step(
+            "follow_up.in_home.complies" if complies else "follow_up.in_home.does_not_comply",
+            granted=granted,
+            minimum=minimum,
+            cap=cap.money,
         )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -292,23 +287,23 @@ def vegetable_plot_subsidy(
     yearly = per_mu * counted.in_unit("mu")
     span = tuple(range(first_year, first_year + years.integer))
     total = yearly * len(span)
-    notes = (
-        [Note(kind=NoteKind.CONVENTION, key="follow_up.note.plot_area")]
-        if area > guaranteed
-        else []
-    )
-    if cost is None:
-        notes.append(Note(kind=NoteKind.CONVENTION, key="follow_up.note.plot_at_cap"))
-    step = Step(
-        rule="FOLLOW-7",
-        key="follow_up.plot",
-        inputs={"area": counted, "rate": per_mu, "yearly": yearly, "first": str(first_year),
-                "last": str(span[-1] if span else first_year), "total": total},
+    rec = Recorder("FOLLOW-7")
+    rec.step(
+        "follow_up.plot",
+        area=counted,
+        rate=per_mu,
+        yearly=yearly,
+        first=str(first_year),
+        last=str(span[-1] if span else first_year),
+        total=total,
         params=(rate, years, plot),
-        notes=tuple(notes),
-    )  # fmt: skip
+        notes=(
+            convention("follow_up.note.plot_area") if area > guaranteed else None,
+            convention("follow_up.note.plot_at_cap") if cost is None else None,
+        ),
+    )
     value = VegetablePlot(area=counted, rate_cap=rate.money, yearly=yearly, years=span, total=total)
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -344,13 +339,15 @@ def welfare_jobs(jobs_by_person: Mapping[str, int], policy: Policy) -> Result[We
     total = sum(jobs_by_person.values())
     over = tuple(p for p, n in jobs_by_person.items() if not per_person.admits(n))
     value = WelfareJobs(jobs=total, household_ok=per_household.admits(total), people_over=over)
-    step = Step(
-        rule="FOLLOW-7",
-        key="follow_up.welfare_jobs.ok" if value.complies else "follow_up.welfare_jobs.over",
-        inputs={"jobs": total, "over": over, "household_ok": value.household_ok},
+    rec = Recorder("FOLLOW-7")
+    rec.step(
+        "follow_up.welfare_jobs.ok" if value.complies else "follow_up.welfare_jobs.over",
+        jobs=total,
+        over=over,
+        household_ok=value.household_ok,
         params=(per_household, per_person),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -426,16 +423,20 @@ def _award(
         award, outcome = Money.zero(), "not_granted"
     else:
         award, outcome = None, "not_recorded"
-    step = Step(
-        rule="FOLLOW-7",
-        key=f"follow_up.{rule_key}.{outcome}",
-        inputs={"people": len(yes), "maybe": len(maybe), "required": count_p.integer,
-                "months": months_p.integer, "award": award_p.money, "as_of": as_of},
+    rec = Recorder("FOLLOW-7")
+    rec.step(
+        f"follow_up.{rule_key}.{outcome}",
+        people=len(yes),
+        maybe=len(maybe),
+        required=count_p.integer,
+        months=months_p.integer,
+        award=award_p.money,
+        as_of=as_of,
         params=(count_p, months_p, award_p),
         citation=CIVIL_CODE_201,
-    )  # fmt: skip
+    )
     value = AwardCheck(qualifying=yes, undetermined=maybe, required=count_p.integer, award=award)
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 def broker_award(

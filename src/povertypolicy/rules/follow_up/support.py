@@ -13,7 +13,8 @@ import attrs
 from ...domain.enums import LabourCapacity
 from ...domain.follow_up import RelocatedHousehold, RelocatedMember
 from ...errors import InputError
-from ...explain import Citation, Note, NoteKind, Result, Step
+from ...explain import Citation, Note, Result
+from ...explain.recorder import Recorder, convention, warning
 from ...money import Money
 from ...policy import Bound, Policy
 from ._common import CIVIL_CODE_201, SEED, Tri, a_date, all_of, any_of, period_end, require, within
@@ -160,52 +161,35 @@ def training(
     minimum = policy.param("follow_up.training_min_sessions")
     settled = household.settled_on
     deadline = None if settled is None else period_end(settled, years=years.integer)
-    steps: list[Step] = []
+    rec = Recorder("FOLLOW-1")
     if settled is None:
-        steps.append(
-            Step(
-                rule="FOLLOW-1",
-                key="follow_up.training.no_settled_date",
-                inputs={"household": household.id},
-                params=(years,),
-            )
-        )
+        rec.step("follow_up.training.no_settled_date", household=household.id, params=(years,))
     else:
-        steps.append(
-            Step(
-                rule="FOLLOW-1",
-                key="follow_up.training.deadline",
-                inputs={
-                    "household": household.id,
-                    "settled_on": settled,
-                    "first_day": settled + dt.timedelta(days=1),
-                    "deadline": deadline,
-                },
-                params=(years, minimum),
-                citation=CIVIL_CODE_201,
-            )
+        rec.step(
+            "follow_up.training.deadline",
+            household=household.id,
+            settled_on=settled,
+            first_day=settled + dt.timedelta(days=1),
+            deadline=deadline,
+            params=(years, minimum),
+            citation=CIVIL_CODE_201,
         )
     members = []
     for m in household.members:
         mt = _member_training(m, deadline, settled, minimum.integer, years.bound, as_of)
         members.append(mt)
-        steps.append(
-            Step(
-                rule="FOLLOW-1",
-                key=f"follow_up.training.{mt.state.value}",
-                inputs={
-                    "person": m.id,
-                    "deadline": deadline,
-                    "counted": mt.counted,
-                    "first": mt.first_on,
-                    "as_of": as_of,
-                },
-            )
+        rec.step(
+            f"follow_up.training.{mt.state.value}",
+            person=m.id,
+            deadline=deadline,
+            counted=mt.counted,
+            first=mt.first_on,
+            as_of=as_of,
         )
     value = TrainingCheck(
         household_id=household.id, settled_on=settled, deadline=deadline, members=tuple(members)
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 # -- FOLLOW-2 ------------------------------------------------------------------------------------
@@ -289,28 +273,22 @@ def stable_employment(household: RelocatedHousehold, policy: Policy) -> Result[E
         if aw is None and m.stably_employed is not True
     )
     value = attrs.evolve(value, not_recorded=unknown)
-    notes = [Note(kind=NoteKind.CONVENTION, key="follow_up.note.partial_capacity")]
-    if unknown:
-        notes.append(
-            Note(
-                kind=NoteKind.WARNING,
-                key="follow_up.note.work_not_recorded",
-                args={"persons": ", ".join(unknown)},
-            )
-        )
-    step = Step(
-        rule="FOLLOW-2",
-        key=f"follow_up.employment.{state.value}",
-        inputs={
-            "household": household.id,
-            "able": value.able_and_willing,
-            "employed": employed,
-            "undetermined": value.undetermined,
-        },
+    rec = Recorder("FOLLOW-2")
+    rec.step(
+        f"follow_up.employment.{state.value}",
+        household=household.id,
+        able=value.able_and_willing,
+        employed=employed,
+        undetermined=value.undetermined,
         params=(minimum,),
-        notes=tuple(notes),
+        notes=(
+            convention("follow_up.note.partial_capacity"),
+            warning("follow_up.note.work_not_recorded", persons=", ".join(unknown))
+            if unknown
+            else None,
+        ),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 # -- FOLLOW-3 ------------------------------------------------------------------------------------
@@ -403,36 +381,31 @@ def transitional_dibao(
         state = DibaoState.TO_GRANT
     else:
         state = DibaoState.IN_PERIOD if as_of <= until else DibaoState.REVIEW_DUE
-    notes = [Note(kind=NoteKind.CONVENTION, key="follow_up.note.relocation_house_not_counted")]
+    notes: list[Note] = [convention("follow_up.note.relocation_house_not_counted")]
     if failed and granted is not None:
-        notes.append(Note(kind=NoteKind.WARNING, key="follow_up.note.granted_not_eligible"))
+        notes.append(warning("follow_up.note.granted_not_eligible"))
     elif failed:
-        notes.append(Note(kind=NoteKind.WARNING, key="follow_up.note.grant_not_recorded"))
-    steps = [
-        Step(
-            rule="FOLLOW-3",
-            key=f"follow_up.dibao.{state.value}",
-            inputs={
-                "household": household.id,
-                "failed": failed,
-                "not_recorded": unknown,
-                "granted_on": granted,
-                "until": until,
-                "as_of": as_of,
-            },
-            params=(months,),
-            notes=tuple(notes),
-            citation=_CITE_HOUSE_NOT_COUNTED if state is DibaoState.NOT_ELIGIBLE else None,
-        )
-    ]
+        notes.append(warning("follow_up.note.grant_not_recorded"))
+    rec = Recorder("FOLLOW-3")
+    rec.step(
+        f"follow_up.dibao.{state.value}",
+        household=household.id,
+        failed=failed,
+        not_recorded=unknown,
+        granted_on=granted,
+        until=until,
+        as_of=as_of,
+        params=(months,),
+        notes=notes,
+        citation=_CITE_HOUSE_NOT_COUNTED if state is DibaoState.NOT_ELIGIBLE else None,
+    )
     if until is not None and state in (DibaoState.IN_PERIOD, DibaoState.REVIEW_DUE):
-        steps.append(
-            Step(
-                rule="FOLLOW-3",
-                key="follow_up.dibao.period",
-                inputs={"granted_on": granted, "until": until, "review": until + dt.timedelta(1)},
-                citation=CIVIL_CODE_201,
-            )
+        rec.step(
+            "follow_up.dibao.period",
+            granted_on=granted,
+            until=until,
+            review=until + dt.timedelta(1),
+            citation=CIVIL_CODE_201,
         )
     value = DibaoCheck(
         household_id=household.id,
@@ -442,7 +415,7 @@ def transitional_dibao(
         granted_on=granted,
         until=until,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 # -- FOLLOW-8 ------------------------------------------------------------------------------------
@@ -458,10 +431,13 @@ def serious_illness_premium(people: int, policy: Policy, *, years: int = 1) -> R
             )
     rate = policy.param("follow_up.serious_illness_premium")
     total = rate.money * people * years
-    step = Step(
-        rule="FOLLOW-8",
-        key="follow_up.premium",
-        inputs={"rate": rate.money, "people": people, "years": years, "total": total},
+    rec = Recorder("FOLLOW-8")
+    rec.step(
+        "follow_up.premium",
+        rate=rate.money,
+        people=people,
+        years=years,
+        total=total,
         params=(rate,),
     )
-    return Result(value=total, steps=(step,))
+    return rec.result(total)

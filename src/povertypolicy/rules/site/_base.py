@@ -7,7 +7,8 @@ from typing import Any
 
 from ...domain.enums import SiteLocation
 from ...errors import InputError
-from ...explain import Citation, Note, NoteKind
+from ...explain import Citation, Note
+from ...explain.recorder import boundary, convention
 from ...policy import Bound, Parameter
 from .values import Convention, SizeRange
 
@@ -48,40 +49,34 @@ def _odd_near_middle(lo: int, hi: int) -> int | None:
     return best
 
 
-def _size_range(param: Parameter, convention: Convention) -> tuple[SizeRange, Note]:
-    """A range parameter with its recommended value under ``convention``."""
+def _recommended(value: int, chosen: Convention) -> Note:
+    """The note saying which value a range's recommendation took, under which convention."""
+    return convention("site.note.recommended", value=value, convention=chosen)
+
+
+def _size_range(param: Parameter, chosen: Convention) -> tuple[SizeRange, Note]:
+    """A range parameter with its recommended value under the convention ``chosen``."""
     lo, hi = _int_range(param)
     rec: int
-    if convention is Convention.ODD_NEAR_MIDDLE:
+    if chosen is Convention.ODD_NEAR_MIDDLE:
         odd = _odd_near_middle(lo, hi)
         if odd is None:
-            convention = Convention.MIDDLE
+            chosen = Convention.MIDDLE
             rec = (lo + hi) // 2
         else:
             rec = odd
-    elif convention is Convention.MINIMUM:
+    elif chosen is Convention.MINIMUM:
         rec = lo
     else:
         rec = (lo + hi) // 2
-    note = Note(
-        kind=NoteKind.CONVENTION,
-        key="site.note.recommended",
-        args={"value": rec, "convention": convention},
-    )
-    return SizeRange(min=lo, max=hi, recommended=rec, convention=convention), note
+    return SizeRange(min=lo, max=hi, recommended=rec, convention=chosen), _recommended(rec, chosen)
 
 
 def _overlap_note(param: Parameter, value: int, winner: Any, loser: Any) -> tuple[Note, ...]:
     """A boundary note when ``value`` sits on a bound the seed text puts in two bands."""
     if value != param.value:
         return ()
-    return (
-        Note(
-            kind=NoteKind.BOUNDARY,
-            key="site.note.overlap",
-            args={"value": value, "winner": winner, "loser": loser},
-        ),
-    )
+    return (boundary("site.note.overlap", value=value, winner=winner, loser=loser),)
 
 
 def _band_param(location: SiteLocation) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...domain.enums import SiteLocation
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Note, Result
+from ...explain.recorder import Recorder, convention, default, warning
 from ...policy import Parameter, Policy
 from ._base import (
     _check_count,
@@ -13,6 +14,7 @@ from ._base import (
     _check_location,
     _int_range,
     _overlap_note,
+    _recommended,
     _size_range,
 )
 from .values import (
@@ -57,95 +59,72 @@ def committee_sizes(
     inside = location is SiteLocation.INSIDE_COUNTY_SEAT_AREA
     g = len(sizes)
     households = sum(sizes)
-    steps: list[Step] = []
+    rec = Recorder("SITE-6" if inside else "SITE-8")
     committee_param = policy.param(
         "site.residents_committee_inside" if inside else "site.residents_committee_outside"
     )
     committee, note = _size_range(committee_param, Convention.ODD_NEAR_MIDDLE)
-    steps.append(
-        Step(
-            rule="SITE-6" if inside else "SITE-8",
-            key="site.committee.residents",
-            inputs={
-                "location": location,
-                "range": committee_param.range,
-                "recommended": committee.recommended,
-            },
-            params=(committee_param,),
-            notes=(note,),
-        )
+    rec.step(
+        "site.committee.residents",
+        location=location,
+        range=committee_param.range,
+        recommended=committee.recommended,
+        params=(committee_param,),
+        notes=(note,),
     )
     leaders_param = policy.param("site.group_leaders_per_group")
     leaders = g * leaders_param.integer
-    steps.append(
-        Step(
-            rule="SITE-6" if inside else "SITE-8",
-            key="site.committee.group_leaders",
-            inputs={"groups": g, "leaders": leaders},
-            params=(leaders_param,),
-        )
-    )
+    rec.step("site.committee.group_leaders", groups=g, leaders=leaders, params=(leaders_param,))
     reps: Representatives
-    if inside:
+    if inside:  # SITE-6
         per = policy.param("site.representatives_per_group_inside")
         tot = policy.param("site.representatives_total_inside")
         plo, phi = _int_range(per)
         tlo, thi = _int_range(tot)
         lo, hi = max(g * plo, tlo), min(g * phi, thi)
         if lo <= hi:
-            rec = (lo + hi) // 2
+            pick = (lo + hi) // 2
             reps = Representatives(
                 method=RepresentativeMethod.PER_GROUP,
                 min=lo,
                 max=hi,
-                recommended=rec,
-                per_group=_spread(rec, sizes, plo, phi),
+                recommended=pick,
+                per_group=_spread(pick, sizes, plo, phi),
                 conflict=False,
             )
-            steps.append(
-                Step(
-                    rule="SITE-6",
-                    key="site.reps.inside",
-                    inputs={"groups": g, "min": lo, "max": hi, "recommended": rec},
-                    params=(per, tot),
-                    notes=(
-                        Note(
-                            kind=NoteKind.CONVENTION,
-                            key="site.note.recommended",
-                            args={"value": rec, "convention": Convention.FEASIBLE_MIDDLE},
-                        ),
-                    ),
-                )
+            rec.step(
+                "site.reps.inside",
+                groups=g,
+                min=lo,
+                max=hi,
+                recommended=pick,
+                params=(per, tot),
+                notes=(_recommended(pick, Convention.FEASIBLE_MIDDLE),),
             )
         else:
-            rec = g * phi if g * phi < tlo else g * plo
+            pick = g * phi if g * phi < tlo else g * plo
             reps = Representatives(
                 method=RepresentativeMethod.PER_GROUP,
                 min=g * plo,
                 max=g * phi,
-                recommended=rec,
-                per_group=_spread(rec, sizes, plo, phi),
+                recommended=pick,
+                per_group=_spread(pick, sizes, plo, phi),
                 conflict=True,
             )
-            steps.append(
-                Step(
-                    rule="SITE-6",
-                    key="site.reps.inside_conflict",
-                    inputs={
-                        "groups": g,
-                        "group_min": g * plo,
-                        "group_max": g * phi,
-                        "total": tot.range,
-                        "recommended": rec,
-                    },
-                    params=(per, tot),
-                    notes=(
-                        Note(kind=NoteKind.WARNING, key="site.note.reps_conflict"),
-                        Note(kind=NoteKind.CONVENTION, key="site.note.reps_conflict_choice"),
-                    ),
-                )
+            rec.step(
+                "site.reps.inside_conflict",
+                groups=g,
+                group_min=g * plo,
+                group_max=g * phi,
+                total=tot.range,
+                recommended=pick,
+                params=(per, tot),
+                notes=(
+                    warning("site.note.reps_conflict"),
+                    convention("site.note.reps_conflict_choice"),
+                ),
             )
-    else:
+    else:  # SITE-8
         per = policy.param("site.households_per_representative_outside")
         floor = policy.param("site.representatives_min_outside")
         hlo, hhi = _int_range(per)
@@ -155,76 +134,55 @@ def committee_sizes(
         while not floor.admits(lo):
             lo += 1
         if lo <= by_hh_hi:
-            rec = (lo + by_hh_hi) // 2
+            pick = (lo + by_hh_hi) // 2
             reps = Representatives(
                 method=RepresentativeMethod.PER_HOUSEHOLDS,
                 min=lo,
                 max=by_hh_hi,
-                recommended=rec,
-                per_group=_spread(rec, sizes, 0, rec),
+                recommended=pick,
+                per_group=_spread(pick, sizes, 0, pick),
                 conflict=False,
             )
-            steps.append(
-                Step(
-                    rule="SITE-8",
-                    key="site.reps.outside",
-                    inputs={
-                        "households": households,
-                        "min": lo,
-                        "max": by_hh_hi,
-                        "recommended": rec,
-                    },
-                    params=(per, floor),
-                    notes=(
-                        Note(
-                            kind=NoteKind.CONVENTION,
-                            key="site.note.recommended",
-                            args={"value": rec, "convention": Convention.FEASIBLE_MIDDLE},
-                        ),
-                    ),
-                )
+            rec.step(
+                "site.reps.outside",
+                households=households,
+                min=lo,
+                max=by_hh_hi,
+                recommended=pick,
+                params=(per, floor),
+                notes=(_recommended(pick, Convention.FEASIBLE_MIDDLE),),
             )
         else:
-            rec = lo
+            pick = lo
             reps = Representatives(
                 method=RepresentativeMethod.BY_GROUPS,
                 min=lo,
                 max=None,
-                recommended=rec,
-                per_group=_spread(rec, sizes, 0, rec),
+                recommended=pick,
+                per_group=_spread(pick, sizes, 0, pick),
                 conflict=True,
             )
-            steps.append(
-                Step(
-                    rule="SITE-8",
-                    key="site.reps.outside_conflict",
-                    inputs={
-                        "households": households,
-                        "household_max": by_hh_hi,
-                        "minimum": lo,
-                        "recommended": rec,
-                    },
-                    params=(per, floor),
-                    notes=(
-                        Note(kind=NoteKind.WARNING, key="site.note.reps_outside_conflict"),
-                        Note(
-                            kind=NoteKind.CONVENTION,
-                            key="site.note.recommended",
-                            args={"value": rec, "convention": Convention.MINIMUM},
-                        ),
-                    ),
-                )
+            rec.step(
+                "site.reps.outside_conflict",
+                households=households,
+                household_max=by_hh_hi,
+                minimum=lo,
+                recommended=pick,
+                params=(per, floor),
+                notes=(
+                    warning("site.note.reps_outside_conflict"),
+                    _recommended(pick, Convention.MINIMUM),
+                ),
             )
     sup_param = policy.param("site.supervisory_committee")
     supervisory, sup_note = _size_range(sup_param, Convention.ODD_NEAR_MIDDLE)
-    steps.append(
-        Step(
-            rule="SITE-9",
-            key="site.committee.supervisory",
-            inputs={"range": sup_param.range, "recommended": supervisory.recommended},
-            params=(sup_param,),
-            notes=(sup_note, Note(kind=NoteKind.DEFAULT, key="site.note.supervisory_chair")),
-        )
+    rec.step(
+        "site.committee.supervisory",
+        rule="SITE-9",
+        range=sup_param.range,
+        recommended=supervisory.recommended,
+        params=(sup_param,),
+        notes=(sup_note, default("site.note.supervisory_chair")),
     )
     value = Committees(
         residents_committee=committee,
@@ -232,7 +190,7 @@ def committee_sizes(
         representatives=reps,
         supervisory_committee=supervisory,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 # -- SITE-7: community workers --------------------------------------------------------------------
@@ -254,13 +212,7 @@ def community_workers(households: int, policy: Policy) -> Result[SizeRange]:
             min=floor.integer, max=None, recommended=floor.integer, convention=Convention.MINIMUM
         )
         used: tuple[Parameter, ...] = (medium, large, floor)
-        notes.append(
-            Note(
-                kind=NoteKind.CONVENTION,
-                key="site.note.recommended",
-                args={"value": value.recommended, "convention": Convention.MINIMUM},
-            )
-        )
+        notes.append(_recommended(value.recommended, Convention.MINIMUM))
         key = "site.workers.large"
         notes.extend(_overlap_note(large, households, WorkerBand.LARGE, WorkerBand.MEDIUM))
     else:
@@ -276,16 +228,14 @@ def community_workers(households: int, policy: Policy) -> Result[SizeRange]:
             notes.extend(_overlap_note(large, households, WorkerBand.MEDIUM, WorkerBand.LARGE))
         else:
             notes.extend(_overlap_note(medium, households, WorkerBand.SMALL, WorkerBand.MEDIUM))
-    step = Step(
-        rule="SITE-7",
-        key=key,
-        inputs={
-            "households": households,
-            "min": value.min,
-            "max": value.max,
-            "recommended": value.recommended,
-        },
+    rec = Recorder("SITE-7")
+    rec.step(
+        key,
+        households=households,
+        min=value.min,
+        max=value.max,
+        recommended=value.recommended,
         params=used,
-        notes=tuple(notes),
+        notes=notes,
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)

@@ -9,7 +9,8 @@ from dateutil.rrule import MONTHLY, rrule
 
 from ...domain.enums import SiteLocation
 from ...errors import InputError, RuleError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Note, Result
+from ...explain.recorder import Recorder, convention, warning
 from ...policy import Parameter, Policy
 from ._base import _check_count, _check_counts, _check_location, _int_range, _over, _size_range
 from .values import Convention, Grid, GridBreach, GridPlan, GridSchedule, GridWorkerArea
@@ -72,7 +73,6 @@ def grid_plan(
     cap = policy.param("site.grid_worker_max_households")
     per_grid = policy.param("site.grid_leaders_per_grid")
     glo, ghi = _int_range(per_worker)
-    steps: list[Step] = []
     leader_notes: list[Note] = []
     leader_params: list[Parameter] = [per_grid]
     if leaders is None:
@@ -84,11 +84,7 @@ def grid_plan(
         committee, _ = _size_range(committee_param, Convention.ODD_NEAR_MIDDLE)
         leaders = committee.recommended
         leader_params.append(committee_param)
-        leader_notes.append(
-            Note(
-                kind=NoteKind.CONVENTION, key="site.note.leaders_default", args={"leaders": leaders}
-            )
-        )
+        leader_notes.append(convention("site.note.leaders_default", leaders=leaders))
     else:
         leaders = _check_count(leaders, "grid_plan", "leaders")
     starts = _grid_areas(sizes, glo, ghi, cap)
@@ -111,37 +107,30 @@ def grid_plan(
                 breaches=tuple(breaches),
             )
         )
-    steps.append(
-        Step(
-            rule="SITE-11",
-            key="site.grid.workers",
-            inputs={"groups": len(sizes), "households": sum(sizes), "workers": len(areas)},
-            params=(per_worker, cap),
-            notes=(Note(kind=NoteKind.CONVENTION, key="site.note.grid_objective"),),
-        )
+    rec = Recorder("SITE-11")
+    rec.step(
+        "site.grid.workers",
+        groups=len(sizes),
+        households=sum(sizes),
+        workers=len(areas),
+        params=(per_worker, cap),
+        notes=(convention("site.note.grid_objective"),),
     )
     for area in areas:
-        steps.append(
-            Step(
-                rule="SITE-11",
-                key="site.grid.area_breach" if area.breaches else "site.grid.area",
-                inputs={
-                    "number": area.number,
-                    "groups": list(area.group_numbers),
-                    "households": area.households,
-                    "reasons": list(area.breaches),
-                }
-                if area.breaches
-                else {
-                    "number": area.number,
-                    "groups": list(area.group_numbers),
-                    "households": area.households,
-                },
-                notes=(Note(kind=NoteKind.WARNING, key="site.note.grid_breach"),)
-                if area.breaches
-                else (),
+        shown = {
+            "number": area.number,
+            "groups": list(area.group_numbers),
+            "households": area.households,
+        }
+        if area.breaches:
+            rec.step(
+                "site.grid.area_breach",
+                shown,
+                reasons=list(area.breaches),
+                notes=(warning("site.note.grid_breach"),),
             )
-        )
+        else:
+            rec.step("site.grid.area", shown)
     per_leader = per_grid.integer
     n_grids = min(leaders // per_leader if per_leader else 0, len(areas))
     if areas and n_grids == 0:
@@ -166,24 +155,18 @@ def grid_plan(
                     grid_leaders=per_leader,
                 )
             )
-    leader_notes.append(Note(kind=NoteKind.CONVENTION, key="site.note.grid_split"))
-    steps.append(
-        Step(
-            rule="SITE-11",
-            key="site.grid.grids",
-            inputs={
-                "leaders": leaders,
-                "grids": len(grids),
-                "grid_leaders": sum(g.grid_leaders for g in grids),
-                "workers": len(areas),
-            },
-            params=tuple(leader_params),
-            notes=tuple(leader_notes),
-        )
+    leader_notes.append(convention("site.note.grid_split"))
+    rec.step(
+        "site.grid.grids",
+        leaders=leaders,
+        grids=len(grids),
+        grid_leaders=sum(g.grid_leaders for g in grids),
+        workers=len(areas),
+        params=leader_params,
+        notes=leader_notes,
     )
-    return Result(
-        value=GridPlan(worker_areas=tuple(areas), grids=tuple(grids), leaders_available=leaders),
-        steps=tuple(steps),
+    return rec.result(
+        GridPlan(worker_areas=tuple(areas), grids=tuple(grids), leaders_available=leaders)
     )
 
 
@@ -220,26 +203,22 @@ def grid_schedule(start: dt.date, policy: Policy, *, months: int = 3) -> Result[
                 bymonthday=[min(day, 28) for day in days],
             )
         )
-    steps = (
-        Step(
-            rule="SITE-12",
-            key="site.schedule.visits",
-            inputs={"visits": visits.integer, "start": start, "deadlines": list(deadlines)},
-            params=(visits,),
-        ),
-        Step(
-            rule="SITE-12",
-            key="site.schedule.meetings",
-            inputs={"meetings": list(meeting_dates)},
-            params=(meetings,),
-            notes=(
-                Note(kind=NoteKind.CONVENTION, key="site.note.meeting_days", args={"days": days}),
-            ),
-        ),
+    rec = Recorder("SITE-12")
+    rec.step(
+        "site.schedule.visits",
+        visits=visits.integer,
+        start=start,
+        deadlines=list(deadlines),
+        params=(visits,),
     )
-    return Result(
-        value=GridSchedule(
+    rec.step(
+        "site.schedule.meetings",
+        meetings=list(meeting_dates),
+        params=(meetings,),
+        notes=(convention("site.note.meeting_days", days=days),),
+    )
+    return rec.result(
+        GridSchedule(
             visit_deadlines=deadlines, visits_per_month=visits.integer, joint_meetings=meeting_dates
-        ),
-        steps=steps,
+        )
     )

@@ -9,7 +9,8 @@ from ...domain.site import (
     ResettlementSite,
 )
 from ...errors import InputError
-from ...explain import Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder
 from ...policy import Policy
 from ._base import _cite
 from .affiliated import affiliated_organisations
@@ -42,89 +43,61 @@ def plan_site(
     """
     if not isinstance(site, ResettlementSite):
         raise InputError(obj="plan_site", field="site", value=site, expected="a ResettlementSite")
-    steps: list[Step] = []
-    unit = management_unit(site, policy)
-    steps.extend(unit.steps)
-    mu = unit.value
+    rec = Recorder("SITE-1")
+    mu = rec.use(management_unit(site, policy))
     groups: tuple[ResidentsGroup, ...] = ()
     if mu.kind is UnitKind.JOIN_DESTINATION_GROUP:
-        steps.append(
-            Step(
-                rule="SITE-1",
-                key="site.groups.joined",
-                inputs={"households": site.households, "group_kind": mu.group_kind},
-            )
-        )
+        rec.step("site.groups.joined", households=site.households, group_kind=mu.group_kind)
     else:
-        grouped = partition_groups(site.entrances, site.location, policy, kind=mu.group_kind)
-        steps.extend(grouped.steps)
-        groups = grouped.value
+        groups = rec.use(
+            partition_groups(site.entrances, site.location, policy, kind=mu.group_kind)
+        )
     group_sizes = [g.households for g in groups]
-    party = party_organisation(site.party_members, policy)
-    steps.extend(party.steps)
-    deputy = deputy_secretary(
-        party.value.kind,
-        policy,
-        population=site.population,
-        secretary_is_director=site.secretary_is_director,
+    party = rec.use(party_organisation(site.party_members, policy))
+    deputy = rec.use(
+        deputy_secretary(
+            party.kind,
+            policy,
+            population=site.population,
+            secretary_is_director=site.secretary_is_director,
+        )
     )
-    steps.extend(deputy.steps)
     committees: Committees | None = None
     workers: SizeRange | None = None
     if mu.own_community:
-        com = committee_sizes(site.location, group_sizes, policy)
-        steps.extend(com.steps)
-        committees = com.value
+        committees = rec.use(committee_sizes(site.location, group_sizes, policy))
         if site.location is SiteLocation.INSIDE_COUNTY_SEAT_AREA:
-            wk = community_workers(site.households, policy)
-            steps.extend(wk.steps)
-            workers = wk.value
+            workers = rec.use(community_workers(site.households, policy))
         else:
-            steps.append(
-                Step(rule="SITE-7", key="site.workers.not_applicable", citation=_cite("§二(二)2"))
-            )
+            rec.step("site.workers.not_applicable", rule="SITE-7", citation=_cite("§二(二)2"))
     else:
-        steps.append(
-            Step(
-                rule="SITE-6",
-                key="site.committee.host",
-                inputs={"kind": mu.kind},
-                citation=_cite("§二(一)"),
-            )
-        )
+        rec.step("site.committee.host", rule="SITE-6", kind=mu.kind, citation=_cite("§二(一)"))
     grid_leader_count = grid_leaders
     if grid_leader_count is None and committees is not None:
         grid_leader_count = committees.residents_committee.recommended
-    grids = grid_plan(group_sizes, site.location, policy, leaders=grid_leader_count)
-    steps.extend(grids.steps)
+    grids = rec.use(grid_plan(group_sizes, site.location, policy, leaders=grid_leader_count))
     schedule: GridSchedule | None = None
     if start is not None:
-        sched = grid_schedule(start, policy, months=months)
-        steps.extend(sched.steps)
-        schedule = sched.value
-    affiliated = affiliated_organisations(
-        site, policy, councils=len(groups), community=mu.own_community
+        schedule = rec.use(grid_schedule(start, policy, months=months))
+    affiliated = rec.use(
+        affiliated_organisations(site, policy, councils=len(groups), community=mu.own_community)
     )
-    steps.extend(affiliated.steps)
-    centre = service_centre(site.population, site.location, policy)
-    steps.extend(centre.steps)
-    windows = service_windows()
-    steps.extend(windows.steps)
-    township = township_staffing(policy)
-    steps.extend(township.steps)
+    centre = rec.use(service_centre(site.population, site.location, policy))
+    windows = rec.use(service_windows())
+    township = rec.use(township_staffing(policy))
     plan = SitePlan(
         site_id=site.id,
         management_unit=mu,
         groups=groups,
-        party_organisation=party.value,
-        deputy_secretary=deputy.value,
+        party_organisation=party,
+        deputy_secretary=deputy,
         residents_committee=committees,
         community_workers=workers,
-        affiliated=affiliated.value,
-        grids=grids.value,
+        affiliated=affiliated,
+        grids=grids,
         schedule=schedule,
-        service_centre=centre.value,
-        service_windows=windows.value,
-        township_staffing=township.value,
+        service_centre=centre,
+        service_windows=windows,
+        township_staffing=township,
     )
-    return Result(value=plan, steps=tuple(steps))
+    return rec.result(plan)

@@ -9,7 +9,8 @@ from ...domain.site import (
     TransferSituation,
 )
 from ...errors import InputError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Note, Result
+from ...explain.recorder import Recorder, boundary, warning
 from ...policy import Policy
 from ...units import Area
 from ._base import _check_count, _check_location, _cite, _size_range
@@ -60,61 +61,38 @@ def service_centre(
     )
     one_stop = threshold.admits(population)
     functions = tuple(CentreFunction)
-    steps: list[Step] = [
-        Step(
-            rule="SITE-13",
-            key="site.centre.one_stop" if one_stop else "site.centre.gradual",
-            inputs={"population": population, "functions": list(functions)},
-            params=(threshold,),
-            notes=(
-                (
-                    Note(
-                        kind=NoteKind.BOUNDARY,
-                        key="site.note.centre_800",
-                        args={"value": population},
-                    ),
-                )
-                if population == threshold.value
-                else ()
-            ),
-        )
-    ]
+    on_threshold = population == threshold.value
+    rec = Recorder("SITE-13")
+    rec.step(
+        "site.centre.one_stop" if one_stop else "site.centre.gradual",
+        population=population,
+        functions=list(functions),
+        params=(threshold,),
+        notes=(boundary("site.note.centre_800", value=population) if on_threshold else None,),
+    )
     minimum = Area.m2(area_param.decimal)
     met: bool | None = None
     if planned_floor_area is not None:
         planned_m2 = planned_floor_area.in_unit("m2")
         met = area_param.admits(planned_m2)
-        steps.append(
-            Step(
-                rule="SITE-13",
-                key="site.centre.area_check",
-                inputs={
-                    "location": location,
-                    "minimum": minimum,
-                    "planned": planned_floor_area,
-                    "met": met,
-                },
-                params=(area_param,),
-            )
+        rec.step(
+            "site.centre.area_check",
+            location=location,
+            minimum=minimum,
+            planned=planned_floor_area,
+            met=met,
+            params=(area_param,),
         )
     else:
-        steps.append(
-            Step(
-                rule="SITE-13",
-                key="site.centre.area",
-                inputs={"location": location, "minimum": minimum},
-                params=(area_param,),
-            )
-        )
-    return Result(
-        value=ServiceCentre(
+        rec.step("site.centre.area", location=location, minimum=minimum, params=(area_param,))
+    return rec.result(
+        ServiceCentre(
             one_stop=one_stop,
             functions=functions if one_stop else (),
             min_floor_area=minimum,
             planned_floor_area=planned_floor_area,
             floor_area_met=met,
-        ),
-        steps=tuple(steps),
+        )
     )
 
 
@@ -137,7 +115,7 @@ def service_transfer(situation: TransferSituation) -> Result[ServiceTransfer]:
     cite = _cite("§二(四)2")
     across = s.scope is MoveScope.ACROSS_COUNTIES
     # Pension (城乡居民养老保险)
-    pension_notes: tuple[Note, ...] = ()
+    pension_note: Note | None = None
     if s.pension is PensionStatus.DRAWING:
         pension = Handling.STAY_ORIGINAL
     elif s.pension is PensionStatus.CONTRIBUTING:
@@ -149,7 +127,7 @@ def service_transfer(situation: TransferSituation) -> Result[ServiceTransfer]:
             pension = Handling.CHANGE_ADDRESS_ONLY
     else:
         pension = Handling.NOT_STATED
-        pension_notes = (Note(kind=NoteKind.WARNING, key="site.note.pension_not_stated"),)
+        pension_note = warning("site.note.pension_not_stated")
     # Medical insurance (城乡居民基本医疗保险)
     if not across or not s.registration_moved:
         medical = Handling.STAY_ORIGINAL
@@ -158,65 +136,54 @@ def service_transfer(situation: TransferSituation) -> Result[ServiceTransfer]:
     else:
         medical = Handling.NEW_REGISTRATION_PLACE
     # Minimum living allowance (最低生活保障)
-    dibao_notes: tuple[Note, ...] = ()
+    dibao_note: Note | None = None
     if s.registration_moved or s.residence_permit:
         if s.hukou is None:
             dibao = Handling.NOT_RECORDED
-            dibao_notes = (Note(kind=NoteKind.WARNING, key="site.note.hukou_not_recorded"),)
+            dibao_note = warning("site.note.hukou_not_recorded")
         else:
             dibao = (
                 Handling.SITE_RURAL_DIBAO
                 if s.hukou is HukouType.AGRICULTURAL
                 else Handling.SITE_URBAN_DIBAO
             )
-            dibao_notes = (Note(kind=NoteKind.WARNING, key="site.note.dibao_conditions"),)
+            dibao_note = warning("site.note.dibao_conditions")
     elif s.residence_permit is None:
         dibao = Handling.NOT_RECORDED
-        dibao_notes = (Note(kind=NoteKind.WARNING, key="site.note.permit_not_recorded"),)
+        dibao_note = warning("site.note.permit_not_recorded")
     else:
         dibao = Handling.ORIGIN_POLICIES
-    steps = (
-        Step(
-            rule="SITE-14",
-            key="site.transfer.pension",
-            inputs={
-                "status": s.pension,
-                "scope": s.scope,
-                "moved": s.registration_moved,
-                "handling": pension,
-            },
-            citation=cite,
-            notes=pension_notes,
-        ),
-        Step(
-            rule="SITE-14",
-            key="site.transfer.medical",
-            inputs={
-                "scope": s.scope,
-                "moved": s.registration_moved,
-                "insured": s.medically_insured,
-                "handling": medical,
-            },
-            citation=cite,
-        ),
-        Step(
-            rule="SITE-14",
-            key="site.transfer.dibao",
-            inputs={
-                "moved": s.registration_moved,
-                "permit": s.residence_permit,
-                "hukou": s.hukou,
-                "handling": dibao,
-            },
-            citation=cite,
-            notes=dibao_notes,
-        ),
+    rec = Recorder("SITE-14")
+    rec.step(
+        "site.transfer.pension",
+        status=s.pension,
+        scope=s.scope,
+        moved=s.registration_moved,
+        handling=pension,
+        citation=cite,
+        notes=(pension_note,),
     )
-    return Result(
-        value=ServiceTransfer(
+    rec.step(
+        "site.transfer.medical",
+        scope=s.scope,
+        moved=s.registration_moved,
+        insured=s.medically_insured,
+        handling=medical,
+        citation=cite,
+    )
+    rec.step(
+        "site.transfer.dibao",
+        moved=s.registration_moved,
+        permit=s.residence_permit,
+        hukou=s.hukou,
+        handling=dibao,
+        citation=cite,
+        notes=(dibao_note,),
+    )
+    return rec.result(
+        ServiceTransfer(
             person_id=s.person_id, pension=pension, medical_insurance=medical, dibao=dibao
-        ),
-        steps=steps,
+        )
     )
 
 
@@ -246,28 +213,12 @@ def service_windows() -> Result[ServiceWindows]:
     便民服务窗口及牵头协调部门, from 篇一 §二(四)4 (a table, no numbers, so no policy).
     """
     cite = _cite("§二(四)4")
-    steps = [
-        Step(
-            rule="SITE-15",
-            key="site.windows.list",
-            inputs={"windows": list(ServiceWindow)},
-            citation=cite,
-        )
-    ]
+    rec = Recorder("SITE-15")
+    rec.step("site.windows.list", windows=list(ServiceWindow), citation=cite)
     for department in Department:
         services = [s for s, d in _COORDINATORS if d is department]
-        steps.append(
-            Step(
-                rule="SITE-15",
-                key="site.windows.department",
-                inputs={"department": department, "services": services},
-                citation=cite,
-            )
-        )
-    return Result(
-        value=ServiceWindows(windows=tuple(ServiceWindow), coordinators=_COORDINATORS),
-        steps=tuple(steps),
-    )
+        rec.step("site.windows.department", department=department, services=services, citation=cite)
+    return rec.result(ServiceWindows(windows=tuple(ServiceWindow), coordinators=_COORDINATORS))
 
 
 # -- SITE-16: township staffing -------------------------------------------------------------------
@@ -281,17 +232,13 @@ def township_staffing(policy: Policy) -> Result[TownshipStaffing]:
     leaders = policy.param("site.township_deputy_leaders")
     staff_param = policy.param("site.township_staff")
     staff, note = _size_range(staff_param, Convention.MINIMUM)
-    step = Step(
-        rule="SITE-16",
-        key="site.township",
-        inputs={
-            "leaders": leaders.integer,
-            "staff": staff_param.range,
-            "recommended": staff.recommended,
-        },
+    rec = Recorder("SITE-16")
+    rec.step(
+        "site.township",
+        leaders=leaders.integer,
+        staff=staff_param.range,
+        recommended=staff.recommended,
         params=(leaders, staff_param),
         notes=(note,),
     )
-    return Result(
-        value=TownshipStaffing(deputy_leaders=leaders.integer, staff=staff), steps=(step,)
-    )
+    return rec.result(TownshipStaffing(deputy_leaders=leaders.integer, staff=staff))

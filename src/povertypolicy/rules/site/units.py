@@ -11,7 +11,8 @@ from ...domain.site import (
     ResettlementSite,
 )
 from ...errors import InputError, RuleError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Note, Result
+from ...explain.recorder import Recorder, convention, default, warning
 from ...policy import Parameter, Policy
 from ._base import _band_param, _check_location, _int_range, _overlap_note
 from .values import GroupBreach, GroupKind, ManagementUnit, ResidentsGroup, UnitKind
@@ -42,7 +43,6 @@ def management_unit(site: ResettlementSite, policy: Policy) -> Result[Management
     band_param = policy.param(_band_param(site.location))
     lo, _ = _int_range(band_param)
     households = site.households
-    steps: list[Step] = []
     own = threshold.admits(households)
     if own:
         kind = UnitKind.OWN_COMMUNITY
@@ -63,38 +63,30 @@ def management_unit(site: ResettlementSite, policy: Policy) -> Result[Management
         else _overlap_note(threshold, households, below, UnitKind.OWN_COMMUNITY)
     )
     if kind is UnitKind.JOIN_DESTINATION_GROUP:
-        notes.append(Note(kind=NoteKind.CONVENTION, key="site.note.too_small", args={"min": lo}))
+        notes.append(convention("site.note.too_small", min=lo))
     if site.existing_community:
-        notes.append(Note(kind=NoteKind.DEFAULT, key="site.note.existing_community"))
+        notes.append(default("site.note.existing_community"))
     elif site.existing_community is None:
-        notes.append(Note(kind=NoteKind.WARNING, key="site.note.existing_community_not_recorded"))
-    steps.append(
-        Step(
-            rule="SITE-1",
-            key="site.unit",
-            inputs={
-                "location": site.location,
-                "households": households,
-                "kind": kind,
-                "group_kind": group_kind,
-                "band": band_param.range,
-            },
-            params=(threshold, band_param),
-            notes=tuple(notes),
-        )
+        notes.append(warning("site.note.existing_community_not_recorded"))
+    rec = Recorder("SITE-1")
+    rec.step(
+        "site.unit",
+        location=site.location,
+        households=households,
+        kind=kind,
+        group_kind=group_kind,
+        band=band_param.range,
+        params=(threshold, band_param),
+        notes=notes,
     )
     sub = policy.param("site.sub_district_min_population")
     may_apply = sub.admits(site.population)
-    steps.append(
-        Step(
-            rule="SITE-2",
-            key="site.sub_district.yes" if may_apply else "site.sub_district.no",
-            inputs={"population": site.population},
-            params=(sub,),
-            notes=(Note(kind=NoteKind.DEFAULT, key="site.note.sub_district_advisory"),)
-            if may_apply
-            else (),
-        )
+    rec.step(
+        "site.sub_district.yes" if may_apply else "site.sub_district.no",
+        rule="SITE-2",
+        population=site.population,
+        params=(sub,),
+        notes=(default("site.note.sub_district_advisory") if may_apply else None,),
     )
     value = ManagementUnit(
         kind=kind,
@@ -105,7 +97,7 @@ def management_unit(site: ResettlementSite, policy: Policy) -> Result[Management
         group_band=band_param.range,
         sub_district_may_apply=may_apply,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 # -- SITE-1, SITE-3: residents' groups of whole entrances -----------------------------------------
@@ -224,17 +216,15 @@ def partition_groups(
             )
     else:
         target2 = lo + hi
-        notes.append(Note(kind=NoteKind.CONVENTION, key="site.note.target_midpoint"))
+        notes.append(convention("site.note.target_midpoint"))
     target_text = Decimal(target2) / 2
-    notes.append(Note(kind=NoteKind.CONVENTION, key="site.note.objective"))
+    notes.append(convention("site.note.objective"))
     sizes = [e.households for e in entrances]
     ids = [e.id for e in entrances]
     starts = _partition_sizes(sizes, lo, hi, target2)
     site_total = sum(sizes)
     band = band_param.range
     groups: list[ResidentsGroup] = []
-    group_steps: list[Step] = []
-    breaches = 0
     ends = [*starts[1:], len(sizes)] if starts else []
     for number, (a, b) in enumerate(zip(starts, ends, strict=True), 1):
         total = sum(sizes[a:b])
@@ -245,53 +235,42 @@ def partition_groups(
             )
         elif total < lo:
             breach = GroupBreach.SITE_BELOW_MIN if site_total < lo else GroupBreach.BELOW_MIN
-        members = ids[a:b]
         groups.append(
             ResidentsGroup(
                 number=number,
                 kind=kind,
-                entrance_ids=tuple(members),
+                entrance_ids=tuple(ids[a:b]),
                 households=total,
                 breach=breach,
             )
         )
-        if breach is None:
-            group_steps.append(
-                Step(
-                    rule="SITE-3",
-                    key="site.groups.group",
-                    inputs={"number": number, "entrances": members, "households": total},
-                )
-            )
-        else:
-            breaches += 1
-            group_steps.append(
-                Step(
-                    rule="SITE-3",
-                    key="site.groups.breach",
-                    inputs={
-                        "number": number,
-                        "entrances": members,
-                        "households": total,
-                        "band": band,
-                        "reason": breach,
-                    },
-                    notes=(Note(kind=NoteKind.WARNING, key="site.note.entrances_whole"),),
-                )
-            )
-    summary = Step(
-        rule="SITE-3",
-        key="site.groups.summary",
-        inputs={
-            "entrances": len(entrances),
-            "households": site_total,
-            "groups": len(groups),
-            "group_kind": kind,
-            "band": band,
-            "target": target_text,
-            "breaches": breaches,
-        },
-        params=tuple(params),
-        notes=tuple(notes),
+    rec = Recorder("SITE-3")
+    rec.step(
+        "site.groups.summary",
+        entrances=len(entrances),
+        households=site_total,
+        groups=len(groups),
+        group_kind=kind,
+        band=band,
+        target=target_text,
+        breaches=sum(1 for group in groups if group.breach is not None),
+        params=params,
+        notes=notes,
     )
-    return Result(value=tuple(groups), steps=(summary, *group_steps))
+    for group in groups:
+        shown = {
+            "number": group.number,
+            "entrances": list(group.entrance_ids),
+            "households": group.households,
+        }
+        if group.breach is None:
+            rec.step("site.groups.group", shown)
+        else:
+            rec.step(
+                "site.groups.breach",
+                shown,
+                band=band,
+                reason=group.breach,
+                notes=(warning("site.note.entrances_whole"),),
+            )
+    return rec.result(tuple(groups))
