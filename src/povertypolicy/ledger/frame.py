@@ -15,7 +15,7 @@ from ..money import Money
 from .errors import ErrorLog
 from .parse import Parsed, bool_values, days_to_date, is_constant, parse_column
 from .schema import ColumnKind, TableSchema
-from .threads import parallel_map
+from .threads import parallel_map, row_slices
 
 __all__ = ["Frame", "link", "read_frame"]
 
@@ -188,7 +188,13 @@ def _check_unique(frame: Frame, log: ErrorLog) -> None:
     if n < 2:
         return
     # Ledgers are often sorted by id: strictly increasing ids are unique, no hashing needed.
-    if ids.null_count == 0 and pc.all(pc.less(ids.slice(0, n - 1), ids.slice(1))).as_py():
+    if ids.null_count == 0 and all(
+        parallel_map(
+            lambda s: bool(pc.all(pc.less(ids[s], ids[s.start + 1 : s.stop + 1])).as_py()),
+            row_slices(n - 1),
+            rows=n,
+        )
+    ):
         return
     h = _hashes(ids)
     if not (np.diff(np.sort(h)) == 0).any():
@@ -258,8 +264,18 @@ def _link_runs(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray | None:
     if n == 0 or link_ids.null_count or parent_ids.null_count:
         return None
     if n > 1:
-        change = bool_values(pc.not_equal(link_ids.slice(1), link_ids.slice(0, n - 1)))
-        starts = np.concatenate([[0], np.flatnonzero(change) + 1])
+        # Where the id changes from the row before: a run starts (compared in pieces on threads).
+        changes = parallel_map(
+            lambda s: (
+                np.flatnonzero(
+                    bool_values(pc.not_equal(link_ids[s.start + 1 : s.stop + 1], link_ids[s]))
+                )
+                + (s.start + 1)
+            ),
+            row_slices(n - 1),
+            rows=n,
+        )
+        starts = np.concatenate([[0], *changes])
     else:
         starts = np.zeros(1, np.int64)
     if len(starts) > len(parent_ids):
