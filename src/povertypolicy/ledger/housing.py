@@ -292,21 +292,6 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
     counts = np.arange(top + 1, dtype=np.int64)
 
     heads = people.astype(np.intp)  # also the look-up index (numpy gathers fastest by intp)
-
-    def per_count(table: np.ndarray) -> pa.Array:
-        return pa.array(np.take(table, heads).astype(np.int64, copy=False))
-
-    cols: dict[str, pa.Array] = {
-        name: pa.array(heads.astype(np.int64, copy=False) * np.int64(fen))
-        for name, fen in (
-            ("gross_fen", rate),
-            ("withheld_fen", withheld_rate),
-            ("net_fen", rate - withheld_rate),
-            ("province_fen", levels[0]),
-            ("city_fen", levels[1]),
-            ("county_fen", levels[2]),
-        )
-    }
     shares = [policy.param(rules._TRANCHE_PARAMS[m]).decimal for m in _MILESTONES]
     if sum(shares) != 100:
         raise RuleError(
@@ -317,15 +302,34 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
         )
     # The split depends only on the number of people: split each distinct count once.
     table, took_table = allocate_rows(counts * (rate - withheld_rate), shares)
-    for j, m in enumerate(_MILESTONES):
-        cols[f"tranche_{m.value}_fen"] = per_count(np.ascontiguousarray(table[:, j]))
-    cols["rounding_fen_to"] = bits_text(np.take(took_table, heads), _MILESTONES)
     timber = policy.param("housing.timber_per_person").decimal
     exp = timber.as_tuple().exponent
     exponent = -exp if isinstance(exp, int) and exp < 0 else 0
     scaled = int(timber.scaleb(exponent))
-    cols["timber_m3"] = decimal_column(counts * scaled, exponent).take(pa.array(people))
-    return cols
+
+    def per_person(fen: int) -> Callable[[], pa.Array]:
+        return lambda: pa.array(heads.astype(np.int64, copy=False) * np.int64(fen))
+
+    def per_count(column: np.ndarray) -> Callable[[], pa.Array]:
+        return lambda: pa.array(np.take(column, heads).astype(np.int64, copy=False))
+
+    # Each column is built on its own thread (for a large ledger), in this order.
+    jobs: dict[str, Callable[[], pa.Array]] = {
+        "gross_fen": per_person(rate),
+        "withheld_fen": per_person(withheld_rate),
+        "net_fen": per_person(rate - withheld_rate),
+        "province_fen": per_person(levels[0]),
+        "city_fen": per_person(levels[1]),
+        "county_fen": per_person(levels[2]),
+        **{
+            f"tranche_{m.value}_fen": per_count(np.ascontiguousarray(table[:, j]))
+            for j, m in enumerate(_MILESTONES)
+        },
+        "rounding_fen_to": lambda: bits_text(np.take(took_table, heads), _MILESTONES),
+        "timber_m3": lambda: decimal_column(counts * scaled, exponent).take(pa.array(people)),
+    }
+    built = parallel_map(lambda job: job(), list(jobs.values()), rows=len(people))
+    return dict(zip(jobs, built, strict=True))
 
 
 def allocate_rows(totals: np.ndarray, weights: list[Decimal]) -> tuple[np.ndarray, np.ndarray]:
