@@ -86,7 +86,7 @@ def test_a_thread_count_that_is_not_a_number_is_refused(
     with pytest.raises(InputError) as caught:
         threads.threads()
     err = caught.value
-    assert err.code == "ledger.error.threads"
+    assert err.code == "core.error.threads"
     assert err.text("en") == (
         f"POVERTYPOLICY_THREADS is '{given}': give a whole number of threads, 1 or more "
         "(1: the calling thread only)"

@@ -47,7 +47,7 @@ def threads() -> int:
                 field="POVERTYPOLICY_THREADS",
                 value=given,
                 expected="a whole number of threads, 1 or more",
-                code="ledger.error.threads",
+                code="core.error.threads",
             )
         return int(given)
     try:
