@@ -228,7 +228,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "data_quality.checks": (
-        (f"{PKG}/rules/data_quality/checks.py",),
+        (f"{PKG}/rules/data_quality/checks.py", f"{PKG}/rules/data_quality/clauses.py"),
         (
             "tests/rules/test_data_quality_checks.py",
             "tests/rules/test_data_quality_checklist_parser.py",

@@ -111,18 +111,22 @@ def _rebuild_input_error(
 
 
 class PolicyPackError(PovertyPolicyError, ValueError):
-    """A policy pack file is malformed: names the file, the key and the problem.
+    """A policy pack file (or a data-quality check list) is malformed: names the file, the key
+    and the problem.
 
-    Every problem the pack reader finds has its own ``code`` (``core.error.pack_*``: an unknown
-    key, a wrong unit, a negative amount, ...) whose text is in all three locales, filled from
-    ``extra``; ``str(error)`` is the English ``problem``. ``core.error.pack`` (the English
-    ``problem`` in a localised frame) is left for callers that give no code of their own.
+    Every problem the pack and check-list readers find has its own ``code``
+    (``core.error.pack_*``: an unknown key, a wrong unit, a negative amount, ...;
+    ``core.error.checklist_*`` for what only a check list has) whose text is in all three
+    locales, filled from ``extra``; ``str(error)`` is the English ``problem``.
+    ``core.error.pack`` (the English ``problem`` in a localised frame) is left for callers that
+    give no code of their own.
 
     Args:
-        file: The pack file (or pack id).
+        file: The pack or check-list file (or a pack or check-list id).
         key: The key in it that is wrong, e.g. ``parameters."housing.subsidy_per_person"``.
         problem: What is wrong, in English.
-        code: The stable error code (``core.error.pack_*``, or ``core.error.pack``).
+        code: The stable error code (``core.error.pack_*``, ``core.error.checklist_*``, or
+            ``core.error.pack``).
         extra: Values the code's message names (e.g. ``value``); a ``suggestion`` (the
             closest known name, or None) is shown as "did you mean …" in the locale.
     """

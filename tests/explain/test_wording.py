@@ -176,7 +176,8 @@ def test_explanations_in_chinese_have_no_currency_sign_or_grouped_small_numbers(
 # names of formats and standards a pack file is written in (TOML, UTF-8, ISO 3166-2: CN-ZJ), and
 # the environment variable a user sets (POVERTYPOLICY_THREADS).
 _LATIN_OK = re.compile(
-    r"LAND-\d+|povertypolicy explain|GB|m²|m³|TOML|UTF-8|ISO 3166-2|CN-ZJ|POVERTYPOLICY_THREADS"
+    r"(?:LAND|DATA)-\d+|povertypolicy explain|GB|m²|m³|TOML|UTF-8|ISO 3166-2|CN-ZJ"
+    r"|POVERTYPOLICY_THREADS"
 )
 
 

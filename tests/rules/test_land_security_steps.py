@@ -261,6 +261,8 @@ def test_LAND_7_missing_day_refusal_compared_whole(tmp_path: Path) -> None:
     assert e.file == policy.param("land.campaign_end").pack_id
     assert e.key == "parameters.land.campaign_end"
     assert e.problem == "02-29 does not exist in 2023"
+    assert (e.code, e.extra) == ("core.error.pack_month_day", {"month": 2, "day": 29, "year": 2023})
+    assert e.text("zh_Hans").endswith("该日期按每年2月29日取用，但2023年没有这一天")
 
 
 @pytest.mark.parametrize("year", [True, 2022.0, "2022", 0, 10000, -1])

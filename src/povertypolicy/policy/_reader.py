@@ -35,10 +35,9 @@ class _Ctx:
     def __init__(self, file: str) -> None:
         self.file = file
 
-    def fail(
-        self, key: str, problem: str, code: str = "core.error.pack", **args: Any
-    ) -> PolicyPackError:
-        """The error at ``key``: ``problem`` in English; ``args`` fill the message of ``code``."""
+    def fail(self, key: str, problem: str, code: str, **args: Any) -> PolicyPackError:
+        """The error at ``key``: ``problem`` in English; ``args`` fill the message of ``code``
+        (a code of its own, never the bare ``core.error.pack``)."""
         extra = {k: _shown(v) if k == "value" else v for k, v in args.items()}
         return PolicyPackError(file=self.file, key=key, problem=problem, code=code, extra=extra)
 

@@ -14,9 +14,7 @@ import attrs
 
 from ..domain.enums import JurisdictionLevel
 from ..explain.citation import Citation
-from ._reader import _BOUNDS, _bound, _closest, _scalar, _toml_position
-from ._reader import _citation as _citation  # re-exported: the check-list reader uses it
-from ._reader import _Ctx as _Ctx
+from ._reader import _BOUNDS, _bound, _citation, _closest, _Ctx, _scalar, _toml_position
 from .parameter import Bound, Range, Scalar
 from .spec import ParameterSpec, Unit, all_specs
 

@@ -26,6 +26,8 @@ def _month_day(policy: Policy, name: str, year: int) -> tuple[dt.date, Parameter
             file=param.pack_id,
             key=f"parameters.{name}",
             problem=f"{anchor.month:02d}-{anchor.day:02d} does not exist in {year}",
+            code="core.error.pack_month_day",
+            extra={"month": anchor.month, "day": anchor.day, "year": year},
         ) from None
 
 
