@@ -224,6 +224,21 @@ def test_LAND_2_refusals_compared_whole(tmp_path: Path) -> None:
     assert str(err.value.message).startswith("land.resettlement_multiple = 3 (pack ")
 
 
+def test_LAND_2_a_zero_output_value_is_refused_by_name(tmp_path: Path) -> None:
+    """The caps are multiples of the annual output value: with 0 none can be checked, so the
+    rule says which parameter is wrong (it used to fail with a bare ZeroDivisionError)."""
+    zero = load(province_pack(tmp_path, annual_output_value='"0"'))
+    with pytest.raises(RuleError) as err:
+        compensation(case("1"), zero)
+    aov = zero.param("land.annual_output_value")
+    assert err.value.rule == "LAND-2"
+    assert str(err.value.message) == (
+        f"land.annual_output_value is {aov.money} in pack {aov.pack_id}: the caps on the "
+        "resettlement subsidy are multiples of the land's annual output value, so it must be "
+        "more than 0; check the policy pack"
+    )
+
+
 def test_LAND_2_other_land_only_is_noted_and_cited(tmp_path: Path) -> None:
     # No cultivated parcel at all: other land by the cultivated-land standard (art. 47).
     policy = load(province_pack(tmp_path))

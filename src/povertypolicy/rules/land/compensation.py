@@ -219,8 +219,13 @@ def _by_output_value(
             notes=(Note(kind=NoteKind.CONVENTION, key="land.note.per_person_base"),),
         )
     )
-    if not ov_n:  # no output value: the ratios below divide by zero; fail as Fraction does
-        Fraction(rs_n, rs_d).__truediv__(Fraction(ov_n, ov_d))
+    if not ov_n:  # the caps are multiples of the output value: none can be checked
+        raise RuleError(
+            rule="LAND-2",
+            message=f"land.annual_output_value is {aov_p.money} in pack {aov_p.pack_id}: the "
+            "caps on the resettlement subsidy are multiples of the land's annual output value, "
+            "so it must be more than 0; check the policy pack",
+        )
     ratio = Fraction(rs_n * ov_d, rs_d * ov_n)
     rs_capped = not rs_cap_p.admits(ratio)
     cap_n, cap_d = rs_cap_p.decimal.as_integer_ratio()
