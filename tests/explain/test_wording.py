@@ -173,12 +173,9 @@ def test_explanations_in_chinese_have_no_currency_sign_or_grouped_small_numbers(
 # -- prose -------------------------------------------------------------------------------
 
 # Latin words a Chinese message may contain: rule IDs, the command-line program's name, and the
-# names of formats and standards a pack file is written in (TOML, UTF-8, ISO 3166-2: CN-ZJ), and
-# the environment variable a user sets (POVERTYPOLICY_THREADS).
+# names of formats and standards a pack file is written in (TOML, UTF-8, ISO 3166-2: CN-ZJ).
 _LATIN_OK = re.compile(
     r"(?:LAND|DATA)-\d+|povertypolicy explain|GB|m²|m³|TOML|UTF-8|ISO 3166-2|CN-ZJ"
-    r"|POVERTYPOLICY_THREADS"
-)
 
 
 @pytest.mark.parametrize("domain", CHECKED)

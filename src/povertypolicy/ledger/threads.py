@@ -21,8 +21,6 @@ from typing import TypeVar
 
 import numpy as np
 
-from ..errors import InputError
-
 __all__ = ["PARALLEL_ROWS", "parallel_map", "row_slices", "threads"]
 
 T = TypeVar("T")
@@ -41,15 +39,12 @@ def threads() -> int:
     """How many threads a large run uses: ``POVERTYPOLICY_THREADS``, else one per core."""
     given = os.environ.get("POVERTYPOLICY_THREADS", "").strip()
     if given:
-        if not given.isdigit() or int(given) < 1:
-            raise InputError(
-                obj="environment",
-                field="POVERTYPOLICY_THREADS",
-                value=given,
-                expected="a whole number of threads, 1 or more",
-                code="core.error.threads",
-            )
-        return int(given)
+        try:
+            return max(1, int(given))
+        except ValueError:
+            raise ValueError(
+                f"POVERTYPOLICY_THREADS must be a whole number of threads, not {given!r}"
+            ) from None
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
