@@ -176,6 +176,7 @@ def test_explanations_in_chinese_have_no_currency_sign_or_grouped_small_numbers(
 # names of formats and standards a pack file is written in (TOML, UTF-8, ISO 3166-2: CN-ZJ).
 _LATIN_OK = re.compile(
     r"(?:LAND|DATA)-\d+|povertypolicy explain|GB|m²|m³|TOML|UTF-8|ISO 3166-2|CN-ZJ"
+)
 
 
 @pytest.mark.parametrize("domain", CHECKED)

@@ -15,8 +15,6 @@ from povertypolicy.ledger.columns import group_counts, group_or, per_child
 from povertypolicy.ledger.frame import Frame
 from povertypolicy.ledger.housing_tables import PERSONS
 
-from ._threaded import threaded
-
 
 def frame(parent: np.ndarray) -> Frame:
     n = len(parent)
@@ -42,18 +40,8 @@ def plain_counts(parent: np.ndarray, mask: np.ndarray, n_parent: int) -> np.ndar
 sizes = st.lists(st.integers(min_value=0, max_value=9), min_size=1, max_size=30)
 
 
-@given(sizes, st.randoms(use_true_random=False), st.booleans(), st.sampled_from([1, 2, 3]))
-def test_counts_and_ors_equal_a_plain_count(
-    size: list[int], rng: Any, shuffle: bool, n_threads: int
-) -> None:
-    if n_threads > 1:  # the same counts with the rows cut into pieces on threads
-        with threaded(n_threads):
-            _counts_and_ors_equal_a_plain_count(size, rng, shuffle)
-    else:
-        _counts_and_ors_equal_a_plain_count(size, rng, shuffle)
-
-
-def _counts_and_ors_equal_a_plain_count(size: list[int], rng: Any, shuffle: bool) -> None:
+@given(sizes, st.randoms(use_true_random=False), st.booleans())
+def test_counts_and_ors_equal_a_plain_count(size: list[int], rng: Any, shuffle: bool) -> None:
     parent = np.repeat(np.arange(len(size), dtype=np.int32), size)
     if shuffle:
         order = list(range(len(parent)))

@@ -16,8 +16,6 @@ import povertypolicy as pp
 from povertypolicy import ledger
 from povertypolicy.rules.housing import eligibility, housing_subsidy
 
-from ._threaded import threaded
-
 PACK = "county-deep-mountain-relocation-2011"
 ON = dt.date(2011, 6, 1)
 CUTOFF = dt.date(2011, 1, 1)
@@ -114,12 +112,11 @@ def check_subsidy(
         assert result.explain(home.id, locale="en") == single.explain("en")
 
 
-@given(households_st, st.sampled_from([1, 2, 3]))
-def test_subsidy_kernel_equals_single_household_rule(population: Any, n_threads: int) -> None:
+@given(households_st)
+def test_subsidy_kernel_equals_single_household_rule(population: Any) -> None:
     policy = pp.Policy.load(PACK, on=ON)
     homes, persons, households = build(population)
-    with threaded(n_threads):  # also with every job cut into pieces on threads
-        result = ledger.run("housing.subsidy", policy, persons=persons, households=households)
+    result = ledger.run("housing.subsidy", policy, persons=persons, households=households)
     assert result.summary.balanced
     assert len(result.log) == 0
     check_subsidy(result, homes, policy)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -14,7 +14,6 @@ from ..policy.parameter import Bound
 from ..policy.spec import Side
 from .frame import Frame
 from .parse import date_to_days
-from .threads import parallel_map, row_slices
 
 __all__ = [
     "admits_days",
@@ -147,7 +146,7 @@ def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
         if mask.all():
             out[keys] = np.diff(np.append(starts, len(mask)))
         else:
-            out[keys] = _piecewise(lambda rows: mask[rows], _run_sums, starts, len(mask))
+            out[keys] = _run_sums(mask, starts)
         return out
     assert child.parent is not None
     linked = child.parent >= 0
@@ -165,28 +164,6 @@ def _run_sums(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
     sums: np.ndarray = at_end.copy()
     sums[1:] -= at_end[:-1]
     return sums
-
-
-def _piecewise(
-    values_on: Callable[[slice], np.ndarray],
-    reduce: Callable[[np.ndarray, np.ndarray], np.ndarray],
-    starts: np.ndarray,
-    n: int,
-) -> np.ndarray:
-    """``reduce(values, starts)`` over whole runs, a piece of the rows per thread: each piece
-    begins where a run begins, so no run is split and the results join in order."""
-    pieces = []
-    for rows in row_slices(n, bounds=starts):
-        lo, hi = np.searchsorted(starts, (rows.start, rows.stop))
-        pieces.append((rows, slice(int(lo), int(hi))))
-
-    def one(piece: tuple[slice, slice]) -> np.ndarray:
-        rows, runs = piece
-        return reduce(values_on(rows), starts[runs] - rows.start)
-
-    parts = parallel_map(one, pieces, rows=n)
-    joined: np.ndarray = parts[0] if len(parts) == 1 else np.concatenate(parts)
-    return joined
 
 
 def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> list[np.ndarray]:
@@ -208,14 +185,11 @@ def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> li
             group_count(child, m, n_parent) if o is None else o
             for m, o in zip(masks, out, strict=True)
         ]
-
-    def packed_on(rows: slice) -> np.ndarray:
-        packed = np.zeros(rows.stop - rows.start, np.uint32)
-        for k, j in enumerate(rest):
-            packed += masks[j][rows].astype(np.uint32) << np.uint32(width * k)
-        return packed
-
-    sums = _piecewise(packed_on, _run_sums, starts, n)
+    packed = np.zeros(n, np.uint32)
+    for k, j in enumerate(rest):
+        packed += masks[j].astype(np.uint32) << np.uint32(width * k)
+    sums = _run_sums(packed, starts)
+    del packed
     for k, j in enumerate(rest):
         counts = np.zeros(n_parent, np.int32)
         counts[keys] = (sums >> np.uint32(width * k)) & np.uint32((1 << width) - 1)
@@ -229,19 +203,14 @@ def group_or(
     """Per parent row: the OR of its ``mask`` child rows' bitmasks (``width`` bits: uint8,
     or uint16 for 9 to 16 bits)."""
     kind = np.uint8 if width <= 8 else np.uint16
-    every = bool(mask.all())
-
-    def use_on(rows: slice) -> np.ndarray:
-        used = bits[rows] if every else np.where(mask[rows], bits[rows], 0)
-        return used.astype(kind, copy=False)
-
+    use = bits if mask.all() else np.where(mask, bits, 0)
+    use = use.astype(kind, copy=False)
     groups = _groups(child)
     out = np.zeros(n_parent, kind)
     if groups is not None:
         starts, keys = groups
-        out[keys] = _piecewise(use_on, np.bitwise_or.reduceat, starts, len(bits))
+        out[keys] = np.bitwise_or.reduceat(use, starts)
         return out
-    use = use_on(slice(0, len(bits)))
     assert child.parent is not None
     linked = child.parent >= 0
     for bit in range(width):

@@ -15,7 +15,6 @@ from ..money import Money
 from .errors import ErrorLog
 from .parse import Parsed, bool_values, days_to_date, is_constant, parse_column
 from .schema import ColumnKind, TableSchema
-from .threads import parallel_map, row_slices
 
 __all__ = ["Frame", "link", "read_frame"]
 
@@ -107,13 +106,14 @@ def read_frame(
     bad = np.zeros(n, bool)
     cols: dict[str, Parsed] = {}
     key_ids: pa.Array | None = None
-    # The key first, then the other columns present; each column is read on its own thread.
-    todo = [schema.column(schema.key)] if schema.key is not None else []
-    todo += [c for c in schema.columns if c.name in headers and c.name != schema.key]
-    read = parallel_map(lambda c: parse_column(table.column(headers[c.name]), c), todo, rows=n)
-    cols.update((c.name, r) for c, r in zip(todo, read, strict=True))
     if schema.key is not None:
+        key_col = schema.column(schema.key)
+        cols[schema.key] = parse_column(table.column(headers[schema.key]), key_col)
         key_ids = cols[schema.key].values
+    for col in schema.columns:
+        if col.name not in headers or col.name in cols:
+            continue
+        cols[col.name] = parse_column(table.column(headers[col.name]), col)
     for col in schema.columns:
         parsed = cols.get(col.name)
         if parsed is None:
@@ -188,13 +188,7 @@ def _check_unique(frame: Frame, log: ErrorLog) -> None:
     if n < 2:
         return
     # Ledgers are often sorted by id: strictly increasing ids are unique, no hashing needed.
-    if ids.null_count == 0 and all(
-        parallel_map(
-            lambda s: bool(pc.all(pc.less(ids[s], ids[s.start + 1 : s.stop + 1])).as_py()),
-            row_slices(n - 1),
-            rows=n,
-        )
-    ):
+    if ids.null_count == 0 and pc.all(pc.less(ids.slice(0, n - 1), ids.slice(1))).as_py():
         return
     h = _hashes(ids)
     if not (np.diff(np.sort(h)) == 0).any():
@@ -264,18 +258,8 @@ def _link_runs(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray | None:
     if n == 0 or link_ids.null_count or parent_ids.null_count:
         return None
     if n > 1:
-        # Where the id changes from the row before: a run starts (compared in pieces on threads).
-        changes = parallel_map(
-            lambda s: (
-                np.flatnonzero(
-                    bool_values(pc.not_equal(link_ids[s.start + 1 : s.stop + 1], link_ids[s]))
-                )
-                + (s.start + 1)
-            ),
-            row_slices(n - 1),
-            rows=n,
-        )
-        starts = np.concatenate([[0], *changes])
+        change = bool_values(pc.not_equal(link_ids.slice(1), link_ids.slice(0, n - 1)))
+        starts = np.concatenate([[0], np.flatnonzero(change) + 1])
     else:
         starts = np.zeros(1, np.int64)
     if len(starts) > len(parent_ids):

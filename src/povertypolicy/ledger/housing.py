@@ -8,7 +8,7 @@ for one household, so an explanation is always the single-household one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -38,7 +38,6 @@ from .frame import Frame, link
 from .housing_tables import HOUSEHOLDS, PERSONS, PROGRESS
 from .objects import per_row
 from .parse import is_constant
-from .threads import parallel_map, row_slices
 
 __all__ = ["HOUSEHOLDS", "PERSONS", "PROGRESS", "household_object"]
 
@@ -136,31 +135,22 @@ def _member_conditions(
     applied = households.cols["relocation_applied_on"].recorded
     if not applied.all():
         applied = per_child(persons, applied)
-    # (the condition per person on a slice of rows, whether the fact was recorded)
-    checks: tuple[tuple[Callable[[slice], np.ndarray] | None, np.ndarray], ...] = (
-        (lambda s: admits_days(cutoff, birth.values[s]), birth.recorded),
-        (lambda s: hukou.values[s] == _HUKOU_AGRI, hukou.recorded),
-        (lambda s: local.values[s], local.recorded),
-        (lambda s: lives.values[s], lives.recorded),
+    checks = (
+        (admits_days(cutoff, birth.values), birth.recorded),
+        (hukou.values == _HUKOU_AGRI, hukou.recorded),
+        (local.values, local.recorded),
+        (lives.values, lives.recorded),
         (None, applied),  # not recorded is "not recorded", not "no"
     )
-    n = len(persons)
-    failed = np.zeros(n, np.uint8)
-    unknown = np.zeros(n, np.uint8)
-
-    def fill(rows: slice) -> None:  # each thread fills its own rows
-        f, u = failed[rows], unknown[rows]
-        for bit, (ok_on, recorded_all) in enumerate(checks):
-            recorded = recorded_all[rows]
-            every = is_constant(recorded, True)
-            if ok_on is not None:
-                ok = ok_on(rows)
-                no = ~ok if every else recorded & ~ok
-                f |= np.left_shift(no.view(np.uint8), bit, out=no.view(np.uint8))
-            if not every and not recorded.all():
-                u |= (~recorded).view(np.uint8) << np.uint8(bit)
-
-    parallel_map(fill, row_slices(n), rows=n)
+    failed = np.zeros(len(persons), np.uint8)
+    unknown = np.zeros(len(persons), np.uint8)
+    for bit, (ok, recorded) in enumerate(checks):
+        every = is_constant(recorded, True)
+        if ok is not None:
+            no = ~ok if every else recorded & ~ok
+            failed |= np.left_shift(no.view(np.uint8), bit, out=no.view(np.uint8))
+        if not every and not recorded.all():
+            unknown |= (~recorded).view(np.uint8) << np.uint8(bit)
     return failed, unknown
 
 
@@ -292,6 +282,21 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
     counts = np.arange(top + 1, dtype=np.int64)
 
     heads = people.astype(np.intp)  # also the look-up index (numpy gathers fastest by intp)
+
+    def per_count(table: np.ndarray) -> pa.Array:
+        return pa.array(np.take(table, heads).astype(np.int64, copy=False))
+
+    cols: dict[str, pa.Array] = {
+        name: pa.array(heads.astype(np.int64, copy=False) * np.int64(fen))
+        for name, fen in (
+            ("gross_fen", rate),
+            ("withheld_fen", withheld_rate),
+            ("net_fen", rate - withheld_rate),
+            ("province_fen", levels[0]),
+            ("city_fen", levels[1]),
+            ("county_fen", levels[2]),
+        )
+    }
     shares = [policy.param(rules._TRANCHE_PARAMS[m]).decimal for m in _MILESTONES]
     if sum(shares) != 100:
         raise RuleError(
@@ -302,34 +307,15 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
         )
     # The split depends only on the number of people: split each distinct count once.
     table, took_table = allocate_rows(counts * (rate - withheld_rate), shares)
+    for j, m in enumerate(_MILESTONES):
+        cols[f"tranche_{m.value}_fen"] = per_count(np.ascontiguousarray(table[:, j]))
+    cols["rounding_fen_to"] = bits_text(np.take(took_table, heads), _MILESTONES)
     timber = policy.param("housing.timber_per_person").decimal
     exp = timber.as_tuple().exponent
     exponent = -exp if isinstance(exp, int) and exp < 0 else 0
     scaled = int(timber.scaleb(exponent))
-
-    def per_person(fen: int) -> Callable[[], pa.Array]:
-        return lambda: pa.array(heads.astype(np.int64, copy=False) * np.int64(fen))
-
-    def per_count(column: np.ndarray) -> Callable[[], pa.Array]:
-        return lambda: pa.array(np.take(column, heads).astype(np.int64, copy=False))
-
-    # Each column is built on its own thread (for a large ledger), in this order.
-    jobs: dict[str, Callable[[], pa.Array]] = {
-        "gross_fen": per_person(rate),
-        "withheld_fen": per_person(withheld_rate),
-        "net_fen": per_person(rate - withheld_rate),
-        "province_fen": per_person(levels[0]),
-        "city_fen": per_person(levels[1]),
-        "county_fen": per_person(levels[2]),
-        **{
-            f"tranche_{m.value}_fen": per_count(np.ascontiguousarray(table[:, j]))
-            for j, m in enumerate(_MILESTONES)
-        },
-        "rounding_fen_to": lambda: bits_text(np.take(took_table, heads), _MILESTONES),
-        "timber_m3": lambda: decimal_column(counts * scaled, exponent).take(pa.array(people)),
-    }
-    built = parallel_map(lambda job: job(), list(jobs.values()), rows=len(people))
-    return dict(zip(jobs, built, strict=True))
+    cols["timber_m3"] = decimal_column(counts * scaled, exponent).take(pa.array(people))
+    return cols
 
 
 def allocate_rows(totals: np.ndarray, weights: list[Decimal]) -> tuple[np.ndarray, np.ndarray]:
