@@ -15,8 +15,9 @@ import pytest
 import povertypolicy as pp
 from povertypolicy import PolicyPackError
 from povertypolicy.explain import SUPPORTED_LOCALES
-from povertypolicy.explain.catalog import message, placeholders
+from povertypolicy.explain.catalog import message
 from povertypolicy.rules.data_quality import checklist_ids, load_checks
+from tests.error_texts import assert_reads_in_three_locales
 
 from .test_data_quality_checklist_parser import REFUSALS, refusal, write
 
@@ -171,28 +172,8 @@ def test_file_level_refusals(tmp_path: Path, what: str) -> None:
 _LATIN_OK = re.compile(r"TOML|UTF-8|DATA-\d+")
 
 
-def _without_values(text: str, err: PolicyPackError) -> str:
-    """``text`` with the file, the key and every value the error names taken out."""
-    text = _LATIN_OK.sub("", text)
-    shown = [err.file, err.key, *(str(v) for v in err.extra.values() if v is not None)]
-    for value in sorted(shown, key=len, reverse=True):
-        text = text.replace(value, "")
-    return text
-
-
 def _assert_reads_in_three_locales(err: PolicyPackError) -> None:
-    texts = {loc: err.text(loc) for loc in SUPPORTED_LOCALES}
-    for loc, text in texts.items():
-        assert "problem" not in placeholders(message(err.code, loc)), loc
-        assert text.startswith(err.file), loc
-        assert f"[{err.key}]" in text, loc
-    for loc in ("zh_Hans", "zh_Hant"):
-        words = re.findall(r"[A-Za-z]{2,}", _without_values(texts[loc], err))
-        assert not words, (loc, texts[loc])
-        assert err.problem not in texts[loc]
-    assert len(set(texts.values())) == 3, texts  # 繁體 differs from 简体, not just copied
-    for name in placeholders(message(err.code, "en")) - {"file", "key", "suggestion"}:
-        assert str(err.params()[name]) in texts["en"], name
+    assert_reads_in_three_locales(err, _LATIN_OK)
 
 
 @pytest.mark.parametrize(("what", "body"), [(r[0], r[1]) for r in REFUSALS])
