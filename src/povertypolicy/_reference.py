@@ -167,7 +167,8 @@ def error_codes_markdown() -> str:
         "Every error carries a stable `code`: match on the code, never on the message text.",
         "The messages below are the catalog templates; `{field}` and the like are filled",
         "from the error (`obj`, `field`, `value`, `expected` for input errors, `rule` and",
-        "`message` for rule errors, `file`, `key` and the values in `extra` for pack errors).",
+        "the values in `extra` for rule errors, `file`, `key` and the values in `extra` for",
+        "pack errors).",
         "",
     ]
     codes = error_codes()
@@ -179,13 +180,24 @@ def error_codes_markdown() -> str:
                 cells = " | ".join(_cell(ec.messages[loc]) for loc in SUPPORTED_LOCALES)
                 out.append(f"| `{ec.code}` | {cells} |")
         out.append("")
-    others = [ec for ec in codes if ec.code.split(".")[0] not in groups]
-    if others:
-        out += ["## Other areas", "", "| code | " + " | ".join(SUPPORTED_LOCALES) + " |"]
-        out += ["|---|---|---|---|"]
-        for ec in others:
-            cells = " | ".join(_cell(ec.messages[loc]) for loc in SUPPORTED_LOCALES)
-            out.append(f"| `{ec.code}` | {cells} |")
+    areas = sorted({ec.code.split(".")[0] for ec in codes} - set(groups))
+    if areas:
+        out += [
+            "## Rule errors (`<area>.error.*`)",
+            "",
+            "The `code` of a `RuleError`: a rule refused what the policy forbids (a tranche "
+            "out of milestone order, a pack whose shares do not add up). Each policy area's "
+            "codes are in its own catalog; `error.text(locale)` fills the message from `rule` "
+            "and the values in `extra`, formatted as explanations format them.",
+            "",
+        ]
+    for area in areas:
+        out += [f"### {area}", ""]
+        out += ["| code | " + " | ".join(SUPPORTED_LOCALES) + " |", "|---|---|---|---|"]
+        for ec in codes:
+            if ec.code.split(".")[0] == area:
+                cells = " | ".join(_cell(ec.messages[loc]) for loc in SUPPORTED_LOCALES)
+                out.append(f"| `{ec.code}` | {cells} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

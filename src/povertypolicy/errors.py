@@ -262,11 +262,17 @@ def _rebuild_parameters_missing(
 class RuleError(PovertyPolicyError, ValueError):
     """A rule was asked something the policy forbids (e.g. a tranche out of milestone order).
 
+    Every refusal a rule raises has its own ``code`` (``<area>.error.*``, e.g.
+    ``housing.error.tranche_shares``) whose text is in all three locales, filled from ``extra``
+    with the values formatted as explanations format them (money 公文 style, dates, enum
+    labels); ``str(error)`` is ``[rule] message``, the English message. ``core.error.rule``
+    (the English message in a localised frame) is left for callers that give no code.
+
     Args:
         rule: The rule ID, e.g. HOUSE-3.
         message: What was forbidden, in English (the catalog message says it per locale).
-        code: The catalog key of the message.
-        extra: Other values the message is filled with.
+        code: The catalog key of the message (``<area>.error.*``, or ``core.error.rule``).
+        extra: The values the code's message names (Money, numbers, dates, enums, text).
     """
 
     def __init__(
@@ -286,6 +292,13 @@ class RuleError(PovertyPolicyError, ValueError):
     def params(self) -> dict[str, Any]:
         """``rule``, ``message`` (English) and ``extra``."""
         return {"rule": self.rule, "message": self.message, **self.extra}
+
+    def text(self, locale: str | None = None) -> str:
+        """The error in ``locale``, its values formatted as an explanation formats them."""
+        from .explain.locales import get_locale
+        from .explain.render import render_message
+
+        return render_message(self.code, self.params(), locale or get_locale())
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_rule_error, (self.rule, self.message, self.code, self.extra))

@@ -15,6 +15,7 @@ import povertypolicy as pp
 from povertypolicy import BasicNeed, LabourCapacity, Money, MonitoringCategory, RiskFactor, ledger
 from povertypolicy.ledger.schema import MissingColumnError
 from povertypolicy.rules.monitoring import LevelCondition, screen, spot_check
+from tests.rule_errors import check_rule_error
 
 PACK = "town-return-poverty-monitoring-2021"
 ON = dt.date(2021, 6, 1)
@@ -399,3 +400,23 @@ def test_summary_needs_a_screening_run() -> None:
     spot = ledger.run("monitoring.spot_check", PACK, on=ON, spot_checks=checks)
     with pytest.raises(pp.InputError):
         summarise(spot)
+
+
+def test_an_income_too_large_for_the_exact_column_test_is_refused(tmp_path: Path) -> None:
+    # 1.001 times the line: income × 1000 must stay below 2⁶², else the kernel refuses.
+    body = f'id = "fine-multiple"\ntitle = "t"\nissuer = "t"\nparent = "{PACK}"\n'
+    body += 'source = { document = "t.txt", section = "§1" }\n'
+    body += '[parameters."monitoring.income_line_multiple"]\nunit = "times"\n'
+    body += 'bound = "exclusive"\ncitation = { document = "t.txt", section = "§1" }\n'
+    body += 'values = [{ from = 2021-01-01, value = "1.001" }]\n'
+    path = tmp_path / "fine.toml"
+    path.write_text(body, encoding="utf-8")
+    policy = pp.Policy.load(path, on=ON)
+    monitored, persons = _one()
+    column = monitored.schema.get_field_index("per_capita_disposable_income")
+    huge = pa.array(["90000000000000", "9000", "7000"])
+    monitored = monitored.set_column(column, "per_capita_disposable_income", huge)
+    with pytest.raises(pp.RuleError) as exc:
+        ledger.run("monitoring.screening", policy, monitored=monitored, persons=persons)
+    assert str(exc.value) == "[MON-1] income too large for the exact column test"
+    check_rule_error(exc.value, "monitoring.error.income_too_large", {})

@@ -14,6 +14,7 @@ from povertypolicy.explain import Citation, Note, NoteKind, Step
 from povertypolicy.rules import follow_up as fu
 from povertypolicy.rules import indicators as ki
 from povertypolicy.rules.follow_up.checks import FollowUpChecks
+from tests.rule_errors import check_rule_error
 
 from .test_follow_up import SAFE, SHAANXI, _dibao_household, household, member, policy
 
@@ -152,6 +153,7 @@ def test_checks_refusals_compared_whole() -> None:
         )
     assert err.value.rule == "FOLLOW-1"
     assert str(err.value.message) == "the pack cn sets no follow-up check"
+    check_rule_error(err.value, "follow_up.error.no_check", {"pack": "cn"})
 
 
 # -- FOLLOW-6 ----------------------------------------------------------------------------------

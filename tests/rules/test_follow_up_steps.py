@@ -11,6 +11,7 @@ import pytest
 import povertypolicy as pp
 from povertypolicy import Area, Money
 from povertypolicy.rules import follow_up as fu
+from tests.rule_errors import check_rule_error
 
 D = dt.date
 M = Money
@@ -993,3 +994,4 @@ def test_FOLLOW_4_refusals(support_policy: pp.Policy, tmp_path: Any) -> None:
         "FOLLOW-4",
         "the pack cn sets no demolition deadline",
     )
+    check_rule_error(exc.value, "follow_up.error.no_demolition_deadline", {"pack": "cn"})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 import povertypolicy as pp
 from povertypolicy import InputError, Milestone, Money, RuleError
 from povertypolicy.rules.housing import earliest_approval, housing_subsidy, release_tranches
+from tests.rule_errors import check_rule_error
 
 from .test_housing import ON, PACK, _built, _policy_with_shares, household
 
@@ -161,6 +163,45 @@ EXPECTED: dict[str, tuple[type, str] | None] = {
 }
 
 
+F, S1, S2, OLD = Milestone  # foundation, first storey, second storey, old house demolished
+
+# Each RuleError's own code and the values its message names.
+CODES: dict[str, tuple[str, dict[str, Any]]] = {
+    "withheld_exceeds": (
+        "housing.error.withheld_exceeds_subsidy",
+        {"withheld": Money("3600"), "subsidy": Money("3500")},
+    ),
+    "shares": ("housing.error.tranche_shares", {"total": Decimal("110")}),
+    "skip": (
+        "housing.error.milestone_skipped",
+        {"later": S2, "reported_on": D(2011, 8, 1), "milestone": S1},
+    ),
+    "skip_first": (
+        "housing.error.milestone_skipped",
+        {"later": S1, "reported_on": D(2011, 8, 1), "milestone": F},
+    ),
+    "before": (
+        "housing.error.milestone_order",
+        {"milestone": S1, "reached_on": D(2011, 6, 1), "before": F, "before_on": D(2011, 7, 1)},
+    ),
+    "before2": (
+        "housing.error.milestone_order",
+        {"milestone": S2, "reached_on": D(2011, 6, 15), "before": S1, "before_on": D(2011, 7, 1)},
+    ),
+    "after": (
+        "housing.error.milestone_after_payment",
+        {"milestone": F, "reached_on": D(2011, 12, 1), "as_of": D(2011, 11, 1)},
+    ),
+    "after_demolished": (
+        "housing.error.milestone_after_payment",
+        {"milestone": OLD, "reached_on": D(2011, 12, 1), "as_of": D(2011, 11, 1)},
+    ),
+    "never": ("housing.error.paid_not_reached", {"milestone": S1}),
+    "order": ("housing.error.paid_out_of_order", {"milestone": S1, "earlier": F}),
+    "who": ("housing.error.demolished_by_unknown", {"demolished_on": D(2012, 1, 5)}),
+}
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_refusal_says_exactly_what_was_wrong(tmp_path: Path, name: str) -> None:
     build = cases(tmp_path)[name]
@@ -174,7 +215,7 @@ def test_each_refusal_says_exactly_what_was_wrong(tmp_path: Path, name: str) -> 
     assert str(exc.value) == message
     if isinstance(exc.value, RuleError):
         assert message.startswith(f"[{exc.value.rule}] ")
-        assert exc.value.code == "core.error.rule"
+        check_rule_error(exc.value, *CODES[name])
     else:
         assert isinstance(exc.value, InputError)
         assert message.startswith(f"{exc.value.obj}.{exc.value.field}: ")
@@ -204,6 +245,44 @@ def test_HOUSE_2_funding_levels_must_add_up(tmp_path: Path) -> None:
         "[HOUSE-2] the funding levels add up to 3500.00 per person but the subsidy is "
         "4000.00 per person; check the policy pack"
     )
+    levels = {"levels": Money("3500"), "subsidy": Money("4000")}
+    check_rule_error(exc.value, "housing.error.funding_levels", levels)
+    assert "每人3500元" in exc.value.text("zh_Hans")
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("pyarrow")
+    from povertypolicy.ledger.housing import subsidy_columns
+
+    with pytest.raises(RuleError) as kernel:  # the ledger kernel: the same code and message
+        subsidy_columns(np.array([1], dtype=np.int64), pp.Policy.load(path, on=ON))
+    assert str(kernel.value) == str(exc.value)
+    check_rule_error(kernel.value, "housing.error.funding_levels", levels)
+
+
+def test_the_ledger_kernel_refuses_with_the_rules_code_and_message(tmp_path: Path) -> None:
+    """HOUSE-2, HOUSE-3: the column kernel repeats the rule's checks with the same error."""
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("pyarrow")
+    from povertypolicy.ledger.housing import allocate_rows, subsidy_columns
+
+    bad = {
+        "withheld_exceeds": _policy_with_shares(tmp_path, (30, 30, 30, 10), withheld="3600"),
+        "shares": _policy_with_shares(tmp_path, (30, 30, 30, 20)),
+    }
+    for name, pol in bad.items():
+        with pytest.raises(RuleError) as rule:
+            housing_subsidy(household(1), pol)
+        with pytest.raises(RuleError) as kernel:
+            subsidy_columns(np.array([1], dtype=np.int64), pol)
+        assert (str(kernel.value), kernel.value.code) == (str(rule.value), rule.value.code)
+        check_rule_error(kernel.value, *CODES[name])
+    with pytest.raises(RuleError) as zero:
+        allocate_rows(np.array([100], dtype=np.int64), [Decimal(0), Decimal(0)])
+    assert str(zero.value) == "[HOUSE-3] tranche weights must have a positive sum"
+    check_rule_error(zero.value, "housing.error.tranche_weights", {})
+    with pytest.raises(RuleError) as big:
+        allocate_rows(np.array([2**61], dtype=np.int64), [Decimal(1), Decimal(3)])
+    assert str(big.value) == "[HOUSE-3] amounts too large for the exact column split"
+    check_rule_error(big.value, "housing.error.split_too_large", {})
 
 
 def test_HOUSE_2_withheld_equal_to_the_subsidy_is_allowed(tmp_path: Path) -> None:

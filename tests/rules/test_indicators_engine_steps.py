@@ -15,6 +15,7 @@ from povertypolicy import Area, InputError, RuleError
 from povertypolicy.explain import Step
 from povertypolicy.rules import indicators as ki
 from povertypolicy.rules.indicators.engine import ChecklistName, Scorecard, Tally
+from tests.rule_errors import check_rule_error
 
 from .test_indicators import BAZHONG, FOUR_HAVES, HEALTH, PROJECTS, SHAANXI, policy
 
@@ -646,6 +647,8 @@ def test_a_flags_target_above_the_items_is_a_rule_error(tmp_path: Any) -> None:
     assert str(exc.value.message) == (
         "indicators.four_haves_platform_in_place asks for 7 items but the checklist lists 6"
     )
+    shown = {"param": "indicators.four_haves_platform_in_place", "required": 7, "listed": 6}
+    check_rule_error(exc.value, "indicators.error.too_few_items", shown)
 
 
 # -- the helpers on both sides of every threshold reading --------------------------------------
@@ -727,6 +730,8 @@ def test_number_and_shown_number() -> None:
         assert (
             str(exc.value.message) == "indicators.four_haves_zero_transfer_families is not a number"
         )
+        shown = {"param": "indicators.four_haves_zero_transfer_families"}
+        check_rule_error(exc.value, "indicators.error.not_a_number", shown)
     whole = _shown_number(count, Fraction(3))
     assert (whole, type(whole)) == (3, int)
     part = _shown_number(count, Fraction(5, 2))

@@ -14,6 +14,7 @@ import povertypolicy as pp
 from povertypolicy import Money
 from povertypolicy.explain import Note, NoteKind, Step
 from povertypolicy.rules import indicators as ki
+from tests.rule_errors import check_rule_error
 
 from .test_indicators import BAZHONG, DATES
 
@@ -154,6 +155,7 @@ def test_KPI_4_a_zero_total_is_refused(tmp_path: Path) -> None:
     with pytest.raises(pp.RuleError) as exc:
         ki.fund_plan(user_plan(tmp_path, fund_total="0"))
     assert (exc.value.rule, exc.value.message) == ("KPI-4", "the fund plan's total is zero")
+    check_rule_error(exc.value, "indicators.error.fund_total_zero", {})
 
 
 @pytest.mark.parametrize("by", ["shares", "amounts"])
@@ -240,4 +242,5 @@ def test_KPI_4_shares_not_adding_to_100_are_refused(tmp_path: Path) -> None:
         "KPI-4",
         "the plan's shares add up to 100.1%, not 100%; check the pack",
     )
+    check_rule_error(exc.value, "indicators.error.fund_shares", {"total": Decimal("100.1")})
     assert ki.split_budget(Money(100), p, by="amounts").value.parts  # amounts still split

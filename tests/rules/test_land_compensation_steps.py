@@ -21,6 +21,7 @@ from povertypolicy.rules.land._base import (
     _CITE_ART48,
 )
 from povertypolicy.rules.land.values import Compensation
+from tests.rule_errors import check_rule_error
 
 from .test_land_approved_increase import case as increase_case
 from .test_land_approved_increase import province as increase_province
@@ -218,6 +219,9 @@ def test_LAND_2_refusals_compared_whole(tmp_path: Path) -> None:
         f"land.land_compensation_multiple = 12 (pack {lc.pack_id}) is outside the range "
         f"{rng.range.min}–{rng.range.max} that {rng.citation} allows"
     )
+    shown = {"param": lc.name, "value": Decimal("12"), "pack": lc.pack_id}
+    shown |= {"min": rng.range.min, "max": rng.range.max, "citation": rng.citation}
+    check_rule_error(err.value, "land.error.multiple_out_of_range", shown)
     low = load(province_pack(tmp_path, resettlement_multiple='"3"'))
     with pytest.raises(RuleError) as err:
         compensation(case("1"), low)
@@ -237,6 +241,8 @@ def test_LAND_2_a_zero_output_value_is_refused_by_name(tmp_path: Path) -> None:
         "resettlement subsidy are multiples of the land's annual output value, so it must be "
         "more than 0; check the policy pack"
     )
+    shown = {"value": aov.money, "pack": aov.pack_id}
+    check_rule_error(err.value, "land.error.zero_output_value", shown)
 
 
 def test_LAND_2_other_land_only_is_noted_and_cited(tmp_path: Path) -> None:

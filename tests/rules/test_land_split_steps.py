@@ -15,6 +15,7 @@ from povertypolicy import Area, Money
 from povertypolicy.explain import Citation, Note, NoteKind, Step
 from povertypolicy.rules.land import CompensationItem, PayeeKind, compensation, split_compensation
 from povertypolicy.rules.land.values import PayeeDue, SplitLine
+from tests.rule_errors import check_rule_error
 
 from .test_land_split import household, pack_dir, policy_for, village_case
 
@@ -210,6 +211,8 @@ def test_LAND_3_resettlement_to_a_unit_steps(pack_dir: Path) -> None:
         "resettlement subsidy to the unit that resettles the people, but the expropriation "
         "names no resettling_unit"
     )
+    pack = policy.param("land.resettlement_subsidy_payee").pack_id
+    check_rule_error(exc.value, "land.error.no_resettling_unit", {"pack": pack})
 
 
 def test_LAND_3_households_but_no_contractor_refused(pack_dir: Path) -> None:
@@ -228,6 +231,8 @@ def test_LAND_3_households_but_no_contractor_refused(pack_dir: Path) -> None:
         f"pack {policy.param('land.resettlement_subsidy_payee').pack_id} pays the resettlement "
         "subsidy to the households, but no parcel names a contracting household"
     )
+    pack = policy.param("land.resettlement_subsidy_payee").pack_id
+    check_rule_error(exc.value, "land.error.no_contracting_household", {"pack": pack})
     # under the collective reading it splits, the whole fee kept
     other = policy_for(pack_dir, payee="collective")
     steps = split_steps(exp, other)

@@ -34,6 +34,7 @@ from povertypolicy.rules.monitoring.screening import (
     level_holds,
 )
 from povertypolicy.rules.poverty import poverty_line
+from tests.rule_errors import check_rule_error
 
 from .test_monitoring import BLUE, NONE, ON, PACK, PARTIAL, YELLOW, case, quiet, user_pack
 
@@ -612,3 +613,4 @@ def test_refusals_compared_whole(policy: pp.Policy) -> None:
         screen(quiet(), "town")  # type: ignore[arg-type]
     assert err.value.rule == "MON-1"
     assert str(err.value.message) == "a Policy is needed (pp.Policy.load(...))"
+    check_rule_error(err.value, "monitoring.error.no_policy", {})

@@ -56,6 +56,7 @@ from povertypolicy.rules.registration import (
     split_quota,
     vote,
 )
+from tests.rule_errors import check_rule_error
 
 from .test_registration import ASSESSED, LONGHUI, VILLAGES, WEIGHTS, applicant
 
@@ -670,11 +671,14 @@ def test_ID_4_refusals_compared_whole(policy: pp.Policy) -> None:
         "ID-4",
         "every village's weight is zero: nothing to split by",
     )
+    check_rule_error(zero.value, "registration.error.quota_weights_zero", {})
     with pytest.raises(RuleError) as missing:
         split_quota(5, VILLAGES, policy, weights={VC.GOOD: 1, VC.POOR: 1})
     assert missing.value.message == (
         "no weight given for the village class(es) average, deeply_poor"
     )
+    classes = {"classes": [VC.AVERAGE, VC.DEEPLY_POOR]}
+    check_rule_error(missing.value, "registration.error.quota_weights_not_given", classes)
     with pytest.raises(RuleError) as none:
         split_quota(5, {"甲村": VC.GOOD, "乙村": VC.AVERAGE}, policy)
     assert none.value.rule == "ID-4"
@@ -683,6 +687,8 @@ def test_ID_4_refusals_compared_whole(policy: pp.Policy) -> None:
         "the text gives none, so pass weights= or load a pack with "
         "registration.quota_weight_<class>; an even split is not allowed (切忌搞平均主义)"
     )
+    classes = {"classes": [VC.AVERAGE, VC.GOOD]}
+    check_rule_error(none.value, "registration.error.quota_weights_not_set", classes)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import pytest
 
 import povertypolicy as pp
 from povertypolicy.rules import site as sr
+from tests.rule_errors import check_rule_error
 
 INSIDE = pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA
 OUTSIDE = pp.SiteLocation.OUTSIDE_COUNTY_SEAT_AREA
@@ -168,6 +169,8 @@ def test_SITE_11_refusals(policy: pp.Policy) -> None:
     assert str(rexc.value.message) == (
         "0 two-committee members cannot lead a grid (1 grid leader(s) per grid)"
     )
+    shown = {"leaders": 0, "per_grid": 1}
+    check_rule_error(rexc.value, "site.error.too_few_grid_leaders", shown)
     for bad in (-1, True, "3"):
         with pytest.raises(pp.InputError) as exc:
             sr.grid_plan([50, 50], INSIDE, policy, leaders=bad)  # type: ignore[arg-type]

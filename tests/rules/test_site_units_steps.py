@@ -12,6 +12,7 @@ import pytest
 
 import povertypolicy as pp
 from povertypolicy.rules import site as sr
+from tests.rule_errors import check_rule_error
 
 from .test_site import make_site
 
@@ -410,6 +411,12 @@ def test_SITE_3_target_outside_the_band_is_refused(
         sr.partition_groups(entrances(40), location, policy)
     assert exc.value.rule == "SITE-3"
     assert str(exc.value.message) == f"{name} = {value} lies outside the band {band}"
+    lo, hi = (int(x) for x in band.split("–"))
+    check_rule_error(
+        exc.value,
+        "site.error.group_target_outside_band",
+        {"param": name, "target": value, "min": lo, "max": hi},
+    )
 
 
 def test_SITE_3_refusals(policy: pp.Policy) -> None:

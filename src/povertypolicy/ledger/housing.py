@@ -270,11 +270,16 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
                 f"the funding levels add up to {Money.from_fen(sum(levels))} per person but the "
                 f"subsidy is {rate_money} per person; check the policy pack"
             ),
+            code="housing.error.funding_levels",
+            extra={"levels": Money.from_fen(sum(levels)), "subsidy": rate_money},
         )
     withheld_rate = policy.param("housing.withheld_per_person").money.fen
     if withheld_rate > rate:
         raise RuleError(
-            rule="HOUSE-2", message="the amount withheld per person exceeds the subsidy per person"
+            rule="HOUSE-2",
+            message="the amount withheld per person exceeds the subsidy per person",
+            code="housing.error.withheld_exceeds_subsidy",
+            extra={"withheld": Money.from_fen(withheld_rate), "subsidy": rate_money},
         )
     # The tranches and the timber depend only on the number of people: each is a small
     # table of the possible counts (0 .. the largest), looked up per household.
@@ -304,6 +309,8 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
             message=(
                 f"the tranche shares add up to {sum(shares)}%, not 100%; check the policy pack"
             ),
+            code="housing.error.tranche_shares",
+            extra={"total": sum(shares)},
         )
     # The split depends only on the number of people: split each distinct count once.
     table, took_table = allocate_rows(counts * (rate - withheld_rate), shares)
@@ -328,12 +335,20 @@ def allocate_rows(totals: np.ndarray, weights: list[Decimal]) -> tuple[np.ndarra
 
     scaled = scale_to_integers(weights)
     if scaled is None:
-        raise RuleError(rule="HOUSE-3", message="tranche weights must have a positive sum")
+        raise RuleError(
+            rule="HOUSE-3",
+            message="tranche weights must have a positive sum",
+            code="housing.error.tranche_weights",
+        )
     w = np.array(scaled, dtype=np.int64)
     total_w = int(w.sum())
     whole = np.abs(totals)
     if len(whole) and int(whole.max()) * int(w.max()) >= 2**62:
-        raise RuleError(rule="HOUSE-3", message="amounts too large for the exact column split")
+        raise RuleError(
+            rule="HOUSE-3",
+            message="amounts too large for the exact column split",
+            code="housing.error.split_too_large",
+        )
     product = whole[:, None] * w[None, :]
     floors = product // total_w
     rema = product % total_w

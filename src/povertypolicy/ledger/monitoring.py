@@ -126,7 +126,11 @@ class _Kernel:
             fen = income.values[r].astype(np.int64)
             num, den = t.ratio.numerator, t.ratio.denominator
             if len(fen) and int(fen.max()) * den >= 2**62:
-                raise RuleError(rule="MON-1", message="income too large for the exact column test")
+                raise RuleError(
+                    rule="MON-1",
+                    message="income too large for the exact column test",
+                    code="monitoring.error.income_too_large",
+                )
             below = np.where(
                 income.recorded[r], np.where(fen * den < t.line.fen * num, YES, NO), UNKNOWN
             )

@@ -393,6 +393,8 @@ def housing_subsidy(household: Household, policy: Policy) -> Result[HousingSubsi
                 f"the funding levels add up to {level_sum} per person but the subsidy is "
                 f"{rate.money} per person; check the policy pack"
             ),
+            code="housing.error.funding_levels",
+            extra={"levels": level_sum, "subsidy": rate.money},
         )
     gross = rate.money * people
     rec.step("housing.gross", rate=rate.money, people=people, gross=gross, params=(rate,))
@@ -413,6 +415,8 @@ def housing_subsidy(household: Household, policy: Policy) -> Result[HousingSubsi
         raise RuleError(
             rule="HOUSE-2",
             message="the amount withheld per person exceeds the subsidy per person",
+            code="housing.error.withheld_exceeds_subsidy",
+            extra={"withheld": withheld_rate.money, "subsidy": rate.money},
         )
     withheld = withheld_rate.money * people
     net = gross - withheld
@@ -461,6 +465,8 @@ def _tranches(net: Money, policy: Policy) -> tuple[tuple[Tranche, ...], list[Ste
         raise RuleError(
             rule="HOUSE-3",
             message=f"the tranche shares add up to {total}%, not 100%; check the policy pack",
+            code="housing.error.tranche_shares",
+            extra={"total": total},
         )
     amounts, rounded = net.allocate_with_remainder(shares)
     tranches = tuple(

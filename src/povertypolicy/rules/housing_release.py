@@ -36,6 +36,8 @@ def _check_order(progress: BuildProgress, as_of: dt.date) -> None:
                             f"{later.value} reported on {later_on} but {milestone.value} was "
                             "never reported: tranches are released only in milestone order"
                         ),
+                        code="housing.error.milestone_skipped",
+                        extra={"later": later, "reported_on": later_on, "milestone": milestone},
                     )
             break
         before, before_on = dates[i - 1] if i else (milestone, reached)
@@ -46,6 +48,13 @@ def _check_order(progress: BuildProgress, as_of: dt.date) -> None:
                     f"{milestone.value} reported on {reached}, before {before.value} "
                     f"({before_on}): milestones must be reached in order"
                 ),
+                code="housing.error.milestone_order",
+                extra={
+                    "milestone": milestone,
+                    "reached_on": reached,
+                    "before": before,
+                    "before_on": before_on,
+                },
             )
     for milestone in Milestone:
         reached = progress.reached_on(milestone)
@@ -53,6 +62,8 @@ def _check_order(progress: BuildProgress, as_of: dt.date) -> None:
             raise RuleError(
                 rule="HOUSE-3",
                 message=f"{milestone.value} is dated {reached}, after the payment date {as_of}",
+                code="housing.error.milestone_after_payment",
+                extra={"milestone": milestone, "reached_on": reached, "as_of": as_of},
             )
     order = list(Milestone)
     for milestone in progress.paid:
@@ -60,6 +71,8 @@ def _check_order(progress: BuildProgress, as_of: dt.date) -> None:
             raise RuleError(
                 rule="HOUSE-3",
                 message=f"{milestone.value} is marked paid but its milestone was never reached",
+                code="housing.error.paid_not_reached",
+                extra={"milestone": milestone},
             )
         for earlier in order[: order.index(milestone)]:
             if earlier not in progress.paid:
@@ -69,6 +82,8 @@ def _check_order(progress: BuildProgress, as_of: dt.date) -> None:
                         f"{milestone.value} is marked paid before {earlier.value}: "
                         "tranches are paid only in order"
                     ),
+                    code="housing.error.paid_out_of_order",
+                    extra={"milestone": milestone, "earlier": earlier},
                 )
 
 
@@ -97,6 +112,8 @@ def _demolition(
                 "or the township demolished it is not recorded (demolished_by_township): the "
                 "township's cost would be deducted, so it cannot be assumed"
             ),
+            code="housing.error.demolished_by_unknown",
+            extra={"demolished_on": demolished_on},
         )
     elif not progress.demolished_by_township:
         key = (

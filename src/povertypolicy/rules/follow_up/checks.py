@@ -141,7 +141,12 @@ def follow_up_checks(
     if "follow_up.homestead_award_per_person" in policy:
         a = rec.use(homestead_award(household, policy))
     if not rec.steps:
-        raise RuleError(rule="FOLLOW-1", message=f"the pack {policy.id} sets no follow-up check")
+        raise RuleError(
+            rule="FOLLOW-1",
+            message=f"the pack {policy.id} sets no follow-up check",
+            code="follow_up.error.no_check",
+            extra={"pack": policy.id},
+        )
     value = FollowUpChecks(
         household_id=household.id,
         as_of=as_of,

@@ -206,7 +206,10 @@ def demolition(
     a_date("demolition", "as_of", as_of)
     if not any(name in policy for name in DEMOLITION_PARAMS):
         raise RuleError(
-            rule="FOLLOW-4", message=f"the pack {policy.id} sets no demolition deadline"
+            rule="FOLLOW-4",
+            message=f"the pack {policy.id} sets no demolition deadline",
+            code="follow_up.error.no_demolition_deadline",
+            extra={"pack": policy.id},
         )
     house = household.old_house or OldHouse()
     limits, missing = _limits(household, house, policy)

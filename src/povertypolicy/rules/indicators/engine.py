@@ -93,7 +93,12 @@ def _figure(unit: ReportingUnit, cl: Checklist, name: enum.StrEnum) -> FigureVal
 def _number(ind: Indicator, param: Parameter) -> Fraction:
     value = param.value
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise RuleError(rule=ind.rule, message=f"{ind.param} is not a number")
+        raise RuleError(
+            rule=ind.rule,
+            message=f"{ind.param} is not a number",
+            code="indicators.error.not_a_number",
+            extra={"param": ind.param},
+        )
     return Fraction(value)
 
 
@@ -110,7 +115,12 @@ def _outcome(param: Parameter, met: bool) -> str:
 def _params(ind: Indicator, policy: Policy) -> tuple[Parameter, tuple[Parameter, ...]]:
     param = policy.param(ind.param)
     if param.threshold is None:
-        raise RuleError(rule=ind.rule, message=f"{ind.param} is not a threshold parameter")
+        raise RuleError(
+            rule=ind.rule,
+            message=f"{ind.param} is not a threshold parameter",
+            code="indicators.error.not_a_threshold",
+            extra={"param": ind.param},
+        )
     shown: tuple[Parameter, ...] = (param,)
     if ind.due is not None and ind.due in policy:
         shown = (param, policy.param(ind.due))
@@ -243,6 +253,8 @@ def _score_flags(
         raise RuleError(
             rule=ind.rule,
             message=f"{ind.param} asks for {required} items but the checklist lists {len(values)}",
+            code="indicators.error.too_few_items",
+            extra={"param": ind.param, "required": required, "listed": len(values)},
         )
     yes = sum(1 for _, v in values if v is True)
     unknown = tuple(n for n, v in values if v is None)

@@ -111,7 +111,11 @@ def fund_plan(policy: Policy) -> Result[FundPlan]:
     total_p = policy.param("indicators.fund_total")
     total, rows = _lines(policy)
     if not total:
-        raise RuleError(rule="KPI-4", message="the fund plan's total is zero")
+        raise RuleError(
+            rule="KPI-4",
+            message="the fund plan's total is zero",
+            code="indicators.error.fund_total_zero",
+        )
     lines = tuple(
         FundLine(
             part=part,
@@ -202,6 +206,8 @@ def split_budget(budget: Money, policy: Policy, *, by: str = "shares") -> Result
             raise RuleError(
                 rule="KPI-4",
                 message=f"the plan's shares add up to {sum(weights)}%, not 100%; check the pack",
+                code="indicators.error.fund_shares",
+                extra={"total": sum(weights)},
             )
         params = tuple(p[1] for *_, p in rows)
     else:

@@ -131,6 +131,14 @@ def _fraction_in(param: Parameter, lo: int, hi: int, rule: str) -> Fraction:
             rule=rule,
             message=f"{param.name} = {param.value} (pack {param.pack_id}) must lie between "
             f"{lo * 100}% and {hi * 100}%",
+            code="land.error.share_out_of_range",
+            extra={
+                "param": param.name,
+                "value": param.value,
+                "pack": param.pack_id,
+                "min": lo * 100,
+                "max": hi * 100,
+            },
         )
     return value
 

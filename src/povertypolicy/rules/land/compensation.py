@@ -130,6 +130,15 @@ def _multiple(param: Parameter, allowed: Parameter) -> _Ratio:
             rule="LAND-2",
             message=f"{param.name} = {value} (pack {param.pack_id}) is outside the range "
             f"{allowed.range.min}–{allowed.range.max} that {allowed.citation} allows",
+            code="land.error.multiple_out_of_range",
+            extra={
+                "param": param.name,
+                "value": value,
+                "pack": param.pack_id,
+                "min": allowed.range.min,
+                "max": allowed.range.max,
+                "citation": allowed.citation,
+            },
         )
     return value.as_integer_ratio()
 
@@ -225,6 +234,8 @@ def _by_output_value(
             message=f"land.annual_output_value is {aov_p.money} in pack {aov_p.pack_id}: the "
             "caps on the resettlement subsidy are multiples of the land's annual output value, "
             "so it must be more than 0; check the policy pack",
+            code="land.error.zero_output_value",
+            extra={"value": aov_p.money, "pack": aov_p.pack_id},
         )
     ratio = Fraction(rs_n * ov_d, rs_d * ov_n)
     rs_capped = not rs_cap_p.admits(ratio)

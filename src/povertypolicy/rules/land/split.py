@@ -131,6 +131,8 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
                     rule="LAND-3",
                     message=f"pack {payee_p.pack_id} pays the resettlement subsidy to the unit "
                     "that resettles the people, but the expropriation names no resettling_unit",
+                    code="land.error.no_resettling_unit",
+                    extra={"pack": payee_p.pack_id},
                 )
             lines.append(
                 SplitLine(
@@ -147,6 +149,8 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
                     rule="LAND-3",
                     message=f"pack {payee_p.pack_id} pays the resettlement subsidy to the "
                     "households, but no parcel names a contracting household",
+                    code="land.error.no_contracting_household",
+                    extra={"pack": payee_p.pack_id},
                 )
             hh_parts, hh_extra = rs.allocate_with_remainder(household_areas)
             hh_names = list(contracted)

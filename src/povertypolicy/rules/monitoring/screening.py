@@ -411,7 +411,11 @@ def screen(case: MonitoringCase, policy: Policy) -> Result[MonitoringAssessment]
     """MON-1 screening and MON-3 warning level of one record, in one explanation; 监测预警."""
     _require(case)
     if not isinstance(policy, Policy):
-        raise RuleError(rule="MON-1", message="a Policy is needed (pp.Policy.load(...))")
+        raise RuleError(
+            rule="MON-1",
+            message="a Policy is needed (pp.Policy.load(...))",
+            code="monitoring.error.no_policy",
+        )
     t = _threshold(policy)
     rec = Recorder("MON-1", t.steps)
     scope = _screening(rec, case, t.value)

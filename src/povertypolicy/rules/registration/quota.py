@@ -93,6 +93,8 @@ def _weights(
             raise RuleError(
                 rule="ID-4",
                 message=f"no weight given for the village class(es) {', '.join(missing)}",
+                code="registration.error.quota_weights_not_given",
+                extra={"classes": [VillageClass(c) for c in missing]},
             )
         return out, ()
     params = {c: f"registration.quota_weight_{c.value}" for c in VillageClass}
@@ -106,6 +108,8 @@ def _weights(
                 "or load a pack with registration.quota_weight_<class>; an even split is not "
                 "allowed (切忌搞平均主义)"
             ),
+            code="registration.error.quota_weights_not_set",
+            extra={"classes": [VillageClass(c) for c in missing]},
         )
     found = {c: policy.param(params[c]) for c in VillageClass if c in used}  # enum order
     return {c: Fraction(p.decimal) for c, p in found.items()}, tuple(found.values())
@@ -152,7 +156,11 @@ def split_quota(
     class_w, params = _weights(policy, weights, set(villages.values()))
     ws = [class_w[c] * (1 if basis is None else basis[v]) for v, c in villages.items()]
     if not sum(ws):
-        raise RuleError(rule="ID-4", message="every village's weight is zero: nothing to split by")
+        raise RuleError(
+            rule="ID-4",
+            message="every village's weight is zero: nothing to split by",
+            code="registration.error.quota_weights_zero",
+        )
     # The same exact largest remainder as Money.allocate, on whole households.
     parts, took = Money.from_fen(total).allocate_with_remainder(ws)
     shares = tuple(

@@ -138,6 +138,8 @@ def grid_plan(
             rule="SITE-11",
             message=f"{leaders} two-committee members cannot lead a grid "
             f"({per_leader} grid leader(s) per grid)",
+            code="site.error.too_few_grid_leaders",
+            extra={"leaders": leaders, "per_grid": per_leader},
         )
     grids: list[Grid] = []
     if n_grids:

@@ -213,6 +213,8 @@ def partition_groups(
             raise RuleError(
                 rule="SITE-3",
                 message=f"{target_name} = {target_param.integer} lies outside the band {lo}–{hi}",
+                code="site.error.group_target_outside_band",
+                extra={"param": target_name, "target": target_param.integer, "min": lo, "max": hi},
             )
     else:
         target2 = lo + hi
