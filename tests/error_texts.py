@@ -1,12 +1,14 @@
-"""Checks shared by the error tests: a pack or check-list error reads in all three locales."""
+"""Checks shared by the error tests: a pack, check-list or rule error reads in all three locales."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from povertypolicy import PolicyPackError
+from povertypolicy import PolicyPackError, RuleError
 from povertypolicy.explain import SUPPORTED_LOCALES
 from povertypolicy.explain.catalog import message, placeholders
+from povertypolicy.explain.render import format_value
 
 
 def without_values(text: str, err: PolicyPackError, latin_ok: re.Pattern[str]) -> str:
@@ -34,3 +36,35 @@ def assert_reads_in_three_locales(err: PolicyPackError, latin_ok: re.Pattern[str
     assert len(set(texts.values())) == 3, texts  # 繁體 differs from 简体, not just copied
     for name in placeholders(message(err.code, "en")) - {"file", "key", "suggestion"}:
         assert str(err.params()[name]) in texts["en"], name
+
+
+_GENERIC = "core.error.rule"
+
+
+def _without_rule_values(text: str, err: RuleError, locale: str) -> str:
+    """``text`` with the rule ID and every value the error names (as shown) taken out."""
+    shown = [err.rule]
+    for value in err.extra.values():
+        shown += [format_value(value, locale), str(value)]
+    for value in sorted(shown, key=len, reverse=True):
+        text = text.replace(value, "")
+    return text
+
+
+def check_rule_error(err: RuleError, code: str, extra: dict[str, Any]) -> None:
+    """``err`` has its own ``code`` and ``extra``; its zh texts hold no English words."""
+    assert code != _GENERIC
+    assert code.split(".")[1] == "error", code
+    assert (err.code, err.extra) == (code, extra)
+    assert str(err) == f"[{err.rule}] {err.message}"  # the English message, as before
+    texts = {loc: err.text(loc) for loc in SUPPORTED_LOCALES}
+    for loc, text in texts.items():
+        template = message(code, loc)
+        assert "message" not in placeholders(template), (loc, template)
+        assert placeholders(template) == {"rule", *extra}, (loc, template)
+        assert text.startswith(f"[{err.rule}] "), (loc, text)
+    for loc in ("zh_Hans", "zh_Hant"):
+        words = re.findall(r"[A-Za-z]{2,}", _without_rule_values(texts[loc], err, loc))
+        assert not words, (loc, texts[loc], words)
+        assert err.message not in texts[loc]
+    assert len(set(texts.values())) == 3, texts  # 繁體 differs from 简体, not just copied

@@ -1,7 +1,7 @@
 """Every RuleError a rule raises has its own code, its values, and its text in three locales.
 
 The checks of each refusal sit beside the test that triggers it (``check_rule_error`` from
-``tests/rule_errors.py``); this file checks that none is left on the generic code, that every
+``tests/error_texts.py``); this file checks that none is left on the generic code, that every
 code is checked somewhere, and triggers the refusals no other test reaches.
 """
 
@@ -19,7 +19,7 @@ import povertypolicy as pp
 from povertypolicy.errors import RuleError
 from povertypolicy.explain import SUPPORTED_LOCALES
 from povertypolicy.explain.catalog import message
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "povertypolicy"

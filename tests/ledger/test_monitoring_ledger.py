@@ -15,7 +15,7 @@ import povertypolicy as pp
 from povertypolicy import BasicNeed, LabourCapacity, Money, MonitoringCategory, RiskFactor, ledger
 from povertypolicy.ledger.schema import MissingColumnError
 from povertypolicy.rules.monitoring import LevelCondition, screen, spot_check
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 PACK = "town-return-poverty-monitoring-2021"
 ON = dt.date(2021, 6, 1)

@@ -14,7 +14,7 @@ from povertypolicy.explain import Citation, Note, NoteKind, Step
 from povertypolicy.rules import follow_up as fu
 from povertypolicy.rules import indicators as ki
 from povertypolicy.rules.follow_up.checks import FollowUpChecks
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 from .test_follow_up import SAFE, SHAANXI, _dibao_household, household, member, policy
 

@@ -11,7 +11,7 @@ import pytest
 import povertypolicy as pp
 from povertypolicy import Area, Money
 from povertypolicy.rules import follow_up as fu
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 D = dt.date
 M = Money

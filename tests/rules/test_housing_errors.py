@@ -15,7 +15,7 @@ import pytest
 import povertypolicy as pp
 from povertypolicy import InputError, Milestone, Money, RuleError
 from povertypolicy.rules.housing import earliest_approval, housing_subsidy, release_tranches
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 from .test_housing import ON, PACK, _built, _policy_with_shares, household
 

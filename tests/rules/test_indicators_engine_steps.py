@@ -15,7 +15,7 @@ from povertypolicy import Area, InputError, RuleError
 from povertypolicy.explain import Step
 from povertypolicy.rules import indicators as ki
 from povertypolicy.rules.indicators.engine import ChecklistName, Scorecard, Tally
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 from .test_indicators import BAZHONG, FOUR_HAVES, HEALTH, PROJECTS, SHAANXI, policy
 

@@ -14,7 +14,7 @@ import povertypolicy as pp
 from povertypolicy import Money
 from povertypolicy.explain import Note, NoteKind, Step
 from povertypolicy.rules import indicators as ki
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 from .test_indicators import BAZHONG, DATES
 

@@ -21,7 +21,7 @@ from povertypolicy.rules.land._base import (
     _CITE_ART48,
 )
 from povertypolicy.rules.land.values import Compensation
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 from .test_land_approved_increase import case as increase_case
 from .test_land_approved_increase import province as increase_province

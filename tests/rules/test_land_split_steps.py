@@ -15,7 +15,7 @@ from povertypolicy import Area, Money
 from povertypolicy.explain import Citation, Note, NoteKind, Step
 from povertypolicy.rules.land import CompensationItem, PayeeKind, compensation, split_compensation
 from povertypolicy.rules.land.values import PayeeDue, SplitLine
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 from .test_land_split import household, pack_dir, policy_for, village_case
 

@@ -34,7 +34,7 @@ from povertypolicy.rules.monitoring.screening import (
     level_holds,
 )
 from povertypolicy.rules.poverty import poverty_line
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 from .test_monitoring import BLUE, NONE, ON, PACK, PARTIAL, YELLOW, case, quiet, user_pack
 

@@ -56,7 +56,7 @@ from povertypolicy.rules.registration import (
     split_quota,
     vote,
 )
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 from .test_registration import ASSESSED, LONGHUI, VILLAGES, WEIGHTS, applicant
 

@@ -11,7 +11,7 @@ import pytest
 
 import povertypolicy as pp
 from povertypolicy.rules import site as sr
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 INSIDE = pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA
 OUTSIDE = pp.SiteLocation.OUTSIDE_COUNTY_SEAT_AREA

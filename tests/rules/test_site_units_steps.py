@@ -12,7 +12,7 @@ import pytest
 
 import povertypolicy as pp
 from povertypolicy.rules import site as sr
-from tests.rule_errors import check_rule_error
+from tests.error_texts import check_rule_error
 
 from .test_site import make_site
 
