@@ -232,6 +232,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (
             "tests/rules/test_data_quality_checks.py",
             "tests/rules/test_data_quality_checklist_parser.py",
+            "tests/rules/test_data_quality_checklist_errors.py",
         ),
     ),
     "data_quality.fields": (

@@ -566,3 +566,28 @@ def test_texts_and_disabling(tmp_path: Path) -> None:
     assert not lst.runs("no.such")
     with pytest.raises(KeyError):
         lst.get("no.such")
+
+
+def test_a_county_list_extends_a_list_file_beside_it(tmp_path: Path) -> None:
+    """``extends = "town.toml"`` is read from the folder of the list that names it (not the
+    working directory), and a change made by the town list reaches the county list too."""
+    town = (
+        'id = "town"\ntitle = "镇清单"\nextends = "town-poverty-data-cleansing"\n'
+        'source = { document = "d", section = "s" }\n\n' + chk(MISSING, code="town.size")
+    )
+    county = (
+        'id = "county"\ntitle = "县清单"\nextends = "town.toml"\n'
+        'source = { document = "d", section = "s" }\n\n' + chk(MISSING, code="county.size")
+    )
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    write(folder, town, "town.toml")
+    path = write(folder, county)
+    loaded = load_checks(path)
+    codes = [c.code for c in loaded.checks]
+    shipped = [c.code for c in load_checks("town-poverty-data-cleansing").checks]
+    assert codes == [*shipped, "town.size", "county.size"]
+    assert loaded.get("town.size").rule == "DATA-2"
+    # Another file of that name elsewhere is never read: the path is the list's folder's.
+    (tmp_path / "town.toml").write_text("not toml [", encoding="utf-8")
+    assert [c.code for c in load_checks(path).checks] == codes
