@@ -7,6 +7,28 @@ the rules a function calls are listed under those rules' functions.
 
 from __future__ import annotations
 
+#: The facts MON-3 reads (and MON-4, which applies MON-3 on each date of a history).
+_MON3_FACTS: tuple[str, ...] = (
+    "Household.id",
+    "Household.members",
+    "MonitoringCase.assessed_on",
+    "MonitoringCase.entrepreneurial_ability",
+    "MonitoringCase.household",
+    "MonitoringCase.income_only_from_support",
+    "MonitoringCase.large_rigid_expenditure",
+    "MonitoringCase.living_difficulty",
+    "MonitoringCase.per_capita_disposable_income",
+    "MonitoringCase.relies_on_projects",
+    "MonitoringCase.risk_cleared",
+    "MonitoringCase.risk_factors",
+    "MonitoringCase.severe_hardship",
+    "MonitoringCase.sharp_income_drop",
+    "MonitoringCase.unmet_needs",
+    "MonitoringCase.unstable_income",
+    "MonitoringCase.weak_self_development",
+    "Person.labour_capacity",
+)
+
 READS: dict[str, tuple[str, ...]] = {
     "follow_up.broker_award": (
         "Placement.contract",
@@ -156,26 +178,7 @@ READS: dict[str, tuple[str, ...]] = {
         "Parcel.contracted_by",
         "Parcel.id",
     ),
-    "monitoring.level_history": (
-        "Household.id",
-        "Household.members",
-        "MonitoringCase.assessed_on",
-        "MonitoringCase.entrepreneurial_ability",
-        "MonitoringCase.household",
-        "MonitoringCase.income_only_from_support",
-        "MonitoringCase.large_rigid_expenditure",
-        "MonitoringCase.living_difficulty",
-        "MonitoringCase.per_capita_disposable_income",
-        "MonitoringCase.relies_on_projects",
-        "MonitoringCase.risk_cleared",
-        "MonitoringCase.risk_factors",
-        "MonitoringCase.severe_hardship",
-        "MonitoringCase.sharp_income_drop",
-        "MonitoringCase.unmet_needs",
-        "MonitoringCase.unstable_income",
-        "MonitoringCase.weak_self_development",
-        "Person.labour_capacity",
-    ),
+    "monitoring.level_history": _MON3_FACTS,  # MON-4 re-reads MON-3 on each date
     "monitoring.screen": (
         "Household.dibao",
         "Household.extreme_poverty_support",
@@ -229,26 +232,7 @@ READS: dict[str, tuple[str, ...]] = {
         "MonitoringCase.wants_training",
         "Person.labour_capacity",
     ),
-    "monitoring.warning_level": (
-        "Household.id",
-        "Household.members",
-        "MonitoringCase.assessed_on",
-        "MonitoringCase.entrepreneurial_ability",
-        "MonitoringCase.household",
-        "MonitoringCase.income_only_from_support",
-        "MonitoringCase.large_rigid_expenditure",
-        "MonitoringCase.living_difficulty",
-        "MonitoringCase.per_capita_disposable_income",
-        "MonitoringCase.relies_on_projects",
-        "MonitoringCase.risk_cleared",
-        "MonitoringCase.risk_factors",
-        "MonitoringCase.severe_hardship",
-        "MonitoringCase.sharp_income_drop",
-        "MonitoringCase.unmet_needs",
-        "MonitoringCase.unstable_income",
-        "MonitoringCase.weak_self_development",
-        "Person.labour_capacity",
-    ),
+    "monitoring.warning_level": _MON3_FACTS,
     "registration.card_class": (
         "Applicant.deep_poverty",
         "Applicant.five_guarantee",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
@@ -27,6 +27,8 @@ import pyarrow.parquet as pq
 
 from ..errors import InputError
 from ..policy import Policy
+from .batches import Cursor as _Cursor
+from .batches import Source as _Source
 from .engine import LedgerRule, RunSummary, _policy, get_rule, run, run_arrow
 from .parse import parse_column
 from .partitioned import ERRORS_SCHEMA, sum_summaries
@@ -65,95 +67,6 @@ class _UnorderedError(Exception):
         self.table = table
         self.why = why
         self.value = value
-
-
-# -- reading files in batches -----------------------------------------------------------------
-
-
-class _Source:
-    """One ledger file read in batches of about ``batch_rows`` rows (Parquet or CSV)."""
-
-    def __init__(self, path: Path, name: str, batch_rows: int) -> None:
-        suffix = path.suffix.lower()
-        if not path.is_file() or suffix not in {".parquet", ".csv", ".txt"}:
-            raise InputError(
-                obj=_OBJ, field=name, value=str(path), expected="an existing .parquet or .csv file"
-            )
-        self.path = path
-        self.csv = suffix != ".parquet"
-        self.batch_rows = max(1, batch_rows)
-
-    def schema(self) -> pa.Schema:
-        if self.csv:
-            names = self._scan().collect_schema().names()
-            return pa.schema([(n, pa.large_string()) for n in names])
-        return pq.read_schema(self.path)
-
-    def num_rows(self) -> int | None:
-        return None if self.csv else int(pq.ParquetFile(self.path).metadata.num_rows)
-
-    def _scan(self) -> Any:
-        import polars as pl
-
-        # The same reader and options as a whole run's (frames.read_path): cells as text.
-        return pl.scan_csv(self.path, infer_schema=False, encoding="utf8-lossy")
-
-    def batches(self, columns: list[str] | None = None) -> Iterator[pa.Table]:
-        if self.csv:
-            lazy = self._scan() if columns is None else self._scan().select(columns)
-            for frame in lazy.collect_batches(chunk_size=self.batch_rows):
-                yield frame.to_arrow()
-            return
-        file = pq.ParquetFile(self.path)
-        for batch in file.iter_batches(batch_size=self.batch_rows, columns=columns):
-            yield pa.Table.from_batches([batch])
-
-
-class _Cursor:
-    """Rows of a source not handed out yet (the next batch is read ahead in a thread)."""
-
-    def __init__(self, source: _Source, pool: ThreadPoolExecutor) -> None:
-        self._it = source.batches()
-        self._pool = pool
-        self._next: Future[pa.Table | None] = pool.submit(next, self._it, None)
-        self._empty = source.schema().empty_table()
-        self.parts: list[pa.Table] = []
-        self.rows = 0
-        self.start = 0  # 0-based file row of the first row in the buffer
-        self.done = False
-
-    def pull(self) -> bool:
-        """Take in the batch read ahead; False at the end of the file."""
-        if self.done:
-            return False
-        part = self._next.result()
-        if part is None:
-            self.done = True
-            return False
-        self._next = self._pool.submit(next, self._it, None)
-        self.parts.append(part)
-        self.rows += part.num_rows
-        return True
-
-    def buffer(self) -> pa.Table:
-        """The rows read and not handed out yet, as one table."""
-        if not self.parts:
-            return self._empty
-        if len(self.parts) > 1:
-            self.parts = [pa.concat_tables(self.parts)]
-        return self.parts[0]
-
-    def take(self, n: int) -> pa.Table:
-        """The next ``n`` rows (fewer at the end of the file)."""
-        while self.rows < n and self.pull():
-            pass
-        buf = self.buffer()
-        n = min(n, self.rows)
-        head, rest = buf.slice(0, n), buf.slice(n)
-        self.parts = [rest] if rest.num_rows else []
-        self.rows -= n
-        self.start += n
-        return head
 
 
 def _hash(values: pa.Array) -> np.ndarray:
