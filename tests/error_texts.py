@@ -1,11 +1,13 @@
-"""Checks shared by the error tests: a pack, check-list or rule error reads in all three locales."""
+"""Checks shared by the error tests: a pack, check-list, rule or input error reads in all three
+locales."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
-from povertypolicy import PolicyPackError, RuleError
+from povertypolicy import InputError, PolicyPackError, RuleError
 from povertypolicy.explain import SUPPORTED_LOCALES
 from povertypolicy.explain.catalog import message, placeholders
 from povertypolicy.explain.render import format_value
@@ -67,4 +69,39 @@ def check_rule_error(err: RuleError, code: str, extra: dict[str, Any]) -> None:
         words = re.findall(r"[A-Za-z]{2,}", _without_rule_values(texts[loc], err, loc))
         assert not words, (loc, texts[loc], words)
         assert err.message not in texts[loc]
+    assert len(set(texts.values())) == 3, texts  # 繁體 differs from 简体, not just copied
+
+
+_GENERIC_INPUT = "core.error.input"
+
+
+def _without_input_values(text: str, err: InputError, locale: str) -> str:
+    """``text`` with the object, the field, the value and every value in ``extra`` taken out."""
+    from povertypolicy.errors import _shown
+
+    shown = [err.obj, err.field, _shown(err.value)]
+    for value in err.extra.values():
+        with contextlib.suppress(TypeError):
+            shown.append(format_value(value, locale))
+        shown.append(str(value))
+    for value in sorted(shown, key=len, reverse=True):
+        text = text.replace(value, "")
+    return text
+
+
+def check_input_error(err: InputError, code: str, extra: dict[str, Any]) -> None:
+    """``err`` has its own ``code`` and ``extra``; its text names the object first in every
+    locale, needs no English ``expected``, and its zh texts hold no English words."""
+    assert code != _GENERIC_INPUT
+    assert code.split(".")[1] == "error", code
+    assert (err.code, err.extra) == (code, extra)
+    texts = {loc: err.text(loc) for loc in SUPPORTED_LOCALES}
+    for loc, text in texts.items():
+        names = placeholders(message(code, loc))
+        assert "expected" not in names, (loc, code)
+        assert {"obj"} <= names <= {"obj", "field", "value", *extra}, (loc, code, names)
+        assert text.startswith(err.obj), (loc, text)
+    for loc in ("zh_Hans", "zh_Hant"):
+        words = re.findall(r"[A-Za-z]{2,}", _without_input_values(texts[loc], err, loc))
+        assert not words, (loc, texts[loc], words)
     assert len(set(texts.values())) == 3, texts  # 繁體 differs from 简体, not just copied

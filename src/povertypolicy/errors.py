@@ -50,9 +50,10 @@ class InputError(PovertyPolicyError, ValueError):
         obj: The object or function given the bad value, e.g. ``Person``.
         field: The field or argument, e.g. ``birth_date``.
         value: The value as given.
-        expected: What was expected, in English (the catalog message says it per locale).
-        code: The catalog key of the message.
-        extra: Other values the message is filled with.
+        expected: What was expected, in English (``str(error)``; the catalog message says it
+            per locale).
+        code: The catalog key of the message (``core.error.*``, ``<area>.error.*``).
+        extra: Other values the message is filled with (formatted per locale by ``text``).
     """
 
     def __init__(
@@ -82,6 +83,27 @@ class InputError(PovertyPolicyError, ValueError):
             "expected": self.expected,
             **self.extra,
         }
+
+    def text(self, locale: str | None = None) -> str:
+        """The error in ``locale``: ``obj``, ``field`` and ``value`` as written, the values in
+        ``extra`` formatted as explanations format them (money, dates, counts, lists)."""
+        from .explain.catalog import message
+        from .explain.locales import get_locale, normalise_locale
+        from .explain.render import format_value
+
+        loc = normalise_locale(locale or get_locale())
+        args = {
+            "obj": self.obj,
+            "field": self.field,
+            "value": _shown(self.value),
+            "expected": self.expected,
+        }
+        for name, value in self.extra.items():
+            try:
+                args[name] = format_value(value, loc)
+            except TypeError:  # a value explanations never show (a path, a type): as written
+                args[name] = str(value)
+        return message(self.code, loc).format(**args)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
