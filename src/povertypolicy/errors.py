@@ -213,6 +213,13 @@ class ParameterNotFoundError(PovertyPolicyError, LookupError):
             "add it to your pack (see docs/concepts/policy-packs.md)"
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_not_found, (self.name, self.chain))
+
+
+def _rebuild_not_found(name: str, chain: Sequence[str]) -> ParameterNotFoundError:
+    return ParameterNotFoundError(name=name, chain=chain)
+
 
 class ParameterPeriodError(PovertyPolicyError, LookupError):
     """A parameter exists but has no value on the requested date; says which dates it covers.
@@ -230,6 +237,13 @@ class ParameterPeriodError(PovertyPolicyError, LookupError):
         super().__init__(
             f"parameter {name!r} has no value on {on}; it covers: {', '.join(self.covered)}"
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_period, (self.name, self.on, self.covered))
+
+
+def _rebuild_period(name: str, on: Any, covered: Sequence[str]) -> ParameterPeriodError:
+    return ParameterPeriodError(name=name, on=on, covered=covered)
 
 
 class ParametersMissingError(ParameterNotFoundError):
@@ -350,3 +364,10 @@ class MissingTranslationError(PovertyPolicyError, LookupError):
         self.locale = locale
         self.domain = domain
         super().__init__(f"no {locale} translation for {key!r} in catalog {domain!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_missing_translation, (self.key, self.locale, self.domain))
+
+
+def _rebuild_missing_translation(key: str, locale: str, domain: str) -> MissingTranslationError:
+    return MissingTranslationError(key=key, locale=locale, domain=domain)
