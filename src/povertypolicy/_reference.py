@@ -207,7 +207,11 @@ def error_codes_markdown() -> str:
         "",
     ]
     codes = error_codes()
-    areas = sorted({ec.code.split(".")[0] for ec in codes}, key=lambda a: (a not in _AREAS, a))
+    order = list(_AREAS)
+    areas = sorted(
+        {ec.code.split(".")[0] for ec in codes},
+        key=lambda a: (order.index(a) if a in order else len(order), a),
+    )
     for area in areas:
         title, intro = _AREAS.get(area, (area, f"The {area} rules and their arguments."))
         out += [f"## {title} (`{area}.error.*`)", "", intro, ""]
