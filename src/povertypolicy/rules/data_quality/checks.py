@@ -151,13 +151,15 @@ def _load(ref: str | os.PathLike[str] | CheckList | None, chain: _Chain) -> Chec
     if isinstance(ref, CheckList):
         return ref
     text = os.fspath(ref) if ref is not None else DEFAULT
+    # a list named in a file's ``extends`` is that file's error; one asked for directly, the id's
+    where, which = (chain[-1][2], "extends") if chain else (text, "id")
     shipped = not text.endswith(".toml") and "/" not in text and os.sep not in text
     if shipped:
         res = _checks_dir().joinpath(f"{text}.toml")
         if not res.is_file():
             raise PolicyPackError(
-                file=text,
-                key="id",
+                file=where,
+                key=which,
                 problem=f"no shipped check list; shipped: {checklist_ids()}",
                 code="core.error.checklist_unknown_list",
                 extra={"name": text, "shipped": ", ".join(checklist_ids())},
@@ -170,8 +172,8 @@ def _load(ref: str | os.PathLike[str] | CheckList | None, chain: _Chain) -> Chec
     path = Path(text)
     if not path.is_file():
         raise PolicyPackError(
-            file=text,
-            key="(file)",
+            file=where if chain else text,
+            key=which if chain else "(file)",
             problem="check list file does not exist",
             code="core.error.checklist_no_file",
             extra={"path": text},
