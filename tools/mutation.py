@@ -47,31 +47,59 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "monitoring.support": (
         (f"{PKG}/rules/monitoring/support.py",),
-        ("tests/rules/test_monitoring_cadence.py", "tests/rules/test_monitoring_steps.py"),
+        (
+            "tests/rules/test_monitoring_cadence.py",
+            "tests/rules/test_monitoring_steps.py",
+            "tests/rules/test_monitoring_input_errors.py",
+        ),
     ),
     "monitoring.calendar": (
         (f"{PKG}/rules/monitoring/calendar.py",),
-        ("tests/rules/test_monitoring_cadence.py", "tests/rules/test_monitoring_steps.py"),
+        (
+            "tests/rules/test_monitoring_cadence.py",
+            "tests/rules/test_monitoring_steps.py",
+            "tests/rules/test_monitoring_input_errors.py",
+        ),
     ),
     "monitoring.history": (
         (f"{PKG}/rules/monitoring/history.py",),
-        ("tests/rules/test_monitoring_cadence.py", "tests/rules/test_monitoring_steps.py"),
+        (
+            "tests/rules/test_monitoring_cadence.py",
+            "tests/rules/test_monitoring_steps.py",
+            "tests/rules/test_monitoring_input_errors.py",
+        ),
     ),
     "registration.eligibility": (
         (f"{PKG}/rules/registration/eligibility.py",),
-        ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
+        (
+            "tests/rules/test_registration.py",
+            "tests/rules/test_registration_steps.py",
+            "tests/rules/test_registration_input_errors.py",
+        ),
     ),
     "registration.quota": (
         (f"{PKG}/rules/registration/quota.py",),
-        ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
+        (
+            "tests/rules/test_registration.py",
+            "tests/rules/test_registration_steps.py",
+            "tests/rules/test_registration_input_errors.py",
+        ),
     ),
     "registration.procedure": (
         (f"{PKG}/rules/registration/procedure.py",),
-        ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
+        (
+            "tests/rules/test_registration.py",
+            "tests/rules/test_registration_steps.py",
+            "tests/rules/test_registration_input_errors.py",
+        ),
     ),
     "registration.support": (
         (f"{PKG}/rules/registration/support.py",),
-        ("tests/rules/test_registration.py", "tests/rules/test_registration_steps.py"),
+        (
+            "tests/rules/test_registration.py",
+            "tests/rules/test_registration_steps.py",
+            "tests/rules/test_registration_input_errors.py",
+        ),
     ),
     "site.affiliated": (
         (f"{PKG}/rules/site/affiliated.py",),
@@ -156,7 +184,11 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "indicators.fund_plan": (
         (f"{PKG}/rules/indicators/fund_plan.py",),
-        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_steps.py"),
+        (
+            "tests/rules/test_indicators.py",
+            "tests/rules/test_indicators_steps.py",
+            "tests/rules/test_indicators_input_errors.py",
+        ),
     ),
     "monitoring.screening": (
         (f"{PKG}/rules/monitoring/screening.py", f"{PKG}/rules/monitoring/screening_values.py"),
@@ -164,6 +196,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_monitoring.py",
             "tests/rules/test_monitoring_steps.py",
             "tests/rules/test_monitoring_screening_steps.py",
+            "tests/rules/test_monitoring_input_errors.py",
         ),
     ),
     "land.security": (
@@ -196,15 +229,27 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "indicators.schedule": (
         (f"{PKG}/rules/indicators/schedule.py",),
-        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_schedule_steps.py"),
+        (
+            "tests/rules/test_indicators.py",
+            "tests/rules/test_indicators_schedule_steps.py",
+            "tests/rules/test_indicators_input_errors.py",
+        ),
     ),
     "indicators.checklists": (
         (f"{PKG}/rules/indicators/checklists.py",),
-        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_checklists.py"),
+        (
+            "tests/rules/test_indicators.py",
+            "tests/rules/test_indicators_checklists.py",
+            "tests/rules/test_indicators_input_errors.py",
+        ),
     ),
     "indicators.engine": (
         (f"{PKG}/rules/indicators/engine.py",),
-        ("tests/rules/test_indicators.py", "tests/rules/test_indicators_engine_steps.py"),
+        (
+            "tests/rules/test_indicators.py",
+            "tests/rules/test_indicators_engine_steps.py",
+            "tests/rules/test_indicators_input_errors.py",
+        ),
     ),
     "data_quality.identity": (
         (f"{PKG}/rules/data_quality/identity.py",),

@@ -22,6 +22,7 @@ from povertypolicy.rules.monitoring import (
     spot_check,
     support_measures,
 )
+from tests.error_texts import check_input_error
 
 from .test_monitoring import ON, PACK, case
 
@@ -77,31 +78,41 @@ def test_MON_6_step_per_branch(
 
 
 @pytest.mark.parametrize(
-    ("sampled", "doubtful", "field", "value", "expected"),
+    ("sampled", "doubtful", "field", "value", "expected", "code", "extra"),
     [
-        (0, 0, "sampled", 0, "a whole number >= 1"),
-        (True, 0, "sampled", True, "a whole number >= 1"),
-        ("5", 0, "sampled", "5", "a whole number >= 1"),
-        (5.0, 0, "sampled", 5.0, "a whole number >= 1"),
-        (10, -1, "doubtful", -1, "a whole number >= 0"),
-        (10, False, "doubtful", False, "a whole number >= 0"),
-        (10, None, "doubtful", None, "a whole number >= 0"),
-        (10, 11, "doubtful", 11, "at most 10"),
+        (0, 0, "sampled", 0, "a whole number >= 1", "core.error.positive_count", {}),
+        (True, 0, "sampled", True, "a whole number >= 1", "core.error.positive_count", {}),
+        ("5", 0, "sampled", "5", "a whole number >= 1", "core.error.positive_count", {}),
+        (5.0, 0, "sampled", 5.0, "a whole number >= 1", "core.error.positive_count", {}),
+        (10, -1, "doubtful", -1, "a whole number >= 0", "core.error.count", {}),
+        (10, False, "doubtful", False, "a whole number >= 0", "core.error.count", {}),
+        (10, None, "doubtful", None, "a whole number >= 0", "core.error.count", {}),
+        (
+            10,
+            11,
+            "doubtful",
+            11,
+            "at most 10",
+            "monitoring.error.doubtful_above_sampled",
+            {"sampled": 10},
+        ),
     ],
 )
 def test_MON_6_refusals_compared_whole(
-    policy: pp.Policy, sampled: Any, doubtful: Any, field: str, value: Any, expected: str
+    policy: pp.Policy,
+    sampled: Any,
+    doubtful: Any,
+    field: str,
+    value: Any,
+    expected: str,
+    code: str,
+    extra: dict[str, Any],
 ) -> None:
     with pytest.raises(InputError) as exc:
         spot_check("V1", sampled, doubtful, policy)
     e = exc.value
-    assert (e.obj, e.field, e.value, e.expected, e.code) == (
-        "spot_check",
-        field,
-        value,
-        expected,
-        "core.error.input",
-    )
+    assert (e.obj, e.field, e.value, e.expected) == ("spot_check", field, value, expected)
+    check_input_error(e, code, extra)
 
 
 def test_MON_6_one_sampled_none_doubtful_and_all_doubtful(policy: pp.Policy) -> None:

@@ -20,7 +20,13 @@ def poverty_line(year: int, policy: Policy, *, rule: str = "ID-1") -> Result[Mon
     confirmed from a National Bureau of Statistics table says so in a note.
     """
     if isinstance(year, bool) or not isinstance(year, int):
-        raise InputError(obj="poverty_line", field="year", value=year, expected="a year (int)")
+        raise InputError(
+            obj="poverty_line",
+            field="year",
+            value=year,
+            expected="a year (int)",
+            code="poverty.error.year",
+        )
     key = (year, id(policy), rule)
     hit = _cache.get(key)
     if hit is not None and hit[0] is policy:

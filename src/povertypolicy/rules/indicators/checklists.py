@@ -440,5 +440,7 @@ def checklist(ref: str | Checklist) -> Checklist:
             field="checklist",
             value=ref,
             expected=f"one of {list(CHECKLISTS)}",
+            code="core.error.enum",
+            extra={"choices": ", ".join(CHECKLISTS)},
         )
     return found

@@ -78,14 +78,18 @@ def _figure(unit: ReportingUnit, cl: Checklist, name: enum.StrEnum) -> FigureVal
         and value <= 100,
     }[kind]
     if not ok:
-        expected = {
-            FigureKind.YES_NO: "True or False",
-            FigureKind.COUNT: "a whole number >= 0",
-            FigureKind.QUANTITY: "a number >= 0",
-            FigureKind.PERCENT: "a percentage from 0 to 100",
+        expected, code = {
+            FigureKind.YES_NO: ("True or False", "core.error.boolean"),
+            FigureKind.COUNT: ("a whole number >= 0", "core.error.count"),
+            FigureKind.QUANTITY: ("a number >= 0", "indicators.error.figure_quantity"),
+            FigureKind.PERCENT: ("a percentage from 0 to 100", "core.error.percent"),
         }[kind]
         raise InputError(
-            obj=f"ReportingUnit {unit.id}", field=name.value, value=value, expected=expected
+            obj=f"ReportingUnit {unit.id}",
+            field=name.value,
+            value=value,
+            expected=expected,
+            code=code,
         )
     return value
 
@@ -158,6 +162,8 @@ def _score_ratio(
             field=num_name.value,
             value=num,
             expected=f"at most {den_name.value} ({den})",
+            code="indicators.error.figure_above",
+            extra={"figure": den_name, "limit": den},
         )
     if den == 0:
         step = Recorder(ind.rule).step(
@@ -383,6 +389,8 @@ def evaluate(unit: ReportingUnit, checklist: str | Checklist, policy: Policy) ->
             field="unit.level",
             value=unit.level,
             expected=f"a level of the {cl.id} checklist: {[lv.value for lv in cl.levels]}",
+            code="indicators.error.level_not_in_checklist",
+            extra={"level": unit.level, "checklist": _name(cl), "levels": list(cl.levels)},
         )
     rec = Recorder(cl.rules[0])
     rec.step("indicators.unit.head", unit=unit.id, level=unit.level, checklist=_name(cl))
@@ -489,6 +497,8 @@ def scorecard(
                 field="members",
                 value=m.id,
                 expected=f"a unit of {town.id} (its parent_id is {m.parent_id})",
+                code="indicators.error.member_of_other_town",
+                extra={"town": town.id, "parent": m.parent_id},
             )
         if m.level is town.level:
             raise InputError(
@@ -496,6 +506,8 @@ def scorecard(
                 field="members",
                 value=m.id,
                 expected=f"a unit below the {town.level.value} level",
+                code="indicators.error.member_level",
+                extra={"level": town.level},
             )
     rec = Recorder(cl.rules[0])
     rec.step("indicators.scorecard.head", unit=town.id, checklist=_name(cl), members=len(members))

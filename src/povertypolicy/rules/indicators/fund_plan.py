@@ -195,10 +195,31 @@ def split_budget(budget: Money, policy: Policy, *, by: str = "shares") -> Result
 
     The parts add up to the budget exactly; the explanation says which parts took a fen.
     """
-    if not isinstance(budget, Money) or budget < Money.zero():
-        raise InputError(obj="split_budget", field="budget", value=budget, expected="Money >= 0")
+    if not isinstance(budget, Money):
+        raise InputError(
+            obj="split_budget",
+            field="budget",
+            value=budget,
+            expected="Money >= 0",
+            code="core.error.money",
+        )
+    if budget < Money.zero():
+        raise InputError(
+            obj="split_budget",
+            field="budget",
+            value=budget,
+            expected="Money >= 0",
+            code="core.error.money_negative",
+        )
     if by not in ("shares", "amounts"):
-        raise InputError(obj="split_budget", field="by", value=by, expected='"shares" or "amounts"')
+        raise InputError(
+            obj="split_budget",
+            field="by",
+            value=by,
+            expected='"shares" or "amounts"',
+            code="core.error.enum",
+            extra={"choices": "shares, amounts"},
+        )
     _, rows = _lines(policy)
     if by == "shares":
         weights: list[Decimal | int] = [share for _, _, share, _ in rows]

@@ -77,7 +77,13 @@ def schedule(checklist: str, year: int, policy: Policy) -> Result[Schedule]:
     """The dates of the health check (篇2) or of the project self-inspection (篇6) in ``year``;
     排查、自查时间安排 (KPI-2, KPI-5)."""
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
-        raise InputError(obj="schedule", field="year", value=year, expected="a year 1900..2100")
+        raise InputError(
+            obj="schedule",
+            field="year",
+            value=year,
+            expected="a year 1900..2100",
+            code="indicators.error.schedule_year",
+        )
     tasks: list[ScheduledTask] = []
     rec = Recorder("KPI-5")
 
@@ -149,6 +155,8 @@ def schedule(checklist: str, year: int, policy: Policy) -> Result[Schedule]:
             field="checklist",
             value=checklist,
             expected='"health_check" or "self_inspection" (the checklists with dates)',
+            code="indicators.error.schedule_checklist",
+            extra={"choices": "health_check, self_inspection"},
         )
     ordered = tuple(sorted(tasks, key=lambda t: (t.due, list(Task).index(t.task))))
     return rec.result(Schedule(checklist=checklist, year=year, tasks=ordered))

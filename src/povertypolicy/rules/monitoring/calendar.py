@@ -125,9 +125,22 @@ def calendar(start: dt.date, end: dt.date, policy: Policy) -> Result[MonitoringC
     """
     for name, d in (("start", start), ("end", end)):
         if isinstance(d, dt.datetime) or not isinstance(d, dt.date):
-            raise InputError(obj="calendar", field=name, value=d, expected="a datetime.date")
+            raise InputError(
+                obj="calendar",
+                field=name,
+                value=d,
+                expected="a datetime.date",
+                code="core.error.date",
+            )
     if end < start:
-        raise InputError(obj="calendar", field="end", value=end, expected=f"on or after {start}")
+        raise InputError(
+            obj="calendar",
+            field="end",
+            value=end,
+            expected=f"on or after {start}",
+            code="monitoring.error.end_before_start",
+            extra={"start": start},
+        )
     half = policy.param("monitoring.half_month")
     ledger = policy.param("monitoring.ledger_report_months")
     exchange = policy.param("monitoring.data_exchange_months")

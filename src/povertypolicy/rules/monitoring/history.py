@@ -115,7 +115,11 @@ def level_history(cases: Sequence[MonitoringCase], policy: Policy) -> Result[Lev
     """
     if not cases or not all(isinstance(c, MonitoringCase) for c in cases):
         raise InputError(
-            obj="level_history", field="cases", value=cases, expected="MonitoringCase records"
+            obj="level_history",
+            field="cases",
+            value=cases,
+            expected="MonitoringCase records",
+            code="monitoring.error.history_cases",
         )
     ids = {c.household.id for c in cases}
     if len(ids) != 1:
@@ -124,6 +128,8 @@ def level_history(cases: Sequence[MonitoringCase], policy: Policy) -> Result[Lev
             field="cases",
             value=sorted(ids),
             expected="the assessments of one household",
+            code="monitoring.error.history_households",
+            extra={"households": sorted(ids)},
         )
     ordered = sorted(cases, key=lambda c: c.assessed_on)
     for a, b in itertools.pairwise(ordered):
@@ -133,6 +139,8 @@ def level_history(cases: Sequence[MonitoringCase], policy: Policy) -> Result[Lev
                 field="assessed_on",
                 value=a.assessed_on,
                 expected="one assessment per date",
+                code="monitoring.error.history_same_date",
+                extra={"on": a.assessed_on},
             )
     t = _threshold(policy)
     assessments: list[Assessment] = []

@@ -105,7 +105,11 @@ def _threshold(policy: Policy) -> Result[IncomeThreshold]:
 def _require(case: object) -> MonitoringCase:
     if not isinstance(case, MonitoringCase):
         raise InputError(
-            obj="rules.monitoring", field="case", value=case, expected="a MonitoringCase"
+            obj="rules.monitoring",
+            field="case",
+            value=case,
+            expected="a MonitoringCase",
+            code="monitoring.error.not_a_case",
         )
     return case
 

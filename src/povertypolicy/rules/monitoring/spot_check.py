@@ -36,7 +36,11 @@ class SpotCheck:
 def _count(name: str, value: object, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise InputError(
-            obj="spot_check", field=name, value=value, expected=f"a whole number >= {minimum}"
+            obj="spot_check",
+            field=name,
+            value=value,
+            expected=f"a whole number >= {minimum}",
+            code="core.error.positive_count" if minimum else "core.error.count",
         )
     return value
 
@@ -52,7 +56,12 @@ def spot_check(village: str, sampled: int, doubtful: int, policy: Policy) -> Res
     doubtful = _count("doubtful", doubtful, 0)
     if doubtful > sampled:
         raise InputError(
-            obj="spot_check", field="doubtful", value=doubtful, expected=f"at most {sampled}"
+            obj="spot_check",
+            field="doubtful",
+            value=doubtful,
+            expected=f"at most {sampled}",
+            code="monitoring.error.doubtful_above_sampled",
+            extra={"sampled": sampled},
         )
     limit = policy.param("monitoring.spot_check_doubtful_rate")
     rate = Fraction(doubtful, sampled)

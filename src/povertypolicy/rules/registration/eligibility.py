@@ -85,7 +85,11 @@ class RegistrationEligibility:
 def _require(applicant: object) -> Applicant:
     if not isinstance(applicant, Applicant):
         raise InputError(
-            obj="rules.registration", field="applicant", value=applicant, expected="an Applicant"
+            obj="rules.registration",
+            field="applicant",
+            value=applicant,
+            expected="an Applicant",
+            code="registration.error.not_an_applicant",
         )
     return applicant
 

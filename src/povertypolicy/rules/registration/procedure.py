@@ -63,7 +63,11 @@ class Stage(enum.StrEnum):
 def _date(name: str, value: object) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise InputError(
-            obj="rules.registration", field=name, value=value, expected="a datetime.date"
+            obj="rules.registration",
+            field=name,
+            value=value,
+            expected="a datetime.date",
+            code="core.error.date",
         )
     return value
 
@@ -75,6 +79,7 @@ def _count(name: str, value: object, minimum: int = 0) -> int:
             field=name,
             value=value,
             expected=f"a whole number >= {minimum}",
+            code="core.error.positive_count" if minimum else "core.error.count",
         )
     return value
 
@@ -117,6 +122,8 @@ def posting_period(
                 field="taken_down_on",
                 value=taken_down_on,
                 expected=f"on or after {posted_on}",
+                code="registration.error.taken_down_before_posted",
+                extra={"posted_on": posted_on},
             )
     minimum = policy.param("registration.posting_min_days")
     one = dt.timedelta(days=1)
@@ -185,6 +192,7 @@ def evaluation_group(
             field="households_by_group",
             value=households_by_group,
             expected="the households taking part, for each villager group",
+            code="registration.error.no_villager_groups",
         )
     for group, n in households_by_group.items():
         _count(f"households_by_group[{group}]", n)
@@ -239,6 +247,8 @@ def vote(voters: int, participants: int, approvals: int, policy: Policy) -> Resu
             field="participants/approvals",
             value=(voters, participants, approvals),
             expected="approvals <= participants <= voters",
+            code="registration.error.vote_counts",
+            extra={"voters": voters, "participants": participants, "approvals": approvals},
         )
     p_min = policy.param("registration.min_participation")
     a_min = policy.param("registration.min_approval")
@@ -298,6 +308,7 @@ def replace_disqualified(
             field="selected",
             value=unknown,
             expected="applicants in votes",
+            code="registration.error.replace_unknown",
         )
     out_of = [h for h in disqualified if h not in chosen]
     if out_of:
@@ -306,6 +317,7 @@ def replace_disqualified(
             field="disqualified",
             value=out_of,
             expected="households that were selected",
+            code="registration.error.replace_not_selected",
         )
     order = list(votes)
     waiting = sorted(
@@ -352,7 +364,14 @@ def check_procedure(dates: Mapping[Stage, dt.date]) -> Result[ProcedureCheck]:
     """
     for stage, d in dates.items():
         if not isinstance(stage, Stage):
-            raise InputError(obj="check_procedure", field="dates", value=stage, expected="a Stage")
+            raise InputError(
+                obj="check_procedure",
+                field="dates",
+                value=stage,
+                expected="a Stage",
+                code="core.error.enum",
+                extra={"choices": ", ".join(f"Stage.{s.name}" for s in Stage)},
+            )
         _date(f"dates[{stage.value}]", d)
     missing = tuple(s for s in Stage if s not in dates)
     late: list[Stage] = []

@@ -86,6 +86,8 @@ def _weights(
                     field="weights",
                     value={cls: w},
                     expected="VillageClass → a weight >= 0 (int, Decimal or Fraction)",
+                    code="registration.error.quota_weights",
+                    extra={"classes": list(VillageClass)},
                 )
             out[cls] = Fraction(w)
         missing = sorted(c.value for c in used if c not in out)
@@ -132,16 +134,29 @@ def split_quota(
     """
     if isinstance(total, bool) or not isinstance(total, int) or total < 0:
         raise InputError(
-            obj="split_quota", field="total", value=total, expected="a whole number >= 0"
+            obj="split_quota",
+            field="total",
+            value=total,
+            expected="a whole number >= 0",
+            code="core.error.count",
         )
     if not villages:
         raise InputError(
-            obj="split_quota", field="villages", value=villages, expected="at least one village"
+            obj="split_quota",
+            field="villages",
+            value=villages,
+            expected="at least one village",
+            code="registration.error.quota_no_villages",
         )
     for vid, cls in villages.items():
         if not isinstance(cls, VillageClass):
             raise InputError(
-                obj="split_quota", field=f"villages[{vid}]", value=cls, expected="a VillageClass"
+                obj="split_quota",
+                field=f"villages[{vid}]",
+                value=cls,
+                expected="a VillageClass",
+                code="core.error.enum",
+                extra={"choices": ", ".join(f"VillageClass.{c.name}" for c in VillageClass)},
             )
     if basis is not None:
         for vid in villages:
@@ -152,6 +167,7 @@ def split_quota(
                     field=f"basis[{vid}]",
                     value=b,
                     expected="a whole number >= 0",
+                    code="core.error.count",
                 )
     class_w, params = _weights(policy, weights, set(villages.values()))
     ws = [class_w[c] * (1 if basis is None else basis[v]) for v, c in villages.items()]
@@ -214,7 +230,11 @@ def incidence_target(
     for name, v, lo in (("poor_people", poor_people, 0), ("rural_population", rural_population, 1)):
         if isinstance(v, bool) or not isinstance(v, int) or v < lo:
             raise InputError(
-                obj="incidence_target", field=name, value=v, expected=f"a whole number >= {lo}"
+                obj="incidence_target",
+                field=name,
+                value=v,
+                expected=f"a whole number >= {lo}",
+                code="core.error.positive_count" if lo else "core.error.count",
             )
     if poor_people > rural_population:
         raise InputError(
@@ -222,6 +242,8 @@ def incidence_target(
             field="poor_people",
             value=poor_people,
             expected=f"at most {rural_population}",
+            code="registration.error.poor_above_population",
+            extra={"population": rural_population},
         )
     target = policy.param("registration.incidence_target")
     rate = Fraction(poor_people * 100, rural_population)
@@ -246,7 +268,11 @@ def income_growth_target(
     for name, v in (("village_growth", village_growth), ("county_growth", county_growth)):
         if not isinstance(v, Decimal | int) or isinstance(v, bool):
             raise InputError(
-                obj="income_growth_target", field=name, value=v, expected="a Decimal percent"
+                obj="income_growth_target",
+                field=name,
+                value=v,
+                expected="a Decimal percent",
+                code="registration.error.growth_percent",
             )
     margin = policy.param("registration.income_growth_margin")
     gap = Fraction(Decimal(village_growth)) - Fraction(Decimal(county_growth))

@@ -30,7 +30,11 @@ __all__ = [
 def _count(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InputError(
-            obj="rules.registration", field=name, value=value, expected="a whole number >= 0"
+            obj="rules.registration",
+            field=name,
+            value=value,
+            expected="a whole number >= 0",
+            code="core.error.count",
         )
     return value
 
@@ -52,7 +56,11 @@ def industry_award(amount: Money, policy: Policy) -> Result[AwardCheck]:
     """An industry award of 1,000–5,000 yuan per household (both ends included) (ID-7)."""
     if not isinstance(amount, Money):
         raise InputError(
-            obj="industry_award", field="amount", value=amount, expected="a Money amount"
+            obj="industry_award",
+            field="amount",
+            value=amount,
+            expected="a Money amount",
+            code="core.error.money",
         )
     rng = policy.param("registration.industry_award_range")
     within = rng.range.contains(amount)
@@ -204,7 +212,11 @@ def inpatient_rate(base_rate: Decimal, policy: Policy) -> Result[Decimal]:
         or not 0 <= base_rate <= 100
     ):
         raise InputError(
-            obj="inpatient_rate", field="base_rate", value=base_rate, expected="a percent 0..100"
+            obj="inpatient_rate",
+            field="base_rate",
+            value=base_rate,
+            expected="a percent 0..100",
+            code="core.error.percent",
         )
     uplift = policy.param("registration.inpatient_uplift")
     rate = min(Decimal(base_rate) + uplift.decimal, Decimal(100))
