@@ -38,9 +38,9 @@ __all__ = ["pack_dir"]  # the fixture, shared with test_land_split
 D = dt.date
 
 
-def refused(call: Callable[[], Any]) -> InputError:
+def refused(call: Callable[..., Any], *args: Any, **kw: Any) -> InputError:
     with pytest.raises(InputError) as exc:
-        call()
+        call(*args, **kw)
     return exc.value
 
 
