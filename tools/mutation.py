@@ -39,6 +39,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_housing.py",
             "tests/rules/test_housing_steps.py",
             "tests/rules/test_housing_errors.py",
+            "tests/rules/test_housing_input_errors.py",
         ),
     ),
     "monitoring.spot_check": (
@@ -103,7 +104,11 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "site.affiliated": (
         (f"{PKG}/rules/site/affiliated.py",),
-        ("tests/rules/test_site.py", "tests/rules/test_site_steps.py"),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_steps.py",
+            "tests/rules/test_site_input_errors.py",
+        ),
     ),
     "site.units": (
         (f"{PKG}/rules/site/units.py",),
@@ -111,15 +116,24 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_site.py",
             "tests/rules/test_site_partition.py",
             "tests/rules/test_site_units_steps.py",
+            "tests/rules/test_site_input_errors.py",
         ),
     ),
     "site.plan": (
         (f"{PKG}/rules/site/plan.py",),
-        ("tests/rules/test_site_plan.py", "tests/rules/test_site_plan_steps.py"),
+        (
+            "tests/rules/test_site_plan.py",
+            "tests/rules/test_site_plan_steps.py",
+            "tests/rules/test_site_input_errors.py",
+        ),
     ),
     "site.services": (
         (f"{PKG}/rules/site/services.py",),
-        ("tests/rules/test_site.py", "tests/rules/test_site_services_steps.py"),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_services_steps.py",
+            "tests/rules/test_site_input_errors.py",
+        ),
     ),
     "site.grids": (
         (f"{PKG}/rules/site/grids.py",),
@@ -127,6 +141,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_site.py",
             "tests/rules/test_site_partition.py",
             "tests/rules/test_site_grids_steps.py",
+            "tests/rules/test_site_input_errors.py",
         ),
     ),
     "site.committees": (
@@ -135,7 +150,11 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "site.party": (
         (f"{PKG}/rules/site/party.py",),
-        ("tests/rules/test_site.py", "tests/rules/test_site_party_steps.py"),
+        (
+            "tests/rules/test_site.py",
+            "tests/rules/test_site_party_steps.py",
+            "tests/rules/test_site_input_errors.py",
+        ),
     ),
     "site._base": (
         (f"{PKG}/rules/site/_base.py",),
@@ -147,6 +166,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_site_committees_steps.py",
             "tests/rules/test_site_grids_steps.py",
             "tests/rules/test_site_services_steps.py",
+            "tests/rules/test_site_input_errors.py",
         ),
     ),
     "site.values": (
@@ -164,23 +184,43 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "follow_up.old_house": (
         (f"{PKG}/rules/follow_up/old_house.py",),
-        ("tests/rules/test_follow_up.py", "tests/rules/test_follow_up_steps.py"),
+        (
+            "tests/rules/test_follow_up.py",
+            "tests/rules/test_follow_up_steps.py",
+            "tests/rules/test_follow_up_input_errors.py",
+        ),
     ),
     "land.places": (
         (f"{PKG}/rules/land/places.py",),
-        ("tests/rules/test_land_places.py", "tests/rules/test_land_places_steps.py"),
+        (
+            "tests/rules/test_land_places.py",
+            "tests/rules/test_land_places_steps.py",
+            "tests/rules/test_land_input_errors.py",
+        ),
     ),
     "land.audit": (
         (f"{PKG}/rules/land/audit.py",),
-        ("tests/rules/test_land_split.py", "tests/rules/test_land_audit_steps.py"),
+        (
+            "tests/rules/test_land_split.py",
+            "tests/rules/test_land_audit_steps.py",
+            "tests/rules/test_land_input_errors.py",
+        ),
     ),
     "follow_up.subsidies": (
         (f"{PKG}/rules/follow_up/subsidies.py",),
-        ("tests/rules/test_follow_up_subsidies.py", "tests/rules/test_follow_up_steps.py"),
+        (
+            "tests/rules/test_follow_up_subsidies.py",
+            "tests/rules/test_follow_up_steps.py",
+            "tests/rules/test_follow_up_input_errors.py",
+        ),
     ),
     "follow_up.support": (
         (f"{PKG}/rules/follow_up/support.py",),
-        ("tests/rules/test_follow_up.py", "tests/rules/test_follow_up_steps.py"),
+        (
+            "tests/rules/test_follow_up.py",
+            "tests/rules/test_follow_up_steps.py",
+            "tests/rules/test_follow_up_input_errors.py",
+        ),
     ),
     "indicators.fund_plan": (
         (f"{PKG}/rules/indicators/fund_plan.py",),
@@ -201,11 +241,19 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "land.security": (
         (f"{PKG}/rules/land/security.py",),
-        ("tests/rules/test_land_security.py", "tests/rules/test_land_security_steps.py"),
+        (
+            "tests/rules/test_land_security.py",
+            "tests/rules/test_land_security_steps.py",
+            "tests/rules/test_land_input_errors.py",
+        ),
     ),
     "land.schedules": (
         (f"{PKG}/rules/land/schedules.py",),
-        ("tests/rules/test_land_security.py", "tests/rules/test_land_security_steps.py"),
+        (
+            "tests/rules/test_land_security.py",
+            "tests/rules/test_land_security_steps.py",
+            "tests/rules/test_land_input_errors.py",
+        ),
     ),
     "land.split": (
         (f"{PKG}/rules/land/split.py",),
@@ -217,15 +265,24 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_land_values.py",
             "tests/rules/test_land_places.py",
             "tests/rules/test_land_split.py",
+            "tests/rules/test_land_input_errors.py",
         ),
     ),
     "follow_up.checks": (
         (f"{PKG}/rules/follow_up/checks.py",),
-        ("tests/rules/test_follow_up.py", "tests/rules/test_follow_up_checks_steps.py"),
+        (
+            "tests/rules/test_follow_up.py",
+            "tests/rules/test_follow_up_checks_steps.py",
+            "tests/rules/test_follow_up_input_errors.py",
+        ),
     ),
     "follow_up.site": (
         (f"{PKG}/rules/follow_up/site.py",),
-        ("tests/rules/test_indicators.py", "tests/rules/test_follow_up_checks_steps.py"),
+        (
+            "tests/rules/test_indicators.py",
+            "tests/rules/test_follow_up_checks_steps.py",
+            "tests/rules/test_follow_up_input_errors.py",
+        ),
     ),
     "indicators.schedule": (
         (f"{PKG}/rules/indicators/schedule.py",),
@@ -290,6 +347,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "tests/rules/test_land_compensation.py",
             "tests/rules/test_land_approved_increase.py",
             "tests/rules/test_land_compensation_steps.py",
+            "tests/rules/test_land_input_errors.py",
         ),
     ),
     "poverty": (

@@ -317,7 +317,7 @@ def eligibility(household: Household, policy: Policy) -> Result[Eligibility]:
     agricultural household registration, still living and farming in the area, and the
     household has applied (户申请). A fact recorded as ``None`` makes the member undetermined.
     """
-    _require(household, Household, "household")
+    _require(household, Household, "household", code="housing.error.household_type")
     cutoff = policy.param("housing.birth_cutoff")
     rec = Recorder("HOUSE-1")
     members = tuple(_member(rec, person, household, cutoff) for person in household.members)
@@ -346,7 +346,11 @@ def earliest_approval(posted_on: dt.date, policy: Policy) -> Result[dt.date]:
     """
     if isinstance(posted_on, dt.datetime) or not isinstance(posted_on, dt.date):
         raise InputError(
-            obj="earliest_approval", field="posted_on", value=posted_on, expected="a datetime.date"
+            obj="earliest_approval",
+            field="posted_on",
+            value=posted_on,
+            expected="a datetime.date",
+            code="core.error.date",
         )
     days = policy.param("housing.posting_days")
     last_day = posted_on + dt.timedelta(days=days.integer)
@@ -366,10 +370,17 @@ def earliest_approval(posted_on: dt.date, policy: Policy) -> Result[dt.date]:
 # -- HOUSE-2, HOUSE-3, HOUSE-5 -------------------------------------------------------------------
 
 
-def _require(value: object, typ: type, field: str) -> None:
+def _require(value: object, typ: type, field: str, *, code: str) -> None:
+    """An InputError of ``code`` (its message names ``type``, the class) unless ``value`` is a
+    ``typ``."""
     if not isinstance(value, typ):
         raise InputError(
-            obj="rules.housing", field=field, value=value, expected=f"a {typ.__name__}"
+            obj="rules.housing",
+            field=field,
+            value=value,
+            expected=f"a {typ.__name__}",
+            code=code,
+            extra={"type": typ.__name__},
         )
 
 

@@ -167,11 +167,15 @@ def release_tranches(
     cost is deducted from the unpaid tranches, last tranche first; any excess is reported as
     owed by the household, never as a negative payment.
     """
-    _require(subsidy, HousingSubsidy, "subsidy")
-    _require(progress, BuildProgress, "progress")
+    _require(subsidy, HousingSubsidy, "subsidy", code="housing.error.subsidy_type")
+    _require(progress, BuildProgress, "progress", code="housing.error.progress_type")
     if isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date):
         raise InputError(
-            obj="release_tranches", field="as_of", value=as_of, expected="a datetime.date"
+            obj="release_tranches",
+            field="as_of",
+            value=as_of,
+            expected="a datetime.date",
+            code="core.error.date",
         )
     _check_order(progress, as_of)
     rec = Recorder("HOUSE-3")

@@ -39,14 +39,24 @@ def within(day: dt.date, deadline: dt.date, bound: Bound | None) -> bool:
 def a_date(obj: str, field: str, value: object) -> dt.date:
     """``value`` if it is a date, else an InputError."""
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InputError(obj=obj, field=field, value=value, expected="a datetime.date")
+        raise InputError(
+            obj=obj, field=field, value=value, expected="a datetime.date", code="core.error.date"
+        )
     return value
 
 
-def require(value: object, typ: type, obj: str, field: str) -> None:
-    """An InputError unless ``value`` is a ``typ``."""
+def require(value: object, typ: type, obj: str, field: str, *, code: str) -> None:
+    """An InputError of ``code`` (its message names ``type``, the class) unless ``value`` is a
+    ``typ``."""
     if not isinstance(value, typ):
-        raise InputError(obj=obj, field=field, value=value, expected=f"a {typ.__name__}")
+        raise InputError(
+            obj=obj,
+            field=field,
+            value=value,
+            expected=f"a {typ.__name__}",
+            code=code,
+            extra={"type": typ.__name__},
+        )
 
 
 def all_of(values: Iterable[Tri]) -> Tri:

@@ -122,7 +122,13 @@ def follow_up_checks(
 ) -> Result[FollowUpChecks]:
     """Run every follow-up check the pack sets on one relocated household; 后续扶持核查
     (FOLLOW-1..FOLLOW-5)."""
-    require(household, RelocatedHousehold, "rules.follow_up.follow_up_checks", "household")
+    require(
+        household,
+        RelocatedHousehold,
+        "rules.follow_up.follow_up_checks",
+        "household",
+        code="follow_up.error.household_type",
+    )
     a_date("follow_up_checks", "as_of", as_of)
     rec = Recorder("FOLLOW-1")
     t: TrainingCheck | None = None

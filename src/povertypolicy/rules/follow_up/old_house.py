@@ -202,7 +202,13 @@ def demolition(
     When a fact a limit needs was not recorded (the move-in date, whether the house is unsafe),
     the state is *not recorded* and the missing facts are named: no limit is assumed away.
     """
-    require(household, RelocatedHousehold, "rules.follow_up.demolition", "household")
+    require(
+        household,
+        RelocatedHousehold,
+        "rules.follow_up.demolition",
+        "household",
+        code="follow_up.error.household_type",
+    )
     a_date("demolition", "as_of", as_of)
     if not any(name in policy for name in DEMOLITION_PARAMS):
         raise RuleError(
@@ -311,7 +317,13 @@ def homestead_award(household: RelocatedHousehold, policy: Policy) -> Result[Hom
     """The old-homestead vacating award: per person × the relocated members; 旧宅基地奖补
     (FOLLOW-5). It is payable once the old house is demolished and the homestead vacated
     (a convention: the text gives the amount, not when it is paid)."""
-    require(household, RelocatedHousehold, "rules.follow_up.homestead_award", "household")
+    require(
+        household,
+        RelocatedHousehold,
+        "rules.follow_up.homestead_award",
+        "household",
+        code="follow_up.error.household_type",
+    )
     rate = policy.param("follow_up.homestead_award_per_person")
     people = household.size
     amount = rate.money * people

@@ -35,7 +35,11 @@ def three_rates_one_degree(site: ReportingUnit, policy: Policy) -> Result[UnitSc
         isinstance(degree, bool) or not isinstance(degree, int | Decimal) or not 0 <= degree <= 100
     ):
         raise InputError(
-            obj=f"ReportingUnit {site.id}", field=INTEGRATION, value=degree, expected="0..100"
+            obj=f"ReportingUnit {site.id}",
+            field=INTEGRATION,
+            value=degree,
+            expected="0..100",
+            code="follow_up.error.integration_degree",
         )
     # The degree is shown before the checklist's closing summary step.
     rec = Recorder("FOLLOW-6", result.steps[:-1])

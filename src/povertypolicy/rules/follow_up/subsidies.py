@@ -46,8 +46,22 @@ __all__ = [
 def _money(obj: str, field: str, value: object, *, optional: bool = True) -> Money | None:
     if value is None and optional:
         return None
-    if not isinstance(value, Money) or value < Money.zero():
-        raise InputError(obj=obj, field=field, value=value, expected="a Money amount >= 0")
+    if not isinstance(value, Money):
+        raise InputError(
+            obj=obj,
+            field=field,
+            value=value,
+            expected="a Money amount >= 0",
+            code="core.error.money",
+        )
+    if value < Money.zero():
+        raise InputError(
+            obj=obj,
+            field=field,
+            value=value,
+            expected="a Money amount >= 0",
+            code="core.error.money_negative",
+        )
     return value
 
 
@@ -88,7 +102,12 @@ def industry_subsidy(
     """
     if not isinstance(kind, IndustryKind):
         raise InputError(
-            obj="industry_subsidy", field="kind", value=kind, expected="an IndustryKind"
+            obj="industry_subsidy",
+            field="kind",
+            value=kind,
+            expected="an IndustryKind",
+            code="core.error.enum",
+            extra={"choices": ", ".join(f"IndustryKind.{m.name}" for m in IndustryKind)},
         )
     basis = _money("industry_subsidy", "basis", basis)
     name = "forest_guesthouse" if kind is IndustryKind.FOREST_GUESTHOUSE else "other_industry"
@@ -171,6 +190,7 @@ def livestock_pen_award(policy: Policy, *, pens_built: bool | None) -> Result[Mo
             field="pens_built",
             value=pens_built,
             expected="True, False or None",
+            code="follow_up.error.yes_no_unknown",
         )
     award = policy.param("follow_up.livestock_pen_award")
     amount = None if pens_built is None else (award.money if pens_built else Money.zero())
@@ -269,13 +289,29 @@ def vegetable_plot_subsidy(
     mu per year, for 5 years; 菜园地 (FOLLOW-7). The plot subsidised is at most the 1 分
     (0.1 mu) the text guarantees (a convention for a larger plot); ``cost_per_mu_year`` below
     the cap is paid as it is."""
-    if not isinstance(area, Area) or area <= Area.zero():
+    if not isinstance(area, Area):
         raise InputError(
-            obj="vegetable_plot_subsidy", field="area", value=area, expected="an Area > 0"
+            obj="vegetable_plot_subsidy",
+            field="area",
+            value=area,
+            expected="an Area > 0",
+            code="core.error.area",
+        )
+    if area <= Area.zero():
+        raise InputError(
+            obj="vegetable_plot_subsidy",
+            field="area",
+            value=area,
+            expected="an Area > 0",
+            code="core.error.area_positive",
         )
     if isinstance(first_year, bool) or not isinstance(first_year, int):
         raise InputError(
-            obj="vegetable_plot_subsidy", field="first_year", value=first_year, expected="a year"
+            obj="vegetable_plot_subsidy",
+            field="first_year",
+            value=first_year,
+            expected="a year",
+            code="follow_up.error.year",
         )
     cost = _money("vegetable_plot_subsidy", "cost_per_mu_year", cost_per_mu_year)
     rate = policy.param("follow_up.vegetable_plot_rate_max")
@@ -332,7 +368,11 @@ def welfare_jobs(jobs_by_person: Mapping[str, int], policy: Policy) -> Result[We
     for pid, n in jobs_by_person.items():
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise InputError(
-                obj="welfare_jobs", field=str(pid), value=n, expected="a whole number >= 0"
+                obj="welfare_jobs",
+                field=str(pid),
+                value=n,
+                expected="a whole number >= 0",
+                code="core.error.count",
             )
     per_household = policy.param("follow_up.welfare_jobs_max_per_household")
     per_person = policy.param("follow_up.welfare_jobs_max_per_person")
@@ -386,13 +426,22 @@ def qualifying_people(
     maybe: dict[str, None] = {}
     for p in placements:
         if not isinstance(p, Placement):
-            raise InputError(obj="placements", field="item", value=p, expected="a Placement")
+            raise InputError(
+                obj="placements",
+                field="item",
+                value=p,
+                expected="a Placement",
+                code="core.error.item",
+                extra={"item": "Placement"},
+            )
         if p.started_on > as_of:
             raise InputError(
                 obj=f"Placement {p.person_id}",
                 field="started_on",
                 value=p.started_on,
                 expected=f"on or before {as_of}",
+                code="follow_up.error.started_after",
+                extra={"as_of": as_of},
             )
         last = as_of if p.ended_on is None or p.ended_on > as_of else p.ended_on
         needed = period_end(p.started_on, months=months.integer)

@@ -134,6 +134,8 @@ def _member_training(
                 field="trainings",
                 value=d,
                 expected=f"dates on or before the check date {as_of}",
+                code="follow_up.error.training_after_check",
+                extra={"as_of": as_of},
             )
     counted = sorted(d for d in m.trainings if settled_on <= d and within(d, deadline, bound))
     first = counted[0] if counted else None
@@ -155,7 +157,13 @@ def training(
     the same day a year later; a training on that last day counts (1年内, inclusive). A training
     before the settling day does not count. ``as_of`` is the date of the check.
     """
-    require(household, RelocatedHousehold, "rules.follow_up.training", "household")
+    require(
+        household,
+        RelocatedHousehold,
+        "rules.follow_up.training",
+        "household",
+        code="follow_up.error.household_type",
+    )
     a_date("training", "as_of", as_of)
     years = policy.param("follow_up.training_within_years")
     minimum = policy.param("follow_up.training_min_sessions")
@@ -240,7 +248,13 @@ def stable_employment(household: RelocatedHousehold, policy: Policy) -> Result[E
     Partial labour capacity counts as able to work (a convention, as in monitoring). A member
     in stable employment counts whatever was recorded of their wish to work.
     """
-    require(household, RelocatedHousehold, "rules.follow_up.stable_employment", "household")
+    require(
+        household,
+        RelocatedHousehold,
+        "rules.follow_up.stable_employment",
+        "household",
+        code="follow_up.error.household_type",
+    )
     minimum = policy.param("follow_up.stable_jobs_min_per_household")
     employed = tuple(m.id for m in household.members if m.stably_employed is True)
     able_willing = [all_of((_able(m), m.wants_work)) for m in household.members]
@@ -355,7 +369,13 @@ def transitional_dibao(
     The family's property is assessed without the relocation house (篇二 §三(三)3). The six
     months run from the day after the grant (民法典 art. 201) to the corresponding day.
     """
-    require(household, RelocatedHousehold, "rules.follow_up.transitional_dibao", "household")
+    require(
+        household,
+        RelocatedHousehold,
+        "rules.follow_up.transitional_dibao",
+        "household",
+        code="follow_up.error.household_type",
+    )
     a_date("transitional_dibao", "as_of", as_of)
     months = policy.param("follow_up.dibao_months")
     employed = any_of(m.stably_employed for m in household.members)
@@ -427,7 +447,11 @@ def serious_illness_premium(people: int, policy: Policy, *, years: int = 1) -> R
     for name, n in (("people", people), ("years", years)):
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise InputError(
-                obj="serious_illness_premium", field=name, value=n, expected="a whole number >= 0"
+                obj="serious_illness_premium",
+                field=name,
+                value=n,
+                expected="a whole number >= 0",
+                code="core.error.count",
             )
     rate = policy.param("follow_up.serious_illness_premium")
     total = rate.money * people * years

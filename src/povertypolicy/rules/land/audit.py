@@ -47,6 +47,8 @@ def audit_payments(
             field="payee",
             value=unknown[0] if len(unknown) == 1 else unknown,
             expected="a party of this expropriation: " + ", ".join(sorted(split.parties)),
+            code="land.error.unknown_payee",
+            extra={"parties": sorted(split.parties)},
         )
     rec = Recorder("LAND-6")
     if due_on is None:
@@ -69,6 +71,8 @@ def audit_payments(
                 field="paid_on",
                 value=late_entries[0].paid_on,
                 expected=f"a date on or before the audit date {as_of}",
+                code="land.error.paid_after_audit",
+                extra={"as_of": as_of},
             )
     by_payee: dict[str, list[Any]] = {}
     for e in sorted(ledger.entries, key=lambda e: e.paid_on):

@@ -201,6 +201,8 @@ def _by_output_value(
             value=None,
             expected="the unit's cultivated land per agricultural person before expropriation "
             "(the annual-output-value method needs it, LAND-2)",
+            code="land.error.per_capita_needed",
+            extra={"rule": "LAND-2"},
         )
     persons = area / per_capita
     steps.append(

@@ -56,6 +56,8 @@ def _need(exp: Expropriation, field: str) -> Any:
             expected="a value: quota by land (LAND-8, 台政办函〔2019〕47号 §三(二)) needs the "
             "village's land, its agricultural population of insurable age and the number "
             "already insured",
+            code="land.error.quota_figure_needed",
+            extra={"rule": "LAND-8"},
         )
     return value
 
@@ -259,7 +261,11 @@ def allocate_places(
     places_total = quota.places if isinstance(quota, PlaceQuota) else quota
     if isinstance(places_total, bool) or not isinstance(places_total, int) or places_total < 0:
         raise InputError(
-            obj="allocate_places", field="quota", value=quota, expected="a whole number >= 0"
+            obj="allocate_places",
+            field="quota",
+            value=quota,
+            expected="a whole number >= 0",
+            code="core.error.count",
         )
     cutoff, years, age_p = _eligible_cutoff(exp, policy)
     on = exp.approved_on
@@ -395,6 +401,7 @@ def reallocate_places(
             field="adjustment_places",
             value=adjustment_places,
             expected="a whole number >= 0",
+            code="core.error.count",
         )
     if not isinstance(waived, Mapping):
         raise InputError(
@@ -402,13 +409,18 @@ def reallocate_places(
             field="waived",
             value=waived,
             expected='a mapping of household id → places, e.g. {"H-1": 1}',
+            code="land.error.waived_mapping",
         )
     index = {h.household: h for h in allocation.households}
     for hid, n in waived.items():
         h = index.get(hid)
         if h is None:
             raise InputError(
-                obj="reallocate_places", field="waived", value=hid, expected="a household id"
+                obj="reallocate_places",
+                field="waived",
+                value=hid,
+                expected="a household id",
+                code="land.error.waived_household",
             )
         if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= h.places:
             raise InputError(
@@ -416,6 +428,8 @@ def reallocate_places(
                 field=f"waived[{hid!r}]",
                 value=n,
                 expected=f"a whole number from 0 to the household's places ({h.places})",
+                code="land.error.waived_places",
+                extra={"places": h.places},
             )
     pool = allocation.unallocated + sum(waived.values()) + adjustment_places
     ids = [h.household for h in allocation.households]
@@ -472,13 +486,21 @@ def place_validity(
     """
     for name, d in (("issued_on", issued_on), ("as_of", as_of)):
         if isinstance(d, dt.datetime) or not isinstance(d, dt.date):
-            raise InputError(obj="place_validity", field=name, value=d, expected="a datetime.date")
+            raise InputError(
+                obj="place_validity",
+                field=name,
+                value=d,
+                expected="a datetime.date",
+                code="core.error.date",
+            )
     if enrolled_on is not None and enrolled_on < issued_on:
         raise InputError(
             obj="place_validity",
             field="enrolled_on",
             value=enrolled_on,
             expected=f"on or after the issue date {issued_on}",
+            code="land.error.enrolled_before_issue",
+            extra={"issued_on": issued_on},
         )
     years_p = policy.param("land.place_validity_years")
     expires_on = issued_on + relativedelta(years=years_p.integer)

@@ -37,7 +37,13 @@ def campaign_schedule(year: int, policy: Policy) -> Result[CampaignSchedule]:
     失地农民基本保障专项治理：四个阶段及上报时限. LAND-7 (000 §三).
     """
     if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
-        raise InputError(obj="campaign_schedule", field="year", value=year, expected="a year")
+        raise InputError(
+            obj="campaign_schedule",
+            field="year",
+            value=year,
+            expected="a year",
+            code="land.error.year",
+        )
     used: list[Parameter] = []
 
     def day(name: str) -> dt.date:
@@ -114,11 +120,20 @@ def transfer_schedule(start: dt.date, until: dt.date, policy: Policy) -> Result[
     for name, d in (("start", start), ("until", until)):
         if isinstance(d, dt.datetime) or not isinstance(d, dt.date):
             raise InputError(
-                obj="transfer_schedule", field=name, value=d, expected="a datetime.date"
+                obj="transfer_schedule",
+                field=name,
+                value=d,
+                expected="a datetime.date",
+                code="core.error.date",
             )
     if until < start:
         raise InputError(
-            obj="transfer_schedule", field="until", value=until, expected=f"on or after {start}"
+            obj="transfer_schedule",
+            field="until",
+            value=until,
+            expected=f"on or after {start}",
+            code="land.error.until_before_start",
+            extra={"start": start},
         )
     pension_p = policy.param("land.pension_fund_transfer_frequency")
     reserve_p = policy.param("land.risk_reserve_transfer_frequency")

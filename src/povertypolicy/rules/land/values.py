@@ -314,7 +314,13 @@ class PaymentAudit:
         for p in self.payees:
             if p.payee == payee:
                 return p
-        raise InputError(obj="PaymentAudit", field="payees", value=payee, expected="a payee id")
+        raise InputError(
+            obj="PaymentAudit",
+            field="payees",
+            value=payee,
+            expected="a payee id",
+            code="land.error.no_such_payee",
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -91,17 +91,31 @@ def _check_location(location: Any, obj: str) -> SiteLocation:
             field="location",
             value=location,
             expected="SiteLocation.INSIDE_COUNTY_SEAT_AREA or OUTSIDE_COUNTY_SEAT_AREA",
+            code="core.error.enum",
+            extra={"choices": ", ".join(f"SiteLocation.{m.name}" for m in SiteLocation)},
         )
     return location
 
 
 def _check_count(value: Any, obj: str, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InputError(obj=obj, field=field, value=value, expected="a whole number >= 0")
+        raise InputError(
+            obj=obj,
+            field=field,
+            value=value,
+            expected="a whole number >= 0",
+            code="core.error.count",
+        )
     return value
 
 
 def _check_counts(values: Any, obj: str, field: str) -> tuple[int, ...]:
     if isinstance(values, str) or not isinstance(values, Sequence):
-        raise InputError(obj=obj, field=field, value=values, expected="a sequence of whole numbers")
+        raise InputError(
+            obj=obj,
+            field=field,
+            value=values,
+            expected="a sequence of whole numbers",
+            code="site.error.counts",
+        )
     return tuple(_check_count(v, obj, field) for v in values)

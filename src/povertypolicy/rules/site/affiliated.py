@@ -44,7 +44,12 @@ def affiliated_organisations(
     """
     if not isinstance(site, ResettlementSite):
         raise InputError(
-            obj="affiliated_organisations", field="site", value=site, expected="a ResettlementSite"
+            obj="affiliated_organisations",
+            field="site",
+            value=site,
+            expected="a ResettlementSite",
+            code="site.error.site_type",
+            extra={"type": "ResettlementSite"},
         )
     councils = _check_count(councils, "affiliated_organisations", "councils")
     union = policy.param("site.union_min_members")

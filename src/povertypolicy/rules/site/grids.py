@@ -181,11 +181,19 @@ def grid_schedule(start: dt.date, policy: Policy, *, months: int = 3) -> Result[
     """
     if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
         raise InputError(
-            obj="grid_schedule", field="start", value=start, expected="a datetime.date"
+            obj="grid_schedule",
+            field="start",
+            value=start,
+            expected="a datetime.date",
+            code="core.error.date",
         )
     if isinstance(months, bool) or not isinstance(months, int) or months < 1:
         raise InputError(
-            obj="grid_schedule", field="months", value=months, expected="a whole number >= 1"
+            obj="grid_schedule",
+            field="months",
+            value=months,
+            expected="a whole number >= 1",
+            code="core.error.positive_count",
         )
     visits = policy.param("site.visits_per_month")
     meetings = policy.param("site.joint_meetings_per_month")

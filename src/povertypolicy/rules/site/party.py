@@ -96,8 +96,14 @@ def deputy_secretary(
     director (一肩挑), or a resident population of ≥5000. The text says "可" (may).
     """
     if kind is not None and not isinstance(kind, PartyOrgKind):
+        choices = [f"PartyOrgKind.{m.name}" for m in PartyOrgKind] + ["None"]
         raise InputError(
-            obj="deputy_secretary", field="kind", value=kind, expected="a PartyOrgKind or None"
+            obj="deputy_secretary",
+            field="kind",
+            value=kind,
+            expected="a PartyOrgKind or None",
+            code="core.error.enum",
+            extra={"choices": ", ".join(choices)},
         )
     population = _check_count(population, "deputy_secretary", "population")
     if secretary_is_director is not None and not isinstance(secretary_is_director, bool):
@@ -106,6 +112,7 @@ def deputy_secretary(
             field="secretary_is_director",
             value=secretary_is_director,
             expected="True, False or None (not recorded)",
+            code="site.error.yes_no_unknown",
         )
     threshold = policy.param("site.deputy_secretary_min_population")
     extra = policy.param("site.extra_deputy_secretaries")

@@ -42,7 +42,14 @@ def plan_site(
     committee's recommended size); ``start`` adds a visiting and meeting schedule.
     """
     if not isinstance(site, ResettlementSite):
-        raise InputError(obj="plan_site", field="site", value=site, expected="a ResettlementSite")
+        raise InputError(
+            obj="plan_site",
+            field="site",
+            value=site,
+            expected="a ResettlementSite",
+            code="site.error.site_type",
+            extra={"type": "ResettlementSite"},
+        )
     rec = Recorder("SITE-1")
     mu = rec.use(management_unit(site, policy))
     groups: tuple[ResidentsGroup, ...] = ()

@@ -52,6 +52,7 @@ def service_centre(
             field="planned_floor_area",
             value=planned_floor_area,
             expected="an Area (e.g. Area.m2(520)) or None",
+            code="core.error.area",
         )
     threshold = policy.param("site.centre_min_population")
     area_param = policy.param(
@@ -110,6 +111,8 @@ def service_transfer(situation: TransferSituation) -> Result[ServiceTransfer]:
             field="situation",
             value=situation,
             expected="a TransferSituation",
+            code="site.error.situation_type",
+            extra={"type": "TransferSituation"},
         )
     s = situation
     cite = _cite("§二(四)2")

@@ -32,7 +32,12 @@ def management_unit(site: ResettlementSite, policy: Policy) -> Result[Management
     """
     if not isinstance(site, ResettlementSite):
         raise InputError(
-            obj="management_unit", field="site", value=site, expected="a ResettlementSite"
+            obj="management_unit",
+            field="site",
+            value=site,
+            expected="a ResettlementSite",
+            code="site.error.site_type",
+            extra={"type": "ResettlementSite"},
         )
     inside = site.location is SiteLocation.INSIDE_COUNTY_SEAT_AREA
     threshold = policy.param(
@@ -191,11 +196,18 @@ def partition_groups(
             field="entrances",
             value=entrances,
             expected="a sequence of Entrance",
+            code="site.error.entrances",
+            extra={"type": "Entrance"},
         )
     for e in entrances:
         if not isinstance(e, Entrance):
             raise InputError(
-                obj="partition_groups", field="entrances", value=e, expected="each item an Entrance"
+                obj="partition_groups",
+                field="entrances",
+                value=e,
+                expected="each item an Entrance",
+                code="core.error.item",
+                extra={"item": "Entrance"},
             )
     inside = location is SiteLocation.INSIDE_COUNTY_SEAT_AREA
     if kind is None:
