@@ -1,4 +1,5 @@
-"""Money: every refusal names the object, field, value, expectation and code exactly."""
+"""Money: every refusal names the object, field, value, expectation and its own code exactly,
+and reads in all three locales."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from povertypolicy import Money
 from povertypolicy.errors import InputError
+from tests.error_texts import check_input_error
 
 CASES: dict[str, Callable[[], Any]] = {
     "float": lambda: Money(1.5),
@@ -29,6 +31,14 @@ CASES: dict[str, Callable[[], Any]] = {
     "alloc_negative": lambda: Money("1").allocate([-1, 2]),
     "alloc_zero": lambda: Money("1").allocate([0, 0]),
     "alloc_nan": lambda: Money("1").allocate([Decimal("NaN"), 1]),
+    "alloc_inf": lambda: Money("1").allocate([Decimal("Infinity"), 1]),
+    "magnitude": lambda: Money("100000000000000"),
+    "magnitude_int": lambda: Money(-(10**14)),
+    "round_text": lambda: Money.round("abc"),
+    "round_float": lambda: Money.round(0.5),
+    "round_bool": lambda: Money.round(True),
+    "round_nan": lambda: Money.round(Decimal("NaN")),
+    "round_inf_text": lambda: Money.round("-Infinity"),
 }
 
 EXPECTED: dict[str, tuple[str, str, Any, str, str]] = {
@@ -70,39 +80,89 @@ EXPECTED: dict[str, tuple[str, str, Any, str, str]] = {
         "at most two decimal places (use Money.round for computed amounts)",
         "core.error.money_places",
     ),
-    "fen_str": ("Money", "fen", "100", "an int number of fen", "core.error.input"),
-    "fen_bool": ("Money", "fen", True, "an int number of fen", "core.error.input"),
-    "fen_float": ("Money", "fen", 1.0, "an int number of fen", "core.error.input"),
-    "alloc_empty": ("Money.allocate", "weights", [], "at least one weight", "core.error.input"),
+    "fen_str": ("Money", "fen", "100", "an int number of fen", "core.error.money_fen"),
+    "fen_bool": ("Money", "fen", True, "an int number of fen", "core.error.money_fen"),
+    "fen_float": ("Money", "fen", 1.0, "an int number of fen", "core.error.money_fen"),
+    "alloc_empty": (
+        "Money.allocate",
+        "weights",
+        [],
+        "at least one weight",
+        "core.error.weights_empty",
+    ),
     "alloc_float": (
         "Money.allocate",
         "weights",
         1.5,
         "int, Decimal or Fraction weights (no floats)",
-        "core.error.input",
+        "core.error.weight_type",
     ),
     "alloc_bool": (
         "Money.allocate",
         "weights",
         True,
         "int, Decimal or Fraction weights (no floats)",
-        "core.error.input",
+        "core.error.weight_type",
     ),
-    "alloc_negative": ("Money.allocate", "weights", -1, "finite weights >= 0", "core.error.input"),
+    "alloc_negative": (
+        "Money.allocate",
+        "weights",
+        -1,
+        "finite weights >= 0",
+        "core.error.weight_negative",
+    ),
     "alloc_zero": (
         "Money.allocate",
         "weights",
         [0, 0],
         "weights with a positive sum",
-        "core.error.input",
+        "core.error.weights_zero",
     ),
     "alloc_nan": (
         "Money.allocate",
         "weights",
         Decimal("NaN"),
         "finite weights >= 0",
-        "core.error.input",
+        "core.error.weight_negative",
     ),
+    "alloc_inf": (
+        "Money.allocate",
+        "weights",
+        Decimal("Infinity"),
+        "finite weights >= 0",
+        "core.error.weight_negative",
+    ),
+    "magnitude": (
+        "Money",
+        "amount",
+        "100000000000000",
+        "an amount below 100000000000000 yuan",
+        "core.error.money_magnitude",
+    ),
+    "magnitude_int": (
+        "Money",
+        "amount",
+        -(10**14),
+        "an amount below 100000000000000 yuan",
+        "core.error.money_magnitude",
+    ),
+    "round_text": ("Money", "amount", "abc", "a decimal number", "core.error.money"),
+    "round_float": ("Money", "amount", 0.5, "an exact number (no floats)", "core.error.money"),
+    "round_bool": ("Money", "amount", True, "an exact number (no floats)", "core.error.money"),
+    "round_nan": ("Money", "amount", Decimal("NaN"), "a finite amount", "core.error.money"),
+    "round_inf_text": (
+        "Money",
+        "amount",
+        Decimal("-Infinity"),
+        "a finite amount",
+        "core.error.money",
+    ),
+}
+
+# The values a code's message names besides the object, the field and the value.
+EXTRA: dict[str, dict[str, Any]] = {
+    "magnitude": {"limit": "100000000000000"},
+    "magnitude_int": {"limit": "100000000000000"},
 }
 
 
@@ -116,3 +176,4 @@ def test_each_refusal_is_exact(name: str) -> None:
     assert err.value == value or (err.value != err.value and value != value)
     assert type(err.value) is type(value)
     assert str(err) == f"{obj}.{field}: got {value!r}; expected {expected}"
+    check_input_error(err, code, EXTRA.get(name, {}))

@@ -98,7 +98,13 @@ class Money:
     def from_fen(cls, fen: int) -> Money:
         """An amount given in whole fen (分)."""
         if type(fen) is not int and (isinstance(fen, bool) or not isinstance(fen, int)):
-            raise InputError(obj="Money", field="fen", value=fen, expected="an int number of fen")
+            raise InputError(
+                obj="Money",
+                field="fen",
+                value=fen,
+                expected="an int number of fen",
+                code="core.error.money_fen",
+            )
         return _of(fen)
 
     @classmethod
@@ -111,11 +117,27 @@ class Money:
                 amount = Decimal(amount)
             except InvalidOperation:
                 raise InputError(
-                    obj="Money", field="amount", value=amount, expected="a decimal number"
+                    obj="Money",
+                    field="amount",
+                    value=amount,
+                    expected="a decimal number",
+                    code="core.error.money",
                 ) from None
         if isinstance(amount, bool) or not isinstance(amount, Decimal | Fraction | int):
             raise InputError(
-                obj="Money", field="amount", value=amount, expected="an exact number (no floats)"
+                obj="Money",
+                field="amount",
+                value=amount,
+                expected="an exact number (no floats)",
+                code="core.error.money",
+            )
+        if isinstance(amount, Decimal) and not amount.is_finite():
+            raise InputError(
+                obj="Money",
+                field="amount",
+                value=amount,
+                expected="a finite amount",
+                code="core.error.money",
             )
         return cls.from_fen(round_half_up(Fraction(amount) * 100))
 
@@ -244,7 +266,11 @@ class Money:
         """Like `allocate()`, also returning the indices of parts that took a rounding fen."""
         if not weights:
             raise InputError(
-                obj="Money.allocate", field="weights", value=weights, expected="at least one weight"
+                obj="Money.allocate",
+                field="weights",
+                value=weights,
+                expected="at least one weight",
+                code="core.error.weights_empty",
             )
         scaled = scale_to_integers(weights)
         if scaled is None:
@@ -255,6 +281,7 @@ class Money:
                         field="weights",
                         value=w,
                         expected="int, Decimal or Fraction weights (no floats)",
+                        code="core.error.weight_type",
                     )
                 if (isinstance(w, Decimal) and not w.is_finite()) or not w >= 0:
                     raise InputError(
@@ -262,12 +289,14 @@ class Money:
                         field="weights",
                         value=w,
                         expected="finite weights >= 0",
+                        code="core.error.weight_negative",
                     )
             raise InputError(
                 obj="Money.allocate",
                 field="weights",
                 value=weights,
                 expected="weights with a positive sum",
+                code="core.error.weights_zero",
             )
         total_weight = sum(scaled)
         fen = self._fen

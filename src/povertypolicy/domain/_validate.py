@@ -21,7 +21,8 @@ def fail(
     attribute: attrs.Attribute[Any],
     value: Any,
     expected: str,
-    code: str = "core.error.input",
+    *,
+    code: str,
     **extra: Any,
 ) -> InputError:
     """Build the InputError for a field (``code``: its catalog key, ``extra``: its fields)."""
@@ -58,7 +59,14 @@ def instance(typ: type) -> Validator:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, typ):
-            raise fail(instance, attribute, value, f"a {typ.__name__}")
+            raise fail(
+                instance,
+                attribute,
+                value,
+                f"a {typ.__name__}",
+                code="core.error.instance",
+                type=typ.__name__,
+            )
 
     return check
 
@@ -67,38 +75,44 @@ def identifier(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> No
     """A non-empty identifier string."""
     if not isinstance(value, str) or not value.strip():
         raise fail(
-            instance, attribute, value, "a non-empty string identifier", "core.error.identifier"
+            instance,
+            attribute,
+            value,
+            "a non-empty string identifier",
+            code="core.error.identifier",
         )
 
 
 def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Any string (may be empty)."""
     if not isinstance(value, str):
-        raise fail(instance, attribute, value, "a string", "core.error.text")
+        raise fail(instance, attribute, value, "a string", code="core.error.text")
 
 
 def boolean(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """True or False (not 0/1, not "yes")."""
     if not isinstance(value, bool):
-        raise fail(instance, attribute, value, "True or False", "core.error.boolean")
+        raise fail(instance, attribute, value, "True or False", code="core.error.boolean")
 
 
 def count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A whole number, zero or more."""
     if not _is(value, int) or value < 0:
-        raise fail(instance, attribute, value, "a whole number >= 0", "core.error.count")
+        raise fail(instance, attribute, value, "a whole number >= 0", code="core.error.count")
 
 
 def positive_count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A whole number, one or more."""
     if not _is(value, int) or value < 1:
-        raise fail(instance, attribute, value, "a whole number >= 1", "core.error.positive_count")
+        raise fail(
+            instance, attribute, value, "a whole number >= 1", code="core.error.positive_count"
+        )
 
 
 def a_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A datetime.date (not a datetime, not a string)."""
     if not _is(value, dt.date):
-        raise fail(instance, attribute, value, "a datetime.date", "core.error.date")
+        raise fail(instance, attribute, value, "a datetime.date", code="core.error.date")
 
 
 def past_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -111,26 +125,39 @@ def money(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A Money amount, zero or more."""
     if not isinstance(value, Money):
         raise fail(
-            instance, attribute, value, "a Money amount (e.g. Money('1200.00'))", "core.error.money"
+            instance,
+            attribute,
+            value,
+            "a Money amount (e.g. Money('1200.00'))",
+            code="core.error.money",
         )
     if value < Money.zero():
-        raise fail(instance, attribute, value, "an amount >= 0", "core.error.money_negative")
+        raise fail(instance, attribute, value, "an amount >= 0", code="core.error.money_negative")
 
 
 def positive_area(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An Area greater than zero."""
     if not isinstance(value, Area):
-        raise fail(instance, attribute, value, "an Area (e.g. Area.mu('1.5'))", "core.error.area")
+        raise fail(
+            instance, attribute, value, "an Area (e.g. Area.mu('1.5'))", code="core.error.area"
+        )
     if value <= Area.zero():
-        raise fail(instance, attribute, value, "an area > 0", "core.error.area_positive")
+        raise fail(instance, attribute, value, "an area > 0", code="core.error.area_positive")
 
 
 def area(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An Area of zero or more."""
     if not isinstance(value, Area):
-        raise fail(instance, attribute, value, "an Area (e.g. Area.mu('1.5'))", "core.error.area")
+        raise fail(
+            instance, attribute, value, "an Area (e.g. Area.mu('1.5'))", code="core.error.area"
+        )
     if value < Area.zero():
-        raise fail(instance, attribute, value, "an area >= 0", "core.error.area_negative")
+        raise fail(instance, attribute, value, "an area >= 0", code="core.error.area_negative")
+
+
+def _choices(enum_cls: type[enum.Enum]) -> str:
+    """The members of ``enum_cls`` as an error message lists them (``Sex.MALE, Sex.FEMALE``)."""
+    return ", ".join(f"{enum_cls.__name__}.{m.name}" for m in enum_cls)
 
 
 def member_of(enum_cls: type[enum.Enum]) -> Validator:
@@ -138,9 +165,14 @@ def member_of(enum_cls: type[enum.Enum]) -> Validator:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, enum_cls):
-            choices = ", ".join(f"{enum_cls.__name__}.{m.name}" for m in enum_cls)
+            choices = _choices(enum_cls)
             raise fail(
-                instance, attribute, value, f"one of {choices}", "core.error.enum", choices=choices
+                instance,
+                attribute,
+                value,
+                f"one of {choices}",
+                code="core.error.enum",
+                choices=choices,
             )
 
     return check
@@ -151,9 +183,23 @@ def items_of(typ: type, *, non_empty: bool = False) -> Validator:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
-            raise fail(instance, attribute, value, f"a sequence of {typ.__name__}")
+            raise fail(
+                instance,
+                attribute,
+                value,
+                f"a sequence of {typ.__name__}",
+                code="core.error.sequence",
+                item=typ.__name__,
+            )
         if non_empty and not value:
-            raise fail(instance, attribute, value, f"at least one {typ.__name__}")
+            raise fail(
+                instance,
+                attribute,
+                value,
+                f"at least one {typ.__name__}",
+                code="core.error.empty",
+                item=typ.__name__,
+            )
         for item in value:
             if not _is(item, typ):
                 raise fail(
@@ -161,7 +207,7 @@ def items_of(typ: type, *, non_empty: bool = False) -> Validator:
                     attribute,
                     item,
                     f"each item a {typ.__name__}",
-                    "core.error.item",
+                    code="core.error.item",
                     item=typ.__name__,
                 )
 
@@ -173,10 +219,24 @@ def enum_set(enum_cls: type[enum.Enum]) -> Validator:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, frozenset):
-            raise fail(instance, attribute, value, f"a set of {enum_cls.__name__}")
+            raise fail(
+                instance,
+                attribute,
+                value,
+                f"a set of {enum_cls.__name__}",
+                code="core.error.set",
+                item=enum_cls.__name__,
+            )
         for item in value:
             if not isinstance(item, enum_cls):
-                raise fail(instance, attribute, item, f"each item a {enum_cls.__name__} member")
+                raise fail(
+                    instance,
+                    attribute,
+                    item,
+                    f"each item a {enum_cls.__name__} member",
+                    code="core.error.enum",
+                    choices=_choices(enum_cls),
+                )
 
     return check
 

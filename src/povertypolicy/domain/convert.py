@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from decimal import Decimal, InvalidOperation
@@ -28,9 +29,7 @@ T = TypeVar("T")
 class _BadValueError(Exception):
     """A leaf structuring failure: what was expected."""
 
-    def __init__(
-        self, value: Any, expected: str, code: str = "core.error.input", **extra: Any
-    ) -> None:
+    def __init__(self, value: Any, expected: str, *, code: str, **extra: Any) -> None:
         self.value = value
         self.expected = expected
         self.code = code
@@ -41,9 +40,9 @@ class _BadValueError(Exception):
 def _strict(typ: type, name: str, code: str) -> Any:
     def hook(value: Any, _: Any) -> Any:
         if typ is int and isinstance(value, bool):
-            raise _BadValueError(value, name, code)
+            raise _BadValueError(value, name, code=code)
         if not isinstance(value, typ):
-            raise _BadValueError(value, name, code)
+            raise _BadValueError(value, name, code=code)
         return value
 
     return hook
@@ -54,32 +53,34 @@ def _money(value: Any, _: Any) -> Money:
         return value
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise _BadValueError(
-            value, 'an amount of yuan as a string such as "1200.00"', "core.error.money"
+            value, 'an amount of yuan as a string such as "1200.00"', code="core.error.money"
         )
     try:
         return Money(value)
     except InputError as exc:
-        raise _BadValueError(value, exc.expected, exc.code, **exc.extra) from None
+        raise _BadValueError(value, exc.expected, code=exc.code, **exc.extra) from None
 
 
 def _date(value: Any, _: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if not isinstance(value, str) or len(value) != 10:
-        raise _BadValueError(value, "an ISO date string YYYY-MM-DD", "core.error.date")
+        raise _BadValueError(value, "an ISO date string YYYY-MM-DD", code="core.error.date")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _BadValueError(value, "a valid ISO date YYYY-MM-DD", "core.error.date") from None
+        raise _BadValueError(value, "a valid ISO date YYYY-MM-DD", code="core.error.date") from None
 
 
 def _decimal(value: Any, _: Any) -> Decimal:
     if not isinstance(value, str):
-        raise _BadValueError(value, "a decimal number as a string")
+        raise _BadValueError(value, "a decimal number as a string", code="core.error.decimal")
     try:
         return Decimal(value)
     except InvalidOperation:
-        raise _BadValueError(value, "a decimal number as a string") from None
+        raise _BadValueError(
+            value, "a decimal number as a string", code="core.error.decimal"
+        ) from None
 
 
 def _area(value: Any, _: Any) -> Area:
@@ -88,20 +89,22 @@ def _area(value: Any, _: Any) -> Area:
     if isinstance(value, Area):
         return value
     if not isinstance(value, dict) or set(value) != {"value", "unit"}:
-        raise _BadValueError(value, 'an area {"value": "1.5", "unit": "mu"}', "core.error.area")
+        raise _BadValueError(
+            value, 'an area {"value": "1.5", "unit": "mu"}', code="core.error.area"
+        )
     if not isinstance(value["value"], str):
         raise _BadValueError(
-            value, 'an area value as a string, e.g. "1.5" or "2000/3"', "core.error.area"
+            value, 'an area value as a string, e.g. "1.5" or "2000/3"', code="core.error.area"
         )
     unit = parse_member(AreaUnit, value["unit"])
     if unit is None:
         raise _BadValueError(
-            value, f"a unit, one of {[u.value for u in AreaUnit]}", "core.error.area_unit"
+            value, f"a unit, one of {[u.value for u in AreaUnit]}", code="core.error.area_unit"
         )
     try:
         return Area(value["value"], unit)
     except InputError as exc:
-        raise _BadValueError(value, exc.expected, exc.code, **exc.extra) from None
+        raise _BadValueError(value, exc.expected, code=exc.code, **exc.extra) from None
 
 
 def _enum(value: Any, typ: type[enum.Enum]) -> enum.Enum:
@@ -110,7 +113,7 @@ def _enum(value: Any, typ: type[enum.Enum]) -> enum.Enum:
     found = parse_member(typ, value)
     if found is None:
         choices = ", ".join(repr(m.value) for m in typ)
-        raise _BadValueError(value, f"one of {choices}", "core.error.enum", choices=choices)
+        raise _BadValueError(value, f"one of {choices}", code="core.error.enum", choices=choices)
     return found
 
 
@@ -172,7 +175,13 @@ def from_dict(cls: type[T], data: Any) -> T:
     import cattrs
 
     if not isinstance(data, dict):
-        raise InputError(obj=cls.__name__, field="(root)", value=data, expected="a dict")
+        raise InputError(
+            obj=cls.__name__,
+            field="(root)",
+            value=data,
+            expected="a dict",
+            code="core.error.dict",
+        )
     try:
         return _converter().structure(data, cls)
     except (cattrs.BaseValidationError, cattrs.ForbiddenExtraKeysError) as exc:
@@ -214,7 +223,30 @@ def from_dict(cls: type[T], data: Any) -> T:
                 expected="a value: this field is required",
                 code="core.error.required",
             ) from None
-        raise InputError(obj=cls.__name__, field=path, value=data, expected=str(leaf)) from None
+        # a list or table where the data has something else (cattrs' own TypeError, ...)
+        obj, _, field = path.rpartition(".")
+        raise InputError(
+            obj=obj or cls.__name__,
+            field=field if obj else "(root)",
+            value=_at(data, path[len(cls.__name__) :]),
+            expected=str(leaf),
+            code="core.error.shape",
+        ) from None
+
+
+_STEP_RE = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def _at(data: Any, steps: str) -> Any:
+    """The value ``steps`` (``.members[0]``, a path `_leaf` built) names in ``data``: as far as
+    ``data`` goes."""
+    value = data
+    for name, index in _STEP_RE.findall(steps):
+        try:
+            value = value[name] if name else value[int(index)]
+        except (KeyError, IndexError, TypeError):
+            return value
+    return value
 
 
 def to_dict(obj: Any) -> dict[str, Any]:

@@ -90,6 +90,8 @@ class OldHouse(DomainObject):
                 field="reclaimed_on",
                 value=self.reclaimed_on,
                 expected="a demolition date first: a homestead is reclaimed after demolition",
+                code="core.error.reclaim_not_demolished",
+                extra={"needs": "demolished_on"},
             )
         if (
             self.reclaimed_on is not None
@@ -101,6 +103,8 @@ class OldHouse(DomainObject):
                 field="reclaimed_on",
                 value=self.reclaimed_on,
                 expected=f"on or after the demolition date {self.demolished_on}",
+                code="core.error.date_order",
+                extra={"earlier": "demolished_on", "start": self.demolished_on},
             )
 
 
@@ -188,4 +192,6 @@ class Placement(DomainObject):
                 field="ended_on",
                 value=self.ended_on,
                 expected=f"on or after the start {self.started_on}",
+                code="core.error.date_order",
+                extra={"earlier": "started_on", "start": self.started_on},
             )

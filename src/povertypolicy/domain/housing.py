@@ -74,6 +74,8 @@ class BuildProgress(DomainObject):
                 field="demolition_cost",
                 value=self.demolition_cost,
                 expected="no cost unless demolished_by_township is True",
+                code="core.error.cost_without_township",
+                extra={"flag": "demolished_by_township"},
             )
         if self.demolished_by_township and self.old_house_demolished_on is None:
             raise InputError(
@@ -81,6 +83,8 @@ class BuildProgress(DomainObject):
                 field="old_house_demolished_on",
                 value=None,
                 expected="the date the township demolished the old house",
+                code="core.error.demolition_date_missing",
+                extra={"flag": "demolished_by_township"},
             )
         if self.demolished_by_township and self.demolition_cost is None:
             raise InputError(
@@ -89,10 +93,18 @@ class BuildProgress(DomainObject):
                 value=None,
                 expected="the cost of the township's demolition (not recorded: it is deducted "
                 "from the subsidy, so it cannot be assumed to be zero)",
+                code="core.error.demolition_cost_missing",
+                extra={"flag": "demolished_by_township"},
             )
-        if len(set(self.paid)) != len(self.paid):
+        twice = next((m for i, m in enumerate(self.paid) if m in self.paid[:i]), None)
+        if twice is not None:
             raise InputError(
-                obj="BuildProgress", field="paid", value=self.paid, expected="no milestone twice"
+                obj="BuildProgress",
+                field="paid",
+                value=self.paid,
+                expected="no milestone twice",
+                code="core.error.repeated",
+                extra={"repeated": twice},
             )
 
     def reached_on(self, milestone: Milestone) -> dt.date | None:

@@ -11,6 +11,7 @@ Pure standard-library code: the single-number reading that the ledger kernel
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Mapping
 
 import attrs
@@ -22,6 +23,7 @@ __all__ = [
     "ID_PROBLEMS",
     "PROVINCE_CODES",
     "IdNumberReading",
+    "IdProblem",
     "check_character",
     "id_number_problems",
     "read_id_number",
@@ -87,6 +89,22 @@ ID_PROBLEMS = (
     "birth_mismatch",
     "duplicate",
 )
+
+
+class IdProblem(enum.StrEnum):
+    """A problem `validated_id_number` refuses a number for (an `ID_PROBLEMS` name), in the
+    ``problems`` of its `InputError`; its label says it in the error's locale."""
+
+    __label__ = "core.enum.id_problem"
+
+    MISSING = "missing"
+    FORMAT = "format"
+    OLD_FORMAT = "old_format"
+    CHECK_DIGIT = "check_digit"
+    BIRTH_DATE = "birth_date"
+    PROVINCE = "province"
+    SEX_MISMATCH = "sex_mismatch"
+    BIRTH_MISMATCH = "birth_mismatch"
 
 
 def check_character(body: str) -> str:
@@ -238,4 +256,11 @@ def validated_id_number(
         "birth": birth_date,
     }
     expected = "; ".join(_EXPECTED[p].format(**args) for p in problems)
-    raise InputError(obj=obj, field="id_number", value=number, expected=expected)
+    raise InputError(
+        obj=obj,
+        field="id_number",
+        value=number,
+        expected=expected,
+        code="core.error.id_number",
+        extra={"problems": tuple(IdProblem(p) for p in problems)},
+    )

@@ -37,22 +37,62 @@ def _figures(value: Any) -> Any:
 
 def _check_figures(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, Mapping):
-        raise v.fail(instance, attribute, value, "a mapping of figure name → value")
+        raise v.fail(
+            instance,
+            attribute,
+            value,
+            "a mapping of figure name → value",
+            code="core.error.figures",
+        )
     for name, figure in value.items():
         if not isinstance(name, str) or not name:
-            raise v.fail(instance, attribute, name, "figure names as non-empty strings")
+            raise v.fail(
+                instance,
+                attribute,
+                name,
+                "figure names as non-empty strings",
+                code="core.error.figure_name",
+            )
         if figure is None or isinstance(figure, bool):
             continue
         if isinstance(figure, int):
             if figure < 0:
-                raise v.fail(instance, attribute, figure, f"{name}: a whole number >= 0")
+                raise v.fail(
+                    instance,
+                    attribute,
+                    figure,
+                    f"{name}: a whole number >= 0",
+                    code="core.error.figure_negative",
+                    figure=name,
+                )
             continue
         if isinstance(figure, Decimal):
-            if not figure.is_finite() or figure < 0:
-                raise v.fail(instance, attribute, figure, f"{name}: a finite number >= 0")
+            if not figure.is_finite():
+                raise v.fail(
+                    instance,
+                    attribute,
+                    figure,
+                    f"{name}: a finite number >= 0",
+                    code="core.error.figure_finite",
+                    figure=name,
+                )
+            if figure < 0:
+                raise v.fail(
+                    instance,
+                    attribute,
+                    figure,
+                    f"{name}: a finite number >= 0",
+                    code="core.error.figure_negative",
+                    figure=name,
+                )
             continue
         raise v.fail(
-            instance, attribute, figure, f"{name}: True/False, a whole number or a Decimal"
+            instance,
+            attribute,
+            figure,
+            f"{name}: True/False, a whole number or a Decimal",
+            code="core.error.figure_type",
+            figure=name,
         )
 
 
@@ -106,6 +146,11 @@ def require_unit(value: object, field: str) -> ReportingUnit:
     """``value`` if it is a `ReportingUnit`, else an InputError naming ``field``."""
     if not isinstance(value, ReportingUnit):
         raise InputError(
-            obj="rules.indicators", field=field, value=value, expected="a ReportingUnit"
+            obj="rules.indicators",
+            field=field,
+            value=value,
+            expected="a ReportingUnit",
+            code="core.error.instance",
+            extra={"type": "ReportingUnit"},
         )
     return value

@@ -72,7 +72,7 @@ class AttachmentKind(enum.StrEnum):
 def _positive_money(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     v.money(instance, attribute, value)
     if value == Money.zero():
-        raise v.fail(instance, attribute, value, "an amount > 0")
+        raise v.fail(instance, attribute, value, "an amount > 0", code="core.error.money_positive")
 
 
 @attrs.frozen(kw_only=True)
@@ -156,6 +156,12 @@ class Expropriation(DomainObject):
                     field="parcels",
                     value=f"{parcel.id}: collective {parcel.collective!r}",
                     expected=f"parcels of collective {self.collective!r}",
+                    code="core.error.parcel_collective",
+                    extra={
+                        "parcel": parcel.id,
+                        "collective": parcel.collective,
+                        "own": self.collective,
+                    },
                 )
             if parcel.contracted_by is not None and parcel.contracted_by not in household_ids:
                 raise InputError(
@@ -163,6 +169,8 @@ class Expropriation(DomainObject):
                     field="parcels",
                     value=f"{parcel.id}: contracted_by {parcel.contracted_by!r}",
                     expected="the id of a household listed in households",
+                    code="core.error.parcel_household",
+                    extra={"parcel": parcel.id, "household": parcel.contracted_by},
                 )
         parcel_ids = {p.id for p in self.parcels}
         for item in self.attachments:
@@ -172,6 +180,8 @@ class Expropriation(DomainObject):
                     field="attachments",
                     value=f"{item.id}: parcel {item.parcel!r}",
                     expected="the id of a parcel of this expropriation",
+                    code="core.error.attachment_parcel",
+                    extra={"attachment": item.id, "parcel": item.parcel},
                 )
         if (
             self.population_16_plus is not None
@@ -183,6 +193,8 @@ class Expropriation(DomainObject):
                 field="already_insured",
                 value=self.already_insured,
                 expected=f"at most population_16_plus ({self.population_16_plus})",
+                code="core.error.exceeds_field",
+                extra={"other": "population_16_plus", "limit": self.population_16_plus},
             )
 
     @property
@@ -207,6 +219,7 @@ class Expropriation(DomainObject):
             field="households",
             value=household_id,
             expected="the id of a household of this expropriation",
+            code="core.error.unknown_household",
         )
 
     @property
@@ -267,7 +280,12 @@ class PaymentLedger(DomainObject):
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(
-                obj="PaymentLedger", field="(json)", value=text[:40], expected=f"valid JSON ({exc})"
+                obj="PaymentLedger",
+                field="(json)",
+                value=text[:40],
+                expected=f"valid JSON ({exc})",
+                code="core.error.json",
+                extra={"format": "JSON", "line": exc.lineno, "column": exc.colno},
             ) from None
         if isinstance(data, list):
             data = {"entries": data}

@@ -157,6 +157,8 @@ class Household(DomainObject):
                 field="head_id",
                 value=self.head_id,
                 expected=f"the id of a member ({', '.join(m.id for m in self.members)})",
+                code="core.error.not_a_member",
+                extra={"members": tuple(m.id for m in self.members)},
             )
 
     @property
@@ -177,5 +179,10 @@ class Household(DomainObject):
             if m.id == person_id:
                 return m
         raise InputError(
-            obj="Household", field="members", value=person_id, expected="the id of a member"
+            obj="Household",
+            field="members",
+            value=person_id,
+            expected="the id of a member",
+            code="core.error.not_a_member",
+            extra={"members": tuple(m.id for m in self.members)},
         )

@@ -23,7 +23,9 @@ def _flag() -> bool | None:
 
 def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-        raise v.fail(instance, attribute, value, "a calendar year such as 2013")
+        raise v.fail(
+            instance, attribute, value, "a calendar year such as 2013", code="core.error.year"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -70,4 +72,6 @@ class Applicant(DomainObject):
                 field="main_labourer_id",
                 value=self.main_labourer_id,
                 expected=f"the id of a member ({', '.join(sorted(ids))})",
+                code="core.error.not_a_member",
+                extra={"members": tuple(sorted(ids))},
             )

@@ -104,6 +104,7 @@ class ResettlementSite(DomainObject):
                     field="buildings",
                     value=entrance.id,
                     expected="entrance ids unique across the site",
+                    code="core.error.unique",
                 )
             seen.add(entrance.id)
 

@@ -18,7 +18,11 @@ def _opt_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
         from ..errors import InputError
 
         raise InputError(
-            obj="Citation", field=attribute.name, value=value, expected="a non-empty string or None"
+            obj="Citation",
+            field=attribute.name,
+            value=value,
+            expected="a non-empty string or None",
+            code="core.error.text_empty",
         )
 
 
@@ -61,6 +65,7 @@ class Citation:
                 value=attrs.asdict(self),
                 expected="a document (a source id, or your own) with its section, "
                 "a law with its article, or a scenario",
+                code="core.error.citation",
             )
 
     def __str__(self) -> str:

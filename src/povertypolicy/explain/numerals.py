@@ -58,7 +58,11 @@ def to_capital(amount: Money | int, locale: str = "zh_Hans") -> str:
         from ..errors import InputError
 
         raise InputError(
-            obj="to_capital", field="amount", value=amount, expected="a Money or an int of fen"
+            obj="to_capital",
+            field="amount",
+            value=amount,
+            expected="a Money or an int of fen",
+            code="core.error.amount_or_fen",
         )
     loc = _chinese_locale(locale)
     if fen < 0:
@@ -71,6 +75,7 @@ def to_capital(amount: Money | int, locale: str = "zh_Hans") -> str:
             field="amount",
             value=amount,
             expected="less than 10**16 yuan (the largest amount with a section name, 万亿)",
+            code="core.error.capital_magnitude",
         )
     digits = _DIGITS[loc]
     yuan, rest = divmod(fen, 100)

@@ -100,11 +100,14 @@ def _level(level: JurisdictionLevel | str | None) -> JurisdictionLevel | None:
 
     found = parse_member(JurisdictionLevel, level)
     if found is None:
+        choices = ", ".join(m.value for m in JurisdictionLevel)
         raise InputError(
             obj="packs",
             field="level",
             value=level,
-            expected="one of " + ", ".join(m.value for m in JurisdictionLevel),
+            expected="one of " + choices,
+            code="core.error.enum",
+            extra={"choices": choices},
         )
     return found
 
@@ -123,6 +126,8 @@ def _province(province: str | None) -> str | None:
             field="province",
             value=province,
             expected="an ISO 3166-2 code of a province, such as CN-ZJ (or ZJ)",
+            code="core.error.province",
+            extra={"example": "CN-ZJ", "short": "ZJ"},
         )
     return code
 
@@ -171,6 +176,8 @@ def packs_setting(name: str) -> tuple[ParameterSetting, ...]:
             field="name",
             value=name,
             expected="a declared parameter" + (f" (did you mean {hint[0]!r}?)" if hint else ""),
+            code="core.error.unknown_parameter",
+            extra={"closest": tuple(hint)},
         )
     out = []
     for pack_id in shipped_pack_ids():

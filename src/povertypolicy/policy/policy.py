@@ -82,7 +82,13 @@ class Policy:
     def load(cls, pack: str | os.PathLike[str], *, on: dt.date) -> Policy:
         """Load a shipped pack by id, or a pack file by path, and resolve its chain on ``on``."""
         if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
-            raise InputError(obj="Policy.load", field="on", value=on, expected="a datetime.date")
+            raise InputError(
+                obj="Policy.load",
+                field="on",
+                value=on,
+                expected="a datetime.date",
+                code="core.error.date",
+            )
         return _cached(_chain(pack), on)
 
     @property
@@ -141,7 +147,13 @@ class Policy:
     def at(self, on: dt.date) -> Policy:
         """The same chain resolved on another date."""
         if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
-            raise InputError(obj="Policy.at", field="on", value=on, expected="a datetime.date")
+            raise InputError(
+                obj="Policy.at",
+                field="on",
+                value=on,
+                expected="a datetime.date",
+                code="core.error.date",
+            )
         return _cached(self.chain, on)
 
     def to_dict(self) -> dict[str, Any]:

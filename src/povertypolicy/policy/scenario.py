@@ -35,7 +35,12 @@ def _range(value: Any) -> Any:
     if isinstance(value, dict):
         if set(value) != {"min", "max"}:
             raise InputError(
-                obj="Change", field="value", value=value, expected="a range {min: …, max: …}"
+                obj="Change",
+                field="value",
+                value=value,
+                expected="a range {min: …, max: …}",
+                code="core.error.range_keys",
+                extra={"keys": ("min", "max")},
             )
         return Range(min=value["min"], max=value["max"])
     return value
@@ -73,19 +78,36 @@ class Change:
                 field="citation/scenario",
                 value=None if self.citation is None else str(self.citation),
                 expected="exactly one of citation= (a source) or scenario= (an assumption)",
+                code="core.error.citation_or_scenario",
             )
         if self.citation is not None and not isinstance(self.citation, Citation):
             raise InputError(
-                obj="Change", field="citation", value=self.citation, expected="a Citation"
+                obj="Change",
+                field="citation",
+                value=self.citation,
+                expected="a Citation",
+                code="core.error.instance",
+                extra={"type": "Citation"},
             )
         if self.scenario is not None and (
             not isinstance(self.scenario, str) or not self.scenario.strip()
         ):
             raise InputError(
-                obj="Change", field="scenario", value=self.scenario, expected="a non-empty text"
+                obj="Change",
+                field="scenario",
+                value=self.scenario,
+                expected="a non-empty text",
+                code="core.error.text_empty",
             )
         if self.bound is not None and not isinstance(self.bound, Bound):
-            raise InputError(obj="Change", field="bound", value=self.bound, expected="a Bound")
+            raise InputError(
+                obj="Change",
+                field="bound",
+                value=self.bound,
+                expected="a Bound",
+                code="core.error.enum",
+                extra={"choices": ", ".join(f"Bound.{m.name}" for m in Bound)},
+            )
 
     @property
     def source(self) -> Citation:
@@ -154,6 +176,7 @@ def derive(base: Policy, changes: Mapping[str, Change], *, name: str = "scenario
             field="name",
             value=name,
             expected="a name of lower-case letters, digits and '-'",
+            code="core.error.scenario_name",
         )
     if not isinstance(changes, Mapping) or not changes:
         raise InputError(
@@ -161,6 +184,8 @@ def derive(base: Policy, changes: Mapping[str, Change], *, name: str = "scenario
             field="changes",
             value=changes,
             expected="a mapping of parameter name → Change, at least one",
+            code="core.error.changes",
+            extra={"type": "Change"},
         )
     head = base.chain[0]
     root = base.chain[1:] if head.derived_from is not None else base.chain
@@ -178,6 +203,8 @@ def derive(base: Policy, changes: Mapping[str, Change], *, name: str = "scenario
                 field=str(pname),
                 value=change,
                 expected='a Change(value, citation=… or scenario="…")',
+                code="core.error.instance",
+                extra={"type": "Change"},
             )
         params[pname] = _parameter(ctx, pname, _raw(pname, change, base), specs)
     ordered = tuple(params[k] for k in sorted(params))

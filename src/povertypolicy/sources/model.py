@@ -188,6 +188,8 @@ class Source:
             field="part",
             value=name,
             expected="one of " + (", ".join(p.name for p in self.parts) or "(no parts)"),
+            code="core.error.source_part",
+            extra={"parts": tuple(p.name for p in self.parts)},
         )
 
     def part_for(self, section: str | None) -> SourcePart | None:

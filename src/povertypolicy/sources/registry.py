@@ -235,7 +235,13 @@ def find_quote(source_id: str, quote: str, *, part: str | None = None) -> QuoteM
     """
     source = get_source(source_id)
     if not isinstance(quote, str) or not quote.strip():
-        raise InputError(obj="find_quote", field="quote", value=quote, expected="a quote")
+        raise InputError(
+            obj="find_quote",
+            field="quote",
+            value=quote,
+            expected="a quote",
+            code="core.error.text_empty",
+        )
     text = source.text()
     flat, where = _normalised(source_id)
     lo, hi = 0, len(flat)
