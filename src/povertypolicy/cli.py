@@ -228,12 +228,23 @@ def _matching_sheet(path: Path, schema: TableSchema) -> str | None:
 
 
 def _unreadable(table: str, path: Path, sheet: str | None, exc: Exception) -> InputError:
-    where = f" (sheet {sheet})" if sheet else ""
+    reason = _first_line(exc)
+    if sheet:
+        return InputError(
+            obj="ledger",
+            field=table,
+            value=str(path),
+            expected=f"a readable CSV, XLSX or Parquet file (sheet {sheet}): {reason}",
+            code="ledger.error.unreadable_sheet",
+            extra={"sheet": sheet, "reason": reason},
+        )
     return InputError(
         obj="ledger",
         field=table,
         value=str(path),
-        expected=f"a readable CSV, XLSX or Parquet file{where}: {_first_line(exc)}",
+        expected=f"a readable CSV, XLSX or Parquet file: {reason}",
+        code="ledger.error.unreadable_file",
+        extra={"reason": reason},
     )
 
 

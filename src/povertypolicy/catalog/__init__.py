@@ -92,7 +92,12 @@ def rule(rule_id: str) -> RuleInfo:
         from ..errors import InputError
 
         raise InputError(
-            obj="catalog.rule", field="rule_id", value=rule_id, expected="one of " + _known()
+            obj="catalog.rule",
+            field="rule_id",
+            value=rule_id,
+            expected="one of " + _known(),
+            code="catalog.error.unknown_rule",
+            extra={"rules": list(_rules())},
         )
     return found
 
@@ -134,6 +139,8 @@ def _select(selectors: tuple[str, ...]) -> tuple[RuleInfo, ...]:
                 expected="a rule ID (HOUSE-2), a prefix (HOUSE) or an area ("
                 + ", ".join(by_area)
                 + ")",
+                code="catalog.error.unknown_selector",
+                extra={"rule_id": "HOUSE-2", "prefix": "HOUSE", "areas": list(by_area)},
             )
         info = rule(key)
         chosen[info.id] = info
@@ -195,13 +202,22 @@ def parameter(name: str) -> ParameterInfo:
         from ..errors import InputError
 
         hint = difflib.get_close_matches(name, list(_parameters()), n=1)
+        if hint:
+            raise InputError(
+                obj="catalog.parameter",
+                field="name",
+                value=name,
+                expected=f"a declared parameter (did you mean {hint[0]!r}?)",
+                code="catalog.error.misspelt_parameter",
+                extra={"suggestion": hint[0]},
+            )
         raise InputError(
             obj="catalog.parameter",
             field="name",
             value=name,
-            expected=f"a declared parameter (did you mean {hint[0]!r}?)"
-            if hint
-            else "a declared parameter name such as 'housing.subsidy_per_person'",
+            expected="a declared parameter name such as 'housing.subsidy_per_person'",
+            code="catalog.error.unknown_parameter",
+            extra={"example": "housing.subsidy_per_person"},
         )
     return found
 

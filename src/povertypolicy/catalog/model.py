@@ -43,6 +43,7 @@ class Source:
                 field="pack/section or law/article",
                 value=attrs.asdict(self),
                 expected="a pack with a section, or a law with an article (not both)",
+                code="catalog.error.source_form",
             )
 
     @property

@@ -22,10 +22,24 @@ class Source:
 
     def __init__(self, path: Path, name: str, batch_rows: int) -> None:
         suffix = path.suffix.lower()
-        if not path.is_file() or suffix not in {".parquet", ".csv", ".txt"}:
+        if not path.is_file():
             raise InputError(
-                obj=_OBJ, field=name, value=str(path), expected="an existing .parquet or .csv file"
+                obj=_OBJ,
+                field=name,
+                value=str(path),
+                expected="an existing .parquet or .csv file",
+                code="ledger.error.no_file",
             )
+        if suffix not in {".parquet", ".csv", ".txt"}:
+            raise InputError(
+                obj=_OBJ,
+                field=name,
+                value=str(path),
+                expected="an existing .parquet or .csv file",
+                code="ledger.error.file_type",
+                extra={"suffixes": [".parquet", ".csv"]},
+            )
+        self.name = name
         self.path = path
         self.csv = suffix != ".parquet"
         self.batch_rows = max(1, batch_rows)

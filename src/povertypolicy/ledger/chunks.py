@@ -37,6 +37,7 @@ from .schema import Column, TableSchema
 __all__ = ["ChunkedResult", "run_chunked"]
 
 _OBJ = "ledger.run_chunked"
+_WHOLE = "unordered='whole'"  # the option that runs files not in chunk order whole
 _BATCH_ROWS = 65_536  # rows read at a time: smaller batches keep less of a file in memory
 
 
@@ -60,13 +61,18 @@ class ChunkedResult:
 
 
 class _UnorderedError(Exception):
-    """The files are not in the layout chunks need; ``why`` says where."""
+    """The files are not in the layout chunks need; ``why`` says where (in English), ``code``
+    and ``extra`` are the `InputError` the run raises."""
 
-    def __init__(self, table: str, why: str, value: Any) -> None:
+    def __init__(
+        self, table: str, why: str, value: Any, *, code: str, extra: dict[str, Any]
+    ) -> None:
         super().__init__(why)
         self.table = table
         self.why = why
         self.value = value
+        self.code = code
+        self.extra = extra
 
 
 def _hash(values: pa.Array) -> np.ndarray:
@@ -209,13 +215,19 @@ def _first_beyond(rows: pa.Table, start: int, name: str, header: str, ch: _Chunk
         early, early_pos = other[early_mask], pos[early_mask]
     first = int(np.argmax(beyond)) if beyond.any() else None
     if len(early) and (first is None or int(early[0]) < first):
-        i = int(early[0])
+        i, at = int(early[0]), int(early_pos[0]) + 1
         raise _UnorderedError(
             name,
             f"row {start + i + 1} of {name} is for household {values[i].as_py()!r} at row "
-            f"{int(early_pos[0]) + 1} of the households file, which an earlier chunk has "
-            "already computed",
+            f"{at} of the households file, which an earlier chunk has already computed",
             values[i].as_py(),
+            code="ledger.error.chunk_order",
+            extra={
+                "row": start + i + 1,
+                "parent": ch.parent.name,
+                "parent_row": at,
+                "option": _WHOLE,
+            },
         )
     return first
 
@@ -263,7 +275,13 @@ class _Keys:
             for i, value in zip(hit.tolist(), found, strict=True):
                 c = int(np.searchsorted(bounds, start + i, side="right"))
                 if seen.setdefault(value, c) != c:
-                    raise _UnorderedError(name, f"the id {value!r} occurs in two chunks", value)
+                    raise _UnorderedError(
+                        name,
+                        f"the id {value!r} occurs in two chunks",
+                        value,
+                        code="ledger.error.chunk_twice",
+                        extra={"option": _WHOLE},
+                    )
             start += t.num_rows
 
 
@@ -320,7 +338,12 @@ def _link_field(child: TableSchema, parent: TableSchema) -> str:
     if child.key is not None and child.key == parent.key:
         return child.key
     raise InputError(
-        obj=_OBJ, field=child.name, value=None, expected=f"a table linked to {parent.name}"
+        obj=_OBJ,
+        field=child.name,
+        value=None,
+        expected=f"a table linked to {parent.name}",
+        code="ledger.error.not_linked",
+        extra={"parent": parent.name},
     )
 
 
@@ -352,10 +375,21 @@ def run_chunked(
 
     if type(chunk_households) is not int or chunk_households < 1:
         raise InputError(
-            obj=_OBJ, field="chunk_households", value=chunk_households, expected="an int ≥ 1"
+            obj=_OBJ,
+            field="chunk_households",
+            value=chunk_households,
+            expected="an int ≥ 1",
+            code="core.error.positive_count",
         )
     if unordered not in ("raise", "whole"):
-        raise InputError(obj=_OBJ, field="unordered", value=unordered, expected="raise or whole")
+        raise InputError(
+            obj=_OBJ,
+            field="unordered",
+            value=unordered,
+            expected="raise or whole",
+            code="core.error.enum",
+            extra={"choices": ["raise", "whole"]},
+        )
     lr = get_rule(rule)
     lr.as_of = as_of
     pol = _policy(policy, on)
@@ -364,7 +398,12 @@ def run_chunked(
     names = [t.name for t in lr.tables]
     if sorted(tables) != sorted(names):
         raise InputError(
-            obj=f"ledger {rule}", field="tables", value=sorted(tables), expected=f"paths {names}"
+            obj=f"ledger {rule}",
+            field="tables",
+            value=sorted(tables),
+            expected=f"paths {names}",
+            code="ledger.error.tables",
+            extra={"tables": names},
         )
     out_path = Path(out)
     err_path = (
@@ -402,6 +441,8 @@ def run_chunked(
                 expected=f"{exc.why}; chunks need every table grouped by household in the "
                 "households file's order, and no id twice (sort the files, or pass "
                 "unordered='whole' to run them whole in memory)",
+                code=exc.code,
+                extra=exc.extra,
             ) from None
         files: dict[str, Any] = {n: str(p) for n, p in paths.items()}
         res = run(rule, pol, columns=columns, locale=loc, today=clock, as_of=as_of, **files)

@@ -62,14 +62,28 @@ def report(
     if isinstance(policy, Policy):
         pol = policy if on is None else policy.at(on)
     elif on is None:
-        raise InputError(obj="report", field="on", value=None, expected="the check date")
+        raise InputError(
+            obj="report",
+            field="on",
+            value=None,
+            expected="the check date",
+            code="ledger.error.policy_date",
+            extra={"policy": policy},
+        )
     else:
         pol = Policy.load(policy, on=on)
     given = {"households": households, "persons": persons, "pairings": pairings,
              "beneficiaries": beneficiaries}  # fmt: skip
     present = frozenset(k for k, v in given.items() if v is not None)
     if not present:
-        raise InputError(obj="report", field="tables", value=None, expected="at least one table")
+        raise InputError(
+            obj="report",
+            field="tables",
+            value=None,
+            expected="at least one table",
+            code="ledger.error.no_tables",
+            extra={"tables": list(given)},
+        )
     arrows: dict[str, pa.Table] = {}
     kind: FrameKind | None = None
     for name, table in given.items():

@@ -112,7 +112,14 @@ def get_rule(name: str) -> LedgerRule:
         return _REGISTRY[name]()
     rules = ledger_rules()
     if name not in rules:
-        raise InputError(obj="ledger", field="rule", value=name, expected=f"one of {list(rules)}")
+        raise InputError(
+            obj="ledger",
+            field="rule",
+            value=name,
+            expected=f"one of {list(rules)}",
+            code="ledger.error.unknown_rule",
+            extra={"rules": list(rules)},
+        )
     return rules[name]
 
 
@@ -290,15 +297,11 @@ class LedgerResult:
             at = bisect.bisect_left(_Keys(ids), key)
             if at < len(ids) and ids[at].as_py() == key:
                 return at
-            raise InputError(
-                obj="LedgerResult", field="id", value=key, expected="the id of a result row"
-            )
+            raise _no_row(self.rule.key, key)
         if self._index is None and self._lookups <= 3:
             found = int(pc.index(ids, key).as_py())
             if found < 0:
-                raise InputError(
-                    obj="LedgerResult", field="id", value=key, expected="the id of a result row"
-                )
+                raise _no_row(self.rule.key, key)
             return found
         if self._index is None:
             from .frame import _hashes
@@ -315,22 +318,29 @@ class LedgerResult:
         for j in range(lo, hi):
             if ids[int(order[j])].as_py() == key:
                 return int(order[j])
-        raise InputError(
-            obj="LedgerResult", field="id", value=key, expected="the id of a result row"
-        )
+        raise _no_row(self.rule.key, key)
 
     def result(self, id: str | None = None, *, row: int | None = None) -> Result[Any]:
         """The single-household rule's `Result` for a result row, by id or position."""
         if (id is None) == (row is None):
             raise InputError(
-                obj="LedgerResult.explain", field="id", value=id, expected="an id or row="
+                obj="LedgerResult.explain",
+                field="id",
+                value=id,
+                expected="an id or row=",
+                code="ledger.error.id_or_row",
             )
         if row is None:
             assert id is not None
             row = self._find(id)
         if not 0 <= row < len(self):
             raise InputError(
-                obj="LedgerResult.explain", field="row", value=row, expected=f"0..{len(self) - 1}"
+                obj="LedgerResult.explain",
+                field="row",
+                value=row,
+                expected=f"0..{len(self) - 1}",
+                code="ledger.error.row_range",
+                extra={"last": len(self) - 1},
             )
         return self.rule.result(self.frames, int(self._rows[row]), self.policy)
 
@@ -361,6 +371,20 @@ class LedgerResult:
         write_xlsx(self, path, locale=locale or self.locale, explain_limit=explain_limit)
 
 
+def _no_row(
+    key: str, value: str, *, obj: str = "LedgerResult", expected: str = "the id of a result row"
+) -> InputError:
+    """``value`` is no result row's id (``key``, e.g. ``household_id``)."""
+    return InputError(
+        obj=obj,
+        field="id",
+        value=value,
+        expected=expected,
+        code="ledger.error.no_row",
+        extra={"key": key},
+    )
+
+
 class _Keys:
     """An Arrow string column seen as a sequence of str, for `bisect.bisect_left()`."""
 
@@ -380,7 +404,12 @@ def _policy(policy: Policy | str, on: dt.date | None) -> Policy:
         return policy if on is None else policy.at(on)
     if on is None:
         raise InputError(
-            obj="ledger.run", field="on", value=None, expected="the date to read the policy on"
+            obj="ledger.run",
+            field="on",
+            value=None,
+            expected="the date to read the policy on",
+            code="ledger.error.policy_date",
+            extra={"policy": policy},
         )
     return Policy.load(policy, on=on)
 
@@ -415,11 +444,23 @@ def run(
     names = [t.name for t in lr.tables]
     unknown = sorted(set(tables) - set(names))
     if unknown:
-        raise InputError(obj=f"ledger {rule}", field=unknown[0], value=unknown, expected=f"{names}")
+        raise InputError(
+            obj=f"ledger {rule}",
+            field=unknown[0],
+            value=unknown,
+            expected=f"{names}",
+            code="ledger.error.unknown_table",
+            extra={"tables": names},
+        )
     missing = [n for n in names if n not in tables]
     if missing:
         raise InputError(
-            obj=f"ledger {rule}", field=missing[0], value=None, expected=f"the tables {names}"
+            obj=f"ledger {rule}",
+            field=missing[0],
+            value=None,
+            expected=f"the tables {names}",
+            code="ledger.error.missing_table",
+            extra={"tables": names},
         )
     arrows: dict[str, pa.Table] = {}
     kind: FrameKind | None = None

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FrameKind", "from_arrow", "read_path", "to_arrow"]
 
+_SUFFIXES = (".csv", ".xlsx", ".parquet")  # the ledger files read (as errors name them)
+
 
 class FrameKind(enum.StrEnum):
     """The kind of table a user gave, so the result comes back the same way."""
@@ -70,6 +72,8 @@ def to_arrow(
         value=type(table).__name__,
         expected="a pandas or polars DataFrame, a pyarrow Table, or a path to a .csv, .xlsx "
         "or .parquet file",
+        code="ledger.error.table_type",
+        extra={"libraries": ["pandas", "polars", "pyarrow"], "suffixes": list(_SUFFIXES)},
     )
 
 
@@ -86,7 +90,13 @@ def read_path(
     the ledger's own cell readers would read them, and a column with any other cell is
     read as text and checked cell by cell."""
     if not path.exists():
-        raise InputError(obj="ledger", field="path", value=str(path), expected="an existing file")
+        raise InputError(
+            obj="ledger",
+            field="path",
+            value=str(path),
+            expected="an existing file",
+            code="ledger.error.no_file",
+        )
     suffix = path.suffix.lower()
     if suffix == ".parquet" or path.is_dir():
         import pyarrow.parquet as pq
@@ -100,7 +110,12 @@ def read_path(
     if suffix in {".xlsx", ".xlsm", ".xls"}:
         return _read_excel(path, sheet)
     raise InputError(
-        obj="ledger", field="path", value=str(path), expected="a .csv, .xlsx or .parquet file"
+        obj="ledger",
+        field="path",
+        value=str(path),
+        expected="a .csv, .xlsx or .parquet file",
+        code="ledger.error.file_type",
+        extra={"suffixes": list(_SUFFIXES)},
     )
 
 
@@ -118,7 +133,14 @@ def _read_excel(path: Path, sheet: str | None) -> pa.Table:
     elif sheet in names:
         chosen = sheet
     else:
-        raise InputError(obj="ledger", field="sheet", value=sheet, expected=f"one of {names}")
+        raise InputError(
+            obj="ledger",
+            field="sheet",
+            value=sheet,
+            expected=f"one of {names}",
+            code="core.error.enum",
+            extra={"choices": list(names)},
+        )
     # Every cell as text except dates, which Excel stores as numbers with a date format.
     loaded = reader.load_sheet(chosen)
     table: pa.Table = loaded.to_arrow()

@@ -438,6 +438,8 @@ class Release(LedgerRule):
                 field="as_of",
                 value=None,
                 expected="the payment date (as_of=)",
+                code="ledger.error.no_payment_date",
+                extra={"option": "as_of="},
             )
         return self.as_of
 

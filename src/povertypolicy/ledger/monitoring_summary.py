@@ -132,6 +132,8 @@ def summarise(
             field="screening",
             value=screening.rule.name,
             expected="a monitoring.screening result",
+            code="ledger.error.wrong_result",
+            extra={"rule": "monitoring.screening"},
         )
     rows = screening.arrow.select(
         [
@@ -156,6 +158,8 @@ def summarise(
                 field="spot_checks",
                 value=spot_checks.rule.name,
                 expected="a monitoring.spot_check result",
+                code="ledger.error.wrong_result",
+                extra={"rule": "monitoring.spot_check"},
             )
         found = spot_checks.arrow.select(["village", "rescreen_village"]).to_pylist()
         rescreen = tuple(sorted(r["village"] for r in found if r["rescreen_village"]))

@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 
 from ..errors import InputError
 from ..policy import Policy
-from .engine import LedgerRule, RunSummary, TableCount, get_rule, run_arrow
+from .engine import LedgerRule, RunSummary, TableCount, _no_row, get_rule, run_arrow
 
 __all__ = [
     "DASK_ERRORS_SCHEMA",
@@ -92,6 +92,11 @@ DASK_ERRORS_SCHEMA = pa.schema(
 )
 
 
+def _error(field: str, value: Any, expected: str, *, code: str, **extra: Any) -> InputError:
+    """The `InputError` of `run_dask` (``code``, filled from ``extra``)."""
+    return InputError(obj=_OBJ, field=field, value=value, expected=expected, code=code, extra=extra)
+
+
 def parquet_partitions(root: str | os.PathLike[str]) -> dict[str, list[str]]:
     """The partitions of a Parquet dataset: partition id → its files, relative to ``root``.
 
@@ -103,7 +108,7 @@ def parquet_partitions(root: str | os.PathLike[str]) -> dict[str, list[str]]:
     if base.is_file():
         return {"all": [base.name]}  # one file: the whole table, one partition
     if not base.is_dir():
-        raise InputError(obj=_OBJ, field="path", value=str(base), expected="a Parquet folder")
+        raise _error("path", str(base), "a Parquet folder", code="ledger.error.no_path")
     out: dict[str, list[str]] = {}
     for path in sorted(base.rglob("*")):
         rel = path.relative_to(base)
@@ -402,7 +407,7 @@ class DaskLedgerResult:
                     self.rule, self._policy, sources, self._options, id, locale
                 )
                 return str(self._compute(task)[0])
-        raise InputError(obj="DaskLedgerResult", field="id", value=id, expected="a result row id")
+        raise _no_row(key, id, obj="DaskLedgerResult", expected="a result row id")
 
 
 def _inputs(
@@ -413,20 +418,21 @@ def _inputs(
 
     frames = [n for n in names if isinstance(tables[n], dd.DataFrame)]
     if frames and len(frames) != len(names):
-        raise InputError(
-            obj=_OBJ,
-            field=frames[0],
-            value="a Dask DataFrame",
-            expected="every table a Dask DataFrame, or every table a path",
+        raise _error(
+            frames[0],
+            "a Dask DataFrame",
+            "every table a Dask DataFrame, or every table a path",
+            code="ledger.error.mixed_inputs",
+            kind="Dask DataFrame",
         )
     if frames:
         counts = {n: tables[n].npartitions for n in names}
         if len(set(counts.values())) != 1:
-            raise InputError(
-                obj=_OBJ,
-                field="npartitions",
-                value=counts,
-                expected="the same partitions in every table",
+            raise _error(
+                "npartitions",
+                counts,
+                "the same partitions in every table",
+                code="ledger.error.partition_counts",
             )
         delayed = {n: tables[n].to_delayed() for n in names}
         ids = [str(i) for i in range(counts[names[0]])]
@@ -440,15 +446,23 @@ def _inputs(
             files = tuple(found[n].get(i, ()))
             any_file = next((f[0] for f in found[n].values() if f), None)
             if any_file is None:
-                raise InputError(obj=_OBJ, field=n, value=str(tables[n]), expected="Parquet files")
+                raise _error(
+                    n,
+                    str(tables[n]),
+                    "Parquet files",
+                    code="ledger.error.no_files",
+                    format="Parquet",
+                )
             root = tables[n] if Path(tables[n]).is_dir() else Path(tables[n]).parent
             row[n] = _Files(root=str(root), files=files, schema_of=any_file)
         sources.append(row)
     return ids, sources, False
 
 
-def _twice(lr: LedgerRule, parts: list[Any], facts: list[Any], compute: Any) -> list[str]:
-    """Ids that occur in two partitions (a whole run would call them duplicates)."""
+def _twice(
+    lr: LedgerRule, parts: list[Any], facts: list[Any], compute: Any
+) -> list[tuple[str, list[str]]]:
+    """Per table, the first five ids that occur in two partitions (a whole run's duplicates)."""
     import dask.dataframe as dd
 
     dask, pd = _dask(), _pandas_module()
@@ -467,7 +481,7 @@ def _twice(lr: LedgerRule, parts: list[Any], facts: list[Any], compute: Any) -> 
         where: dict[str, int] = {}
         twice = sorted({v for i, f in enumerate(found) for v in f if where.setdefault(v, i) != i})
         if twice:
-            out.append(f"ids of {table} in two partitions: {twice[:5]}")
+            out.append((table, twice[:5]))
     return out
 
 
@@ -506,10 +520,12 @@ def run_dask(
             field="tables",
             value=sorted(tables),
             expected=f"the tables {names}",
+            code="ledger.error.tables",
+            extra={"tables": names},
         )
     ids, sources, from_frames = _inputs(names, tables)
     if not ids:
-        raise InputError(obj=_OBJ, field="partitions", value=0, expected="at least one")
+        raise _error("partitions", 0, "at least one", code="ledger.error.no_partitions")
     options = {
         "as_of": as_of,
         "columns": dict(columns) if columns else None,
@@ -542,6 +558,7 @@ def run_dask(
         for t in f[0].tables:
             seen[t.table] += t.rows
     problems: list[str] = []
+    apart: list[str] = []  # the households and ids the problems name
     loose = sorted(set().union(*(f[2] for f in facts)))
     if loose:
         parent = names[0]
@@ -549,16 +566,21 @@ def run_dask(
         split = sorted(set().union(*held))
         if split:
             problems.append(f"households with rows in two partitions: {split[:5]}")
+            apart += split[:5]
     with dask.config.set({"dataframe.shuffle.method": "tasks"}):
-        problems += _twice(lr, parts, facts, compute)
+        for table, twice in _twice(lr, parts, facts, compute):
+            problems.append(f"ids of {table} in two partitions: {twice}")
+            apart += twice
     if problems and strict:
-        raise InputError(
-            obj=_OBJ,
-            field="partitions",
-            value="; ".join(problems),
-            expected="each partition to hold whole households, and each id once "
+        raise _error(
+            "partitions",
+            "; ".join(problems),
+            "each partition to hold whole households, and each id once "
             "(partition by the household's village or part; strict=False runs "
             "anyway, those rows then in the errors table or counted twice)",
+            code="ledger.error.partitions_split",
+            ids=list(dict.fromkeys(apart)),
+            option="strict=False",
         )
     return DaskLedgerResult(
         rule=rule,

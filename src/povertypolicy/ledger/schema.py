@@ -126,6 +126,8 @@ class MissingColumnError(InputError):
             field=table,
             value=present,
             expected=f"the column(s) {names}; name them in English or Chinese, or pass columns=",
+            code="ledger.error.missing_columns",
+            extra={"columns": [f"{c.name} ({c.zh})" for c in columns], "option": "columns="},
         )
         self.rule = rule
         self.table = table
