@@ -20,12 +20,13 @@ except ImportError as exc:  # pragma: no cover - depends on the install
         "the povertypolicy command needs the cli extra: pip install 'povertypolicy[cli]'"
     ) from exc
 
+from ._cli_group import _Cli, _first_line
 from .errors import InputError, PovertyPolicyError
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from .ledger import LedgerResult, LedgerRule, MissingColumnError
+    from .ledger import LedgerResult, LedgerRule
     from .ledger.schema import TableSchema
 
 __all__ = ["cli", "main"]
@@ -43,69 +44,6 @@ def _rules() -> dict[str, LedgerRule]:
     from .ledger import ledger_rules
 
     return ledger_rules()
-
-
-def _one_line(exc: BaseException) -> str:
-    from .ledger import MissingColumnError
-
-    if isinstance(exc, MissingColumnError):
-        return _missing_columns(exc)
-    return " ".join(str(exc).split())
-
-
-def _first_line(exc: BaseException) -> str:
-    """The first line of another library's message (they can run to a page)."""
-    lines = [x.strip() for x in str(exc).splitlines() if x.strip()]
-    return lines[0] if lines else type(exc).__name__
-
-
-def _missing_columns(exc: MissingColumnError) -> str:
-    names = ", ".join(f"{c.name} ({c.zh})" for c in exc.columns)
-    return (
-        f"ledger {exc.rule}: the {exc.table} table lacks the column(s) {names}; head them in "
-        "English or Chinese, or map a header with --column HEADER=FIELD"
-    )
-
-
-class _Cli(click.Group):
-    """A group whose usage and input errors exit with status 1 and one line, no traceback."""
-
-    def main(
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        windows_expand_args: bool = True,
-        **extra: Any,
-    ) -> Any:
-        try:
-            rv = super().main(
-                args,
-                prog_name,
-                complete_var,
-                standalone_mode=False,
-                windows_expand_args=windows_expand_args,
-                **extra,
-            )
-        except click.ClickException as exc:
-            if not standalone_mode:
-                raise
-            exc.show()
-            sys.exit(1)
-        except click.Abort:
-            if not standalone_mode:
-                raise
-            click.echo("Aborted!", err=True)
-            sys.exit(1)
-        except PovertyPolicyError as exc:
-            if not standalone_mode:
-                raise
-            click.echo(f"Error: {_one_line(exc)}", err=True)
-            sys.exit(1)
-        if standalone_mode:
-            sys.exit(rv if isinstance(rv, int) else 0)
-        return rv
 
 
 def _date(value: dt.datetime | None) -> dt.date | None:

@@ -233,7 +233,31 @@ def test_not_a_workbook_is_one_line(files: dict[str, Path], tmp_path: Path) -> N
     args = ["--persons", fake, "--households", files["households"], *BASE]
     res = invoke("run", "housing.subsidy", *args, "--out", tmp_path / "o.csv")
     assert res.exit_code == 1
-    assert res.stderr.startswith("Error: ledger.persons:")
+    assert res.stderr.startswith("错误：ledger.persons：")  # the commands' default locale
+    assert res.stderr.count("\n") == 1
+    res = invoke("run", "housing.subsidy", *args, "--out", tmp_path / "o.csv", "--locale=en")
+    assert res.stderr.startswith("Error: ledger.persons: ")
+
+
+@pytest.mark.parametrize(
+    ("locale", "says"),
+    [
+        ("zh_Hans", "错误：ledger housing.subsidy.households：收到的列为"),
+        ("zh_TW", "錯誤：ledger housing.subsidy.households：收到的欄位為"),
+        ("en", "Error: ledger housing.subsidy.households: got the columns"),
+    ],
+)
+def test_an_error_is_printed_in_the_commands_locale(
+    files: dict[str, Path], tmp_path: Path, locale: str, says: str
+) -> None:
+    csv = tmp_path / "households2.csv"
+    csv.write_text("户编号,搬迁日子\nH1,2011-03-01\n", "utf-8")
+    args = ["--persons", files["persons"], "--households", csv, *BASE, "--out", tmp_path / "o.csv"]
+    res = invoke("run", "housing.subsidy", *args, "--locale", locale)
+    assert res.exit_code == 1
+    assert res.stderr.startswith(says), res.stderr
+    assert "--column HEADER=FIELD" in res.stderr  # the command line's way to map a header
+    assert "columns=" not in res.stderr
     assert res.stderr.count("\n") == 1
 
 
