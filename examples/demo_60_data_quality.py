@@ -1,4 +1,5 @@
-"""A data-quality report before the national check (003 篇7): a township of 3,000 households
+"""A data-quality report before the national check (poverty-work-plan-samples 篇7): a township of
+3,000 households
 in 10 villages, DATA-1..DATA-4, one row per finding, totals per village, a workbook each."""
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """Follow-up support after relocation and a city's four-haves scorecards, in three locales.
 
-A resettlement site's household ledger through ``follow_up.checks`` (FOLLOW-1..5, 001 篇二), a
+A resettlement site's household ledger through ``follow_up.checks`` (FOLLOW-1..5,
+relocation-follow-up-documents 篇二), a
 Shaanxi site's three rates (FOLLOW-6), the Chengkou subsidy schedule (FOLLOW-7), and a city's
-towns and villages through ``indicators.four_haves`` (KPI-1, 004) with one town's scorecard.
+towns and villages through ``indicators.four_haves`` (KPI-1,
+city-four-haves-demonstration-towns-2022) with one town's scorecard.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ import povertypolicy as pp
 
 @pytest.fixture
 def housing_policy() -> pp.Policy:
-    """003 篇3 pack on a date inside the 2011 relocation."""
+    """poverty-work-plan-samples 篇3 pack on a date inside the 2011 relocation."""
     return pp.Policy.load("county-deep-mountain-relocation-2011", on=dt.date(2011, 6, 1))
 
 

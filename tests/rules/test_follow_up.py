@@ -1,4 +1,5 @@
-"""Follow-up support, 001: FOLLOW-1..FOLLOW-5 and FOLLOW-8 on the seeds' numbers and dates,
+"""Follow-up support, relocation-follow-up-documents: FOLLOW-1..FOLLOW-5 and FOLLOW-8 on the
+sources' numbers and dates,
 each boundary on both sides."""
 
 from __future__ import annotations

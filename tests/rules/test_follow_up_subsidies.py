@@ -1,4 +1,5 @@
-"""The Chengkou sub-district's subsidy schedule (001 第三篇): FOLLOW-7, every cap and threshold
+"""The Chengkou sub-district's subsidy schedule (relocation-follow-up-documents 第三篇): FOLLOW-7,
+every cap and threshold
 on both sides of its 以上/以下."""
 
 from __future__ import annotations

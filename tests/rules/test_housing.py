@@ -1,4 +1,5 @@
-"""Relocation housing subsidy, 003 篇3: HOUSE-1..HOUSE-5 from the seed's own numbers."""
+"""Relocation housing subsidy, poverty-work-plan-samples 篇3: HOUSE-1..HOUSE-5 from the seed's own
+numbers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The checklist engine: KPI-1 (004), KPI-2 (003 篇2), KPI-3 (篇1), KPI-5 (篇6) and FOLLOW-6 on
+"""The checklist engine: KPI-1 (city-four-haves-demonstration-towns-2022), KPI-2
+(poverty-work-plan-samples 篇2), KPI-3 (篇1), KPI-5 (篇6) and FOLLOW-6 on
 both sides of every threshold; not reported is never zero; scorecards per town."""
 
 from __future__ import annotations

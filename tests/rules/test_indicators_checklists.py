@@ -1,6 +1,7 @@
 """The shipped checklists, whole: every figure (headers, kind, description) and every indicator
 (rule, level, threshold parameter, measure, figures, condition, alternative, due date) against
-``snapshots/indicator_checklists.json``, reviewed against 004, 003 篇1/2/6 and 001 第二篇.
+``snapshots/indicator_checklists.json``, reviewed against city-four-haves-demonstration-towns-2022,
+poverty-work-plan-samples 篇1/2/6 and relocation-follow-up-documents 第二篇.
 
 After a deliberate change to a checklist, regenerate the snapshot with
 ``PYTHONPATH=src python -m tests.rules.test_indicators_checklists`` and review the diff.

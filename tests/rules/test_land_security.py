@@ -1,4 +1,5 @@
-"""LAND-4, LAND-5 (social security from 000), LAND-7 (campaign phases), LAND-12 (transfers)."""
+"""LAND-4, LAND-5 (social security from state-farm-landless-farmers-security-2022), LAND-7 (campaign
+phases), LAND-12 (transfers)."""
 
 from __future__ import annotations
 

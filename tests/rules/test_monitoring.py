@@ -1,4 +1,5 @@
-"""Anti-return-to-poverty monitoring, 003 篇8: MON-1..MON-3 on both sides of every boundary."""
+"""Anti-return-to-poverty monitoring, poverty-work-plan-samples 篇8: MON-1..MON-3 on both sides of
+every boundary."""
 
 from __future__ import annotations
 

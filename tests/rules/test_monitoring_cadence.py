@@ -1,4 +1,5 @@
-"""Monitoring, 003 篇8: MON-4 history, MON-5 calendar, MON-6 spot checks, MON-7 measures."""
+"""Monitoring, poverty-work-plan-samples 篇8: MON-4 history, MON-5 calendar, MON-6 spot checks,
+MON-7 measures."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Poverty registration, 003 篇4 and 篇5: ID-1..ID-7 from the seeds' own numbers, both sides."""
+"""Poverty registration, poverty-work-plan-samples 篇4 and 篇5: ID-1..ID-7 from the seeds' own
+numbers, both sides."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Relocation-site organisation rules SITE-1..SITE-16 (001 篇一 §二): thresholds on both sides."""
+"""Relocation-site organisation rules SITE-1..SITE-16 (relocation-follow-up-documents 篇一 §二):
+thresholds on both sides."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ OUTSIDE = pp.SiteLocation.OUTSIDE_COUNTY_SEAT_AREA
 
 @pytest.fixture
 def policy() -> pp.Policy:
-    """The 001 篇一 pack on a date it covers."""
+    """The relocation-follow-up-documents 篇一 pack on a date it covers."""
     return pp.Policy.load("gx-prefecture-relocation-site-management", on=dt.date(2024, 1, 1))
 
 

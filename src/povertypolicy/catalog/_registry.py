@@ -98,7 +98,7 @@ _DEMOLITION = (
 )
 
 ENTRIES: tuple[Entry, ...] = (
-    # HOUSE — relocation housing subsidy (003 篇3)
+    # HOUSE — relocation housing subsidy (poverty-work-plan-samples 篇3)
     Entry(
         "HOUSE-1",
         ("housing.eligibility", "housing.earliest_approval", "housing.housing_subsidy"),
@@ -114,7 +114,7 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     Entry("HOUSE-4", ("housing.release_tranches",), (Doc(_DM, "篇3 §八3"),), ("housing.release",)),
     Entry("HOUSE-5", ("housing.housing_subsidy",), (Doc(_DM, "篇3 §七3"),), ("housing.subsidy",)),
-    # SITE — relocation-site community organisation (001 篇一)
+    # SITE — relocation-site community organisation (relocation-follow-up-documents 篇一)
     Entry("SITE-1", ("site.management_unit", _PLAN), (Doc(_GX, "篇一 §二(一)"),)),
     Entry("SITE-2", ("site.management_unit", _PLAN), (Doc(_GX, "篇一 §二(一)"),)),
     Entry(
@@ -136,7 +136,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("SITE-14", ("site.service_transfer",), (Doc(_GX, "篇一 §二(四)2"),)),
     Entry("SITE-15", ("site.service_windows", _PLAN), (Doc(_GX, "篇一 §二(四)4"),)),
     Entry("SITE-16", ("site.township_staffing", _PLAN), (Doc(_GX, "篇一 §二(六)1"),)),
-    # LAND — land expropriation, compensation and social security (000, 002, national law)
+    # LAND — land expropriation, compensation and social security
+    # (state-farm-landless-farmers-security-2022, zj-taizhou-2019-47, national law)
     Entry(
         "LAND-1",
         ("land.compensation", "land.split_compensation"),
@@ -166,7 +167,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("LAND-11", ("land.place_validity",), (Doc(_TZ, "§三(四)"),)),
     Entry("LAND-12", ("land.transfer_schedule",), (Doc(_TZ, "§二(三)"),)),
     Entry("LAND-13", ("land.entry_check",), (Doc(_TZ, "§三(一)"),)),
-    # FOLLOW — follow-up support after relocation (001 篇二, 第二篇, 第三篇, 第五篇)
+    # FOLLOW — follow-up support after relocation (relocation-follow-up-documents 篇二, 第二篇,
+    # 第三篇, 第五篇)
     Entry(
         "FOLLOW-1",
         ("follow_up.training", _FOLLOW_CHECKS),
@@ -220,7 +222,7 @@ ENTRIES: tuple[Entry, ...] = (
         (Doc(_CK, "第三篇 §二(二)"), Doc(_CK, "第三篇 §二(三)")),
     ),
     Entry("FOLLOW-8", ("follow_up.serious_illness_premium",), (Doc(_JX, "第五篇 第三章 第五条"),)),
-    # ID — poverty registration and classification (003 篇4, 篇5; NBS)
+    # ID — poverty registration and classification (poverty-work-plan-samples 篇4, 篇5; NBS)
     Entry(
         "ID-1",
         ("registration.eligibility", "poverty.poverty_line"),
@@ -267,7 +269,7 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         (Doc(_JT, "篇5 §三"), Doc(_JT, "篇5 §四")),
     ),
-    # MON — anti-return-to-poverty monitoring (003 篇8)
+    # MON — anti-return-to-poverty monitoring (poverty-work-plan-samples 篇8)
     Entry(
         "MON-1",
         (
@@ -302,7 +304,8 @@ ENTRIES: tuple[Entry, ...] = (
         "MON-6", ("monitoring.spot_check",), (Doc(_TM, "篇8 §三(三)6"),), ("monitoring.spot_check",)
     ),
     Entry("MON-7", ("monitoring.support_measures",), (Doc(_TM, "篇8 §四"),)),
-    # KPI — targets, checklists and audits (003 篇1, 篇2, 篇6; 004)
+    # KPI — targets, checklists and audits (poverty-work-plan-samples 篇1, 篇2, 篇6;
+    # city-four-haves-demonstration-towns-2022)
     Entry(
         "KPI-1",
         ("indicators.evaluate", "indicators.scorecard"),
@@ -324,7 +327,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("indicators.self_inspection",),
         optional=("indicators.supervision_report_due",),
     ),
-    # DATA — data-quality checks on poverty ledgers (003 篇7)
+    # DATA — data-quality checks on poverty ledgers (poverty-work-plan-samples 篇7)
     Entry(
         "DATA-1",
         ("data_quality.check_id_number",),

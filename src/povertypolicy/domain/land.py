@@ -115,7 +115,8 @@ class Expropriation(DomainObject):
             expropriation (征地前人均耕地), needed by the annual-output-value method; None: not
             recorded.
         village_land: The village's agricultural land at last year-end's land survey
-            (村上年度末土地变更调查的农用地; 002 §三(二), LAND-8); None: not recorded.
+            (村上年度末土地变更调查的农用地; zj-taizhou-2019-47 §三(二), LAND-8); None: not
+            recorded.
         population_16_plus: Agricultural people aged 16 and over (16周岁以上农业人口; LAND-8); None:
             not recorded.
         already_insured: People already insured (已参保人数; LAND-8); None: not recorded.

@@ -1,4 +1,5 @@
-"""Households under anti-return-to-poverty monitoring; 防止返贫监测对象 (003 篇8)."""
+"""Households under anti-return-to-poverty monitoring; 防止返贫监测对象 (poverty-work-plan-samples
+篇8)."""
 
 from __future__ import annotations
 

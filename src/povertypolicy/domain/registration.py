@@ -1,4 +1,5 @@
-"""Households applying for poverty registration; 建档立卡申请户 (003 篇4, 篇5)."""
+"""Households applying for poverty registration; 建档立卡申请户 (poverty-work-plan-samples 篇4,
+篇5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Data-quality checks over a ledger (003 篇7): DATA-1..DATA-4, one row per finding; 数据清洗.
+"""Data-quality checks over a ledger (poverty-work-plan-samples 篇7): DATA-1..DATA-4, one row per
+finding; 数据清洗.
 
 ``data_quality.report`` reads households, persons, helper pairings and project beneficiaries
 and runs every enabled check of a check list (`povertypolicy.rules.data_quality.checks`)

@@ -1,5 +1,5 @@
 """A data-quality report over a ledger: findings, totals per village, workbooks to send back;
-数据清洗报告 (DATA-1..DATA-4, 003 篇7)."""
+数据清洗报告 (DATA-1..DATA-4, poverty-work-plan-samples 篇7)."""
 
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ def report(
 
     Give any of the four tables (a DataFrame, an Arrow table or a CSV / XLSX / Parquet
     path); the checks that need a table not given do not run, and the report says so.
-    ``checks`` is a check list (default: the 003 篇7 list; a county's own file may extend
+    ``checks`` is a check list (default: the poverty-work-plan-samples 篇7 list; a county's own file
+    may extend
     it); ``policy`` defaults to the list's pack, read on ``on`` (the check date).
     """
     from ..explain.locales import normalise_locale

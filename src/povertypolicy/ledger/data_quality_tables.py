@@ -1,4 +1,5 @@
-"""The ledger tables a data-quality report reads (003 篇7): households, persons, helper
+"""The ledger tables a data-quality report reads (poverty-work-plan-samples 篇7): households,
+persons, helper
 pairings and project beneficiaries; 数据清洗台账. Field names are those of
 `povertypolicy.rules.data_quality.FIELDS`."""
 

@@ -1,4 +1,5 @@
-"""Follow-up support over a ledger of relocated households (001): FOLLOW-1..FOLLOW-5; 后续扶持台账.
+"""Follow-up support over a ledger of relocated households (relocation-follow-up-documents):
+FOLLOW-1..FOLLOW-5; 后续扶持台账.
 
 The object path: each household row and its person rows become a
 `RelocatedHousehold` and

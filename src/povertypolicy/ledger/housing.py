@@ -1,4 +1,5 @@
-"""Housing subsidy over a ledger (003 篇3): HOUSE-1..HOUSE-5 as numpy kernels; 建房补助台账.
+"""Housing subsidy over a ledger (poverty-work-plan-samples 篇3): HOUSE-1..HOUSE-5 as numpy kernels;
+建房补助台账.
 
 The kernels compute the same numbers and reason codes as `povertypolicy.rules.housing`
 (property tests prove it over generated populations); ``result`` calls that module's rules

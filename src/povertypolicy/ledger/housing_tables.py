@@ -1,4 +1,5 @@
-"""The housing ledgers' input tables (003 篇3): persons, households, build progress; 建房台账表."""
+"""The housing ledgers' input tables (poverty-work-plan-samples 篇3): persons, households, build
+progress; 建房台账表."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Monitoring over a ledger (003 篇8): MON-1 screening + MON-3 level as numpy kernels; 监测台账.
+"""Monitoring over a ledger (poverty-work-plan-samples 篇8): MON-1 screening + MON-3 level as numpy
+kernels; 监测台账.
 
 The kernels compute the same scope groups, conditions, levels and reason codes as
 `povertypolicy.rules.monitoring.screen()` (property tests prove it over generated ledgers);

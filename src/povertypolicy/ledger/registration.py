@@ -1,4 +1,5 @@
-"""Registration over a ledger of applicants (003 篇4, 篇5): ID-1, ID-2, ID-5; 建档立卡识别台账.
+"""Registration over a ledger of applicants (poverty-work-plan-samples 篇4, 篇5): ID-1, ID-2, ID-5;
+建档立卡识别台账.
 
 The object path: each applicant row and its members become an
 `Applicant` and the single-household rules run on it, so the

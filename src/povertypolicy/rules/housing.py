@@ -1,4 +1,5 @@
-"""Relocation housing subsidy (易地扶贫搬迁建房补助), 003 篇3: HOUSE-1..HOUSE-5."""
+"""Relocation housing subsidy (易地扶贫搬迁建房补助), poverty-work-plan-samples 篇3:
+HOUSE-1..HOUSE-5."""
 
 from __future__ import annotations
 

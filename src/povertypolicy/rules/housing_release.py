@@ -1,4 +1,5 @@
-"""Tranche release and the demolition deduction (分期拨付、拆旧扣款), 003 篇3: HOUSE-3, HOUSE-4."""
+"""Tranche release and the demolition deduction (分期拨付、拆旧扣款), poverty-work-plan-samples 篇3:
+HOUSE-3, HOUSE-4."""
 
 from __future__ import annotations
 

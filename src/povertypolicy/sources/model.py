@@ -57,7 +57,8 @@ class Title:
 
 @attrs.frozen(kw_only=True)
 class SourcePart:
-    """One document of a collection (篇3 of 003), or one article of an excerpt (第四十七条).
+    """One document of a collection (篇3 of poverty-work-plan-samples), or one article of an excerpt
+    (第四十七条).
 
     ``title`` is None for a law's article (the law's title is used). ``start`` and ``end`` are
     character offsets into the source's text (end excluded), or None when the text is not shipped.

@@ -14,7 +14,7 @@ from .model import DateBasis, QuoteMatch, Script, Source, SourceKind, SourcePart
 __all__ = ["find_quote", "get_source", "list_sources", "lookup", "source_text"]
 
 _PROVINCE_RE = re.compile(r"^CN-[A-Z]{2}$")
-# 003's pinyin glosses after characters: 標(biāo) is 標.
+# poverty-work-plan-samples's pinyin glosses after characters: 標(biāo) is 標.
 _GLOSS_RE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]+\)")
 _SENTENCE_END = frozenset("。！？；!?;\n")
 _GAP = "……"
@@ -229,7 +229,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 def find_quote(source_id: str, quote: str, *, part: str | None = None) -> QuoteMatch | None:
     """Where ``quote`` is in the source (or in one ``part`` of it); None when it is not there.
 
-    Whitespace and line breaks are ignored, as are 003's pinyin glosses (標(biāo) reads 標);
+    Whitespace and line breaks are ignored, as are poverty-work-plan-samples's pinyin glosses
+    (標(biāo) reads 標);
     a ``……`` in the quote stands for left-out words: its pieces must follow in order. Raises
     InputError for an unknown source, an unknown part, or a source whose text is not shipped.
     """

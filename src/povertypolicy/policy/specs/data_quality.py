@@ -1,4 +1,4 @@
-"""Data-quality (data cleansing, 数据清洗) parameters: DATA-3 (003 篇7)."""
+"""Data-quality (data cleansing, 数据清洗) parameters: DATA-3 (poverty-work-plan-samples 篇7)."""
 
 from ..spec import ParameterSpec, Side, Unit
 

@@ -1,4 +1,5 @@
-"""Follow-up support after relocation parameters (FOLLOW-1..8: 001 篇二, 第二篇, 第三篇, 第五篇)."""
+"""Follow-up support after relocation parameters (FOLLOW-1..8: relocation-follow-up-documents 篇二,
+第二篇, 第三篇, 第五篇)."""
 
 from ..spec import ParameterSpec, Side, Unit
 

@@ -1,4 +1,4 @@
-"""Relocation housing subsidy parameters (HOUSE-1..HOUSE-5, 003 篇3)."""
+"""Relocation housing subsidy parameters (HOUSE-1..HOUSE-5, poverty-work-plan-samples 篇3)."""
 
 from ..spec import ParameterSpec, Side, Unit
 

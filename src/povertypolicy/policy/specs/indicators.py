@@ -1,4 +1,5 @@
-"""Targets and checklists parameters (KPI-1..KPI-5: 004, 003 篇1, 篇2, 篇6).
+"""Targets and checklists parameters (KPI-1..KPI-5: city-four-haves-demonstration-towns-2022,
+poverty-work-plan-samples 篇1, 篇2, 篇6).
 
 Each indicator of a checklist is one threshold parameter: its value, its side (a minimum
 "以上 / 不低于 / 达到", or a maximum "以下 / 清零") and, in the pack, its bound.
@@ -18,7 +19,7 @@ def _v(name: str, unit: Unit, rule: str) -> ParameterSpec:
 P, C = Unit.PERCENT, Unit.COUNT
 
 SPECS = (
-    # KPI-1 "four haves" demonstration towns (004)
+    # KPI-1 "four haves" demonstration towns (city-four-haves-demonstration-towns-2022)
     _t("four_haves_platform_in_place", C, "KPI-1"),
     _t("four_haves_village_staff_full_time", P, "KPI-1"),
     _t("four_haves_coverage", P, "KPI-1"),
@@ -29,7 +30,7 @@ SPECS = (
     _t("four_haves_training", P, "KPI-1"),
     _t("four_haves_coordinators", Unit.PEOPLE, "KPI-1"),
     _t("four_haves_certified_staff", P, "KPI-1"),
-    # KPI-2 health poverty check (003 篇2)
+    # KPI-2 health poverty check (poverty-work-plan-samples 篇2)
     _t("health_family_doctor", P, "KPI-2"),
     _t("health_chronic_registry", P, "KPI-2"),
     _t("health_inpatient_reimbursement", P, "KPI-2"),
@@ -39,7 +40,7 @@ SPECS = (
     _t("health_medical_assistance", P, "KPI-2"),
     _v("health_check_start", Unit.DATE, "KPI-2"),
     _v("health_check_end", Unit.DATE, "KPI-2"),
-    # KPI-3 "seven haves" for households and villages (003 篇1)
+    # KPI-3 "seven haves" for households and villages (poverty-work-plan-samples 篇1)
     _t("seven_haves_house_area", Unit.SQUARE_METRES, "KPI-3"),
     _t("seven_haves_farmland", Unit.MU, "KPI-3"),
     _t("seven_haves_drinking_water", C, "KPI-3"),
@@ -55,7 +56,7 @@ SPECS = (
     _t("seven_haves_pillar_industries", C, "KPI-3"),
     _t("seven_haves_school", C, "KPI-3"),
     _t("seven_haves_two_committees", C, "KPI-3"),
-    # KPI-4 fund plan (003 篇1 §三)
+    # KPI-4 fund plan (poverty-work-plan-samples 篇1 §三)
     _v("fund_total", Unit.YUAN, "KPI-4"),
     _v("fund_infrastructure", Unit.YUAN, "KPI-4"),
     _v("fund_industry", Unit.YUAN, "KPI-4"),
@@ -65,7 +66,7 @@ SPECS = (
     _v("fund_share_industry", P, "KPI-4"),
     _v("fund_share_social", P, "KPI-4"),
     _v("fund_share_household_environment", P, "KPI-4"),
-    # KPI-5 self-inspection of projects built with poverty funds (003 篇6)
+    # KPI-5 self-inspection of projects built with poverty funds (poverty-work-plan-samples 篇6)
     _v("self_inspection_start", Unit.DATE, "KPI-5"),
     _v("self_inspection_end", Unit.DATE, "KPI-5"),
     _v("self_inspection_report_due", Unit.DATE, "KPI-5"),

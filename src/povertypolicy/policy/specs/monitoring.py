@@ -1,4 +1,4 @@
-"""Anti-return-to-poverty monitoring parameters (MON-1..MON-7, 003 篇8)."""
+"""Anti-return-to-poverty monitoring parameters (MON-1..MON-7, poverty-work-plan-samples 篇8)."""
 
 from ..spec import ParameterSpec, Side, Unit
 

@@ -1,4 +1,4 @@
-"""Poverty registration parameters (ID-1..ID-7, 003 篇4 and 篇5)."""
+"""Poverty registration parameters (ID-1..ID-7, poverty-work-plan-samples 篇4 and 篇5)."""
 
 from ..spec import ParameterSpec, Side, Unit
 

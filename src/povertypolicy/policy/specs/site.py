@@ -1,4 +1,5 @@
-"""Relocation-site organisation parameters (SITE-1..SITE-16, 001 篇一 §二)."""
+"""Relocation-site organisation parameters (SITE-1..SITE-16, relocation-follow-up-documents 篇一
+§二)."""
 
 from ..spec import ParameterSpec, Side, Unit
 

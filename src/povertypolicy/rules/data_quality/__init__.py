@@ -1,4 +1,5 @@
-"""Data quality (数据清洗, 003 篇7): DATA-1..DATA-4 checks on one record, and the check lists.
+"""Data quality (数据清洗, poverty-work-plan-samples 篇7): DATA-1..DATA-4 checks on one record, and
+the check lists.
 
 The ledger form (`povertypolicy.ledger.data_quality`) runs the same checks over whole
 ledgers and gives one row per finding; these functions are the single-record rules it is

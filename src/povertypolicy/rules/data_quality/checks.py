@@ -143,7 +143,8 @@ _Chain = tuple[tuple[Any, str, str], ...]
 
 
 def load_checks(ref: str | os.PathLike[str] | CheckList | None = None) -> CheckList:
-    """A check list by shipped id or path (default: the 003 篇7 list), with what it extends."""
+    """A check list by shipped id or path (default: the poverty-work-plan-samples 篇7 list), with
+    what it extends."""
     return _load(ref, ())
 
 

@@ -1,4 +1,5 @@
-"""Follow-up support after relocation (易地扶贫搬迁后续扶持), 001 篇二, 第二篇, 第三篇, 第五篇:
+"""Follow-up support after relocation (易地扶贫搬迁后续扶持), relocation-follow-up-documents 篇二,
+第二篇, 第三篇, 第五篇:
 FOLLOW-1..FOLLOW-8.
 
 One pack per source document: ``county-relocation-follow-up-2020`` (篇二: training, a job,

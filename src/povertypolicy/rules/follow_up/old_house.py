@@ -1,6 +1,7 @@
 """Old houses after the move: demolition deadlines and the homestead award (FOLLOW-4, FOLLOW-5).
 
-拆旧腾退: Shaanxi (001 第二篇) allows at most 6 months from moving in and none in a hazard zone,
+拆旧腾退: Shaanxi (relocation-follow-up-documents 第二篇) allows at most 6 months from moving in and
+none in a hazard zone,
 with dated 2019 deadlines; Chengkou (第三篇) in principle 1 year; the 篇二 county dates its own
 deadlines. Every limit the pack gives applies and the earliest decides (each is a maximum).
 """

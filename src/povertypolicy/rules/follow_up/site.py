@@ -1,4 +1,5 @@
-"""The "three rates, one degree" of a relocation site (001 第二篇 §一); 三率一度 (FOLLOW-6).
+"""The "three rates, one degree" of a relocation site (relocation-follow-up-documents 第二篇 §一);
+三率一度 (FOLLOW-6).
 
 Actual occupancy, old-homestead vacating and follow-up support coverage are indicators of
 the checklist engine (`THREE_RATES`); the integration

@@ -1,4 +1,5 @@
-"""The Chengkou sub-district's subsidies (001 第三篇 §二(二)–(三)); 后续扶持补助 (FOLLOW-7).
+"""The Chengkou sub-district's subsidies (relocation-follow-up-documents 第三篇 §二(二)–(三));
+后续扶持补助 (FOLLOW-7).
 
 Each amount is a pack parameter with its bound: ranges (6000-9000元), caps (最高不超过, 不高于),
 a floor (不低于50%) and the counts and months of the one-off awards (10人以上, 三个月以上).

@@ -2,7 +2,8 @@
 
 `evaluate()` scores one unit's figures on a checklist (met / not met / not reported, with
 the gap to each threshold), `scorecard()` a town with its villages or households,
-`fund_plan()` and `split_budget()` the 003 篇1 fund plan, `schedule()` the check
+`fund_plan()` and `split_budget()` the poverty-work-plan-samples 篇1 fund plan, `schedule()` the
+check
 and self-inspection dates. The ledger forms are ``indicators.<checklist>``.
 """
 

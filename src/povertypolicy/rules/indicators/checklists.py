@@ -1,5 +1,7 @@
-"""The shipped checklists: the four haves (004), the health check (003 篇2), the seven haves
-(003 篇1), the project self-inspection (003 篇6) and the three rates, one degree (001 第二篇).
+"""The shipped checklists: the four haves (city-four-haves-demonstration-towns-2022), the health
+check (poverty-work-plan-samples 篇2), the seven haves (poverty-work-plan-samples 篇1), the
+project self-inspection (poverty-work-plan-samples 篇6) and the three rates, one degree
+(relocation-follow-up-documents 第二篇).
 
 A checklist names its figures and, per indicator, the threshold parameter (value, bound and
 citation live in the pack). KPI-1, KPI-2, KPI-3, KPI-5, FOLLOW-6.
@@ -30,7 +32,7 @@ class IndicatorName(enum.StrEnum):
 
     __label__ = "indicators.indicator"
 
-    # KPI-1 four haves (004)
+    # KPI-1 four haves (city-four-haves-demonstration-towns-2022)
     PLATFORM_IN_PLACE = "platform_in_place"
     VILLAGE_STAFF_FULL_TIME = "village_staff_full_time"
     FOUR_HAVES_COVERAGE = "four_haves_coverage"
@@ -41,7 +43,7 @@ class IndicatorName(enum.StrEnum):
     TRAINING = "training"
     COORDINATORS = "coordinators"
     CERTIFIED_STAFF = "certified_staff"
-    # KPI-2 health check (003 篇2)
+    # KPI-2 health check (poverty-work-plan-samples 篇2)
     FAMILY_DOCTOR = "family_doctor"
     CHRONIC_REGISTRY = "chronic_registry"
     INPATIENT_REIMBURSEMENT = "inpatient_reimbursement"
@@ -49,7 +51,7 @@ class IndicatorName(enum.StrEnum):
     BASIC_INSURANCE = "basic_insurance"
     SERIOUS_ILLNESS_INSURANCE = "serious_illness_insurance"
     MEDICAL_ASSISTANCE = "medical_assistance"
-    # KPI-3 seven haves (003 篇1): household
+    # KPI-3 seven haves (poverty-work-plan-samples 篇1): household
     HOUSE = "house"
     FARMLAND = "farmland"
     DRINKING_WATER = "drinking_water"
@@ -67,13 +69,13 @@ class IndicatorName(enum.StrEnum):
     PILLAR_INDUSTRY = "pillar_industry"
     SCHOOL = "school"
     TWO_COMMITTEES = "two_committees"
-    # KPI-5 project self-inspection (003 篇6)
+    # KPI-5 project self-inspection (poverty-work-plan-samples 篇6)
     HOUSE_PROCEDURES = "house_procedures"
     HOUSE_OUTCOME = "house_outcome"
     WATER_PROCEDURES = "water_procedures"
     WATER_TESTS = "water_tests"
     ROAD_PROCEDURES = "road_procedures"
-    # FOLLOW-6 three rates, one degree (001 第二篇)
+    # FOLLOW-6 three rates, one degree (relocation-follow-up-documents 第二篇)
     OCCUPANCY_RATE = "occupancy_rate"
     VACATING_RATE = "vacating_rate"
     SUPPORT_RATE = "support_rate"
@@ -324,7 +326,8 @@ T, V, H, S, P = (
 R, N, FL, PC = Measure.RATIO, Measure.NUMBER, Measure.FLAGS, Measure.PERCENT
 
 # fmt: off
-# KPI-1 "four haves" demonstration town (004 §二, §三(一)–(二)).
+# KPI-1 "four haves" demonstration town (city-four-haves-demonstration-towns-2022 §二,
+# §三(一)–(二)).
 FOUR_HAVES = _checklist(
     "four_haves", "KPI-1",
     _ind(N_.PLATFORM_IN_PLACE, "KPI-1", T, "four_haves_platform_in_place", FL,
@@ -348,7 +351,7 @@ FOUR_HAVES = _checklist(
     _ind(N_.COORDINATORS, "KPI-1", V, "four_haves_coordinators", N, F.COORDINATORS),
 )
 
-# KPI-2 health poverty check (003 篇2 §三).
+# KPI-2 health poverty check (poverty-work-plan-samples 篇2 §三).
 HEALTH_CHECK = _checklist(
     "health_check", "KPI-2",
     _ind(N_.FAMILY_DOCTOR, "KPI-2", T, "health_family_doctor", R,
@@ -367,7 +370,7 @@ HEALTH_CHECK = _checklist(
          F.MEDICAL_ASSISTANCE_COVERED, F.REGISTERED_POOR_PEOPLE),
 )
 
-# KPI-3 "seven haves" for households and villages (003 篇1 §一).
+# KPI-3 "seven haves" for households and villages (poverty-work-plan-samples 篇1 §一).
 SEVEN_HAVES = _checklist(
     "seven_haves", "KPI-3",
     _ind(N_.HOUSE, "KPI-3", H, "seven_haves_house_area", N, F.HOUSE_FLOOR_AREA),
@@ -393,7 +396,7 @@ SEVEN_HAVES = _checklist(
          F.TRUSTED_COMMITTEE, F.GOOD_RULES),
 )
 
-# KPI-5 self-inspection of projects built with poverty funds (003 篇6 §二).
+# KPI-5 self-inspection of projects built with poverty funds (poverty-work-plan-samples 篇6 §二).
 SELF_INSPECTION = _checklist(
     "self_inspection", "KPI-5",
     _ind(N_.HOUSE_PROCEDURES, "KPI-5", P, "project_house_procedures", FL,
@@ -410,7 +413,7 @@ SELF_INSPECTION = _checklist(
          applies_when=F.ROAD_PROJECT),
 )
 
-# FOLLOW-6 three rates, one degree of a relocation site (001 第二篇 §一).
+# FOLLOW-6 three rates, one degree of a relocation site (relocation-follow-up-documents 第二篇 §一).
 THREE_RATES = _checklist(
     "three_rates", "FOLLOW-6",
     _ind(N_.OCCUPANCY_RATE, "FOLLOW-6", S, "follow_up.occupancy_rate_min", R,

@@ -1,6 +1,7 @@
 """The fund plan of a contiguous-area programme and exact budget splits; 资金计划 (KPI-4).
 
-003 篇1 §三: 44,366.5 万元 = infrastructure 15,069.5 (34%) + industry 18,176 (41%) + social
+poverty-work-plan-samples 篇1 §三: 44,366.5 万元 = infrastructure 15,069.5 (34%) + industry 18,176
+(41%) + social
 4,056 (9.1%) + household environment 7,065 (15.9%).
 """
 

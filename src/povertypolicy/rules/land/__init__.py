@@ -1,7 +1,8 @@
 """Land expropriation: compensation, split, social security, places, audit; 土地征收 (LAND-1..13).
 
 Every number comes from the policy pack: the national pack ``cn`` carries the Land
-Administration Law's ranges and caps, the seed packs carry 000 and 002, and a user's pack gives
+Administration Law's ranges and caps, the shipped packs carry
+state-farm-landless-farmers-security-2022 and zj-taizhou-2019-47, and a user's pack gives
 the province's yuan figures (annual output value, zone price, multiples, shares).
 
 A package by topic: ``compensation`` (LAND-1/2), ``split`` (LAND-3), ``audit`` (LAND-6),

@@ -92,7 +92,7 @@ _CITE_002_ENTRY = Citation(
     quote="重点工程建设项目用地确需在土地征用批准前安排参保的,由县级以上政府统筹考虑、研究决定。",
 )
 
-# Land types counted for insurance places: 耕地和其他农用地 (002 §三(二)).
+# Land types counted for insurance places: 耕地和其他农用地 (zj-taizhou-2019-47 §三(二)).
 _PLACE_LAND_TYPES = frozenset({LandType.CULTIVATED, LandType.OTHER_AGRICULTURAL})
 # How many ids a note lists before saying "and N more".
 _LIST_LIMIT = 10

@@ -74,7 +74,7 @@ def _round(value: Fraction, how: str) -> int:
 def quota_by_land(expropriation: Expropriation, policy: Policy) -> Result[PlaceQuota]:
     """How many social-security places a village gets for the land it lost.
 
-    以地定量：核定参保指标. LAND-8 (002 §三(二)).
+    以地定量：核定参保指标. LAND-8 (zj-taizhou-2019-47 §三(二)).
     """
     exp = expropriation
     village_land: Area = _need(exp, "village_land")
@@ -92,7 +92,7 @@ def quota_by_land(expropriation: Expropriation, policy: Policy) -> Result[PlaceQ
         notes.append(
             Note(kind=NoteKind.WARNING, key="land.note.land_left_out", args={"area": left_out})
         )
-    # The population counted is the pack's minimum age and over (16周岁以上 in 002).
+    # The population counted is the pack's minimum age and over (16周岁以上 in zj-taizhou-2019-47).
     min_age = policy.param("land.place_min_age")
     steps = [
         Step(
@@ -252,7 +252,8 @@ def allocate_places(
 ) -> Result[PlaceAllocation]:
     """Give a village's places to the households whose contracted land was taken, by area lost.
 
-    人地对应：按承包地被征收面积分配参保指标. LAND-9 (002 §三(三)). A household never gets more
+    人地对应：按承包地被征收面积分配参保指标. LAND-9 (zj-taizhou-2019-47 §三(三)). A household never
+    gets more
     places than it has eligible members (of the pack's minimum age on the approval date, not yet
     insured). A member whose insurance (``pension_insured``) is not recorded is given no place,
     and the explanation names them.
@@ -386,7 +387,8 @@ def reallocate_places(
 ) -> Result[PlaceAllocation]:
     """Give waived, unallocated and adjustment places first to expropriated, uninsured members.
 
-    节余指标和调剂指标优先用于本村集体经济组织内已征地但尚未参保的成员. LAND-10 (002 §三(三)).
+    节余指标和调剂指标优先用于本村集体经济组织内已征地但尚未参保的成员. LAND-10 (zj-taizhou-2019-47
+    §三(三)).
     The pool goes, in proportion to area lost, to households of the allocation that still have
     eligible members without a place; whatever is left stays unallocated. The list of people
     who receive adjusted places must go through the "五议两公开" procedure.
@@ -481,7 +483,7 @@ def place_validity(
 ) -> Result[PlaceValidity]:
     """Whether an insurance place is still valid, used, or deemed waived on a date.
 
-    即征即保：参保指标有效期最长为1年，逾期未参保视为放弃. LAND-11 (002 §三(四)).
+    即征即保：参保指标有效期最长为1年，逾期未参保视为放弃. LAND-11 (zj-taizhou-2019-47 §三(四)).
     ``deadline`` is the local enrolment deadline (规定期限); the place's validity caps it.
     """
     for name, d in (("issued_on", issued_on), ("as_of", as_of)):
@@ -545,7 +547,8 @@ def entry_check(
 ) -> Result[EntryCheck]:
     """Whether people of this case may enrol on a date: land type and approval date.
 
-    准入门槛. LAND-13 (002 §三(一)): only cultivated and other agricultural land counts, and
+    准入门槛. LAND-13 (zj-taizhou-2019-47 §三(一)): only cultivated and other agricultural land
+    counts, and
     enrolment before approval needs a decision of a government at county level or above.
     """
     exp = expropriation

@@ -34,7 +34,8 @@ def _month_day(policy: Policy, name: str, year: int) -> tuple[dt.date, Parameter
 def campaign_schedule(year: int, policy: Policy) -> Result[CampaignSchedule]:
     """The governance campaign's four phases and report deadlines in a given year.
 
-    失地农民基本保障专项治理：四个阶段及上报时限. LAND-7 (000 §三).
+    失地农民基本保障专项治理：四个阶段及上报时限. LAND-7 (state-farm-landless-farmers-security-2022
+    §三).
     """
     if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
         raise InputError(
@@ -115,7 +116,7 @@ def _period_ends(start: dt.date, until: dt.date, frequency: str) -> tuple[dt.dat
 def transfer_schedule(start: dt.date, until: dt.date, policy: Policy) -> Result[TransferSchedule]:
     """When money owed must reach the pension fund (monthly) and the risk reserve (quarterly).
 
-    被征地农民参保资金按月划转、社保风险金按季到位. LAND-12 (002 §二(三)).
+    被征地农民参保资金按月划转、社保风险金按季到位. LAND-12 (zj-taizhou-2019-47 §二(三)).
     """
     for name, d in (("start", start), ("until", until)):
         if isinstance(d, dt.datetime) or not isinstance(d, dt.date):

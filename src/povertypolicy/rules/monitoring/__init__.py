@@ -1,4 +1,4 @@
-"""Anti-return-to-poverty monitoring (防止返贫监测), 003 篇8: MON-1..MON-7.
+"""Anti-return-to-poverty monitoring (防止返贫监测), poverty-work-plan-samples 篇8: MON-1..MON-7.
 
 `screen()` runs MON-1 (scope groups) and MON-3 (warning level) on one
 `MonitoringCase`; the ledger form ``monitoring.screening`` runs the

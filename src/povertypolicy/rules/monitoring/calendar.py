@@ -1,4 +1,5 @@
-"""The monitoring calendar (003 篇8 §三(三)): MON-5; 预警名单、月报台账、数据交换、风险消除评估."""
+"""The monitoring calendar (poverty-work-plan-samples 篇8 §三(三)): MON-5;
+预警名单、月报台账、数据交换、风险消除评估."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Level history and re-assessment (003 篇8 §三(四)): MON-4; 风险变化与预警级别调整."""
+"""Level history and re-assessment (poverty-work-plan-samples 篇8 §三(四)): MON-4;
+风险变化与预警级别调整."""
 
 from __future__ import annotations
 

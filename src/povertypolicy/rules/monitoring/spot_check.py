@@ -1,4 +1,5 @@
-"""Spot checks of warning levels (003 篇8 §三(三)6): MON-6; 随机抽查, 疑似率超过2%全面重新排查."""
+"""Spot checks of warning levels (poverty-work-plan-samples 篇8 §三(三)6): MON-6; 随机抽查,
+疑似率超过2%全面重新排查."""
 
 from __future__ import annotations
 

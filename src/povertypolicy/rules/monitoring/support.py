@@ -1,4 +1,4 @@
-"""Support measures by household type (003 篇8 §四): MON-7; 分类帮扶."""
+"""Support measures by household type (poverty-work-plan-samples 篇8 §四): MON-7; 分类帮扶."""
 
 from __future__ import annotations
 

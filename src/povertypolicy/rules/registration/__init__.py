@@ -1,4 +1,4 @@
-"""Poverty registration (建档立卡), 003 篇4 and 篇5: ID-1..ID-7."""
+"""Poverty registration (建档立卡), poverty-work-plan-samples 篇4 and 篇5: ID-1..ID-7."""
 
 from .eligibility import (
     CardAssignment,

@@ -1,4 +1,5 @@
-"""The registration procedure (003 篇4 §三(二)–(三)): ID-3; 识别程序、民主评议、公示、递补."""
+"""The registration procedure (poverty-work-plan-samples 篇4 §三(二)–(三)): ID-3;
+识别程序、民主评议、公示、递补."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Quotas by village class and targets: ID-4 (003 篇4 §四(一)1), ID-6 (篇5); 指标分解、目标."""
+"""Quotas by village class and targets: ID-4 (poverty-work-plan-samples 篇4 §四(一)1), ID-6 (篇5);
+指标分解、目标."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Support amounts of a Jiangxi township (003 篇5 §三–§四): ID-7; 帮扶标准."""
+"""Support amounts of a Jiangxi township (poverty-work-plan-samples 篇5 §三–§四): ID-7; 帮扶标准."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Relocation-site organisation (安置点组织设置), 001 篇一 §二: SITE-1..SITE-16.
+"""Relocation-site organisation (安置点组织设置), relocation-follow-up-documents 篇一 §二:
+SITE-1..SITE-16.
 
 Every part of a site plan is its own rule; `plan_site()` runs them all on one
 `ResettlementSite` and returns one explained `SitePlan`.
