@@ -146,6 +146,13 @@ def _cell(text: str) -> str:
 _RAISED_AS = {
     "core.error.generic": "any error without a code of its own",
     "core.error.parameters_missing": "ParametersMissingError",
+    "core.error.parameter_not_found": "ParameterNotFoundError",
+    "core.error.parameter_period": "ParameterPeriodError",
+    "core.error.locale_unknown": "UnsupportedLocaleError",
+    "core.error.locale_unsupported": "UnsupportedLocaleError",
+    "core.error.locale_empty": "UnsupportedLocaleError",
+    "core.error.capital_locale": "UnsupportedLocaleError",
+    "core.error.missing_translation": "MissingTranslationError",
 }
 
 

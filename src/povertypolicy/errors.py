@@ -205,6 +205,8 @@ class ParameterNotFoundError(PovertyPolicyError, LookupError):
         chain: The pack ids searched, child first.
     """
 
+    code = "core.error.parameter_not_found"
+
     def __init__(self, *, name: str, chain: Sequence[str]) -> None:
         self.name = name
         self.chain = tuple(chain)
@@ -212,6 +214,10 @@ class ParameterNotFoundError(PovertyPolicyError, LookupError):
             f"parameter {name!r} is not defined in policy pack chain {' → '.join(self.chain)}; "
             "add it to your pack (see docs/concepts/policy-packs.md)"
         )
+
+    def params(self) -> dict[str, Any]:
+        """``name`` and ``chain`` (the pack ids joined by →)."""
+        return {"name": self.name, "chain": " → ".join(self.chain)}
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_not_found, (self.name, self.chain))
@@ -230,6 +236,8 @@ class ParameterPeriodError(PovertyPolicyError, LookupError):
         covered: The periods its values cover, as text.
     """
 
+    code = "core.error.parameter_period"
+
     def __init__(self, *, name: str, on: Any, covered: Sequence[str]) -> None:
         self.name = name
         self.on = on
@@ -237,6 +245,10 @@ class ParameterPeriodError(PovertyPolicyError, LookupError):
         super().__init__(
             f"parameter {name!r} has no value on {on}; it covers: {', '.join(self.covered)}"
         )
+
+    def params(self) -> dict[str, Any]:
+        """``name``, ``on`` and ``covered`` (the periods joined by ; )."""
+        return {"name": self.name, "on": str(self.on), "covered": "; ".join(self.covered)}
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_period, (self.name, self.on, self.covered))
@@ -347,7 +359,38 @@ def _rebuild_rule_error(
 
 
 class UnsupportedLocaleError(PovertyPolicyError, ValueError):
-    """A locale for which no catalog ships (supported: zh_Hans, zh_Hant, en)."""
+    """A locale for which no catalog ships (supported: zh_Hans, zh_Hant, en).
+
+    Args:
+        message: What is wrong, in English (``str(error)``).
+        given: The locale as given.
+        code: ``core.error.locale_unknown`` (not a locale), ``core.error.locale_unsupported``
+            (a locale no catalog ships), ``core.error.locale_empty`` (not a non-empty string)
+            or ``core.error.capital_locale`` (capital numerals are Chinese only).
+    """
+
+    def __init__(self, message: str, *, given: Any, code: str) -> None:
+        self.given = given
+        self.code = code
+        super().__init__(message)
+
+    def params(self) -> dict[str, Any]:
+        """``given`` (as written), ``supported`` (the three locales) and ``variants`` (regional
+        names that are accepted too)."""
+        from .explain.locales import SUPPORTED_LOCALES
+
+        return {
+            "given": _shown(self.given),
+            "supported": ", ".join(SUPPORTED_LOCALES),
+            "variants": "zh_CN, zh-TW, en_US",
+        }
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_locale_error, (str(self), self.given, self.code))
+
+
+def _rebuild_locale_error(message: str, given: Any, code: str) -> UnsupportedLocaleError:
+    return UnsupportedLocaleError(message, given=given, code=code)
 
 
 class MissingTranslationError(PovertyPolicyError, LookupError):
@@ -364,6 +407,12 @@ class MissingTranslationError(PovertyPolicyError, LookupError):
         self.locale = locale
         self.domain = domain
         super().__init__(f"no {locale} translation for {key!r} in catalog {domain!r}")
+
+    code = "core.error.missing_translation"
+
+    def params(self) -> dict[str, Any]:
+        """``key``, ``locale`` and ``domain``."""
+        return {"key": self.key, "locale": self.locale, "domain": self.domain}
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_missing_translation, (self.key, self.locale, self.domain))

@@ -67,7 +67,9 @@ def _normalise(text: str) -> str:
         loc = Locale.parse(text, sep=sep)
     except (ValueError, UnknownLocaleError):
         raise UnsupportedLocaleError(
-            f"unknown locale {text!r}; supported: {', '.join(SUPPORTED_LOCALES)}"
+            f"unknown locale {text!r}; supported: {', '.join(SUPPORTED_LOCALES)}",
+            given=text,
+            code="core.error.locale_unknown",
         ) from None
     if loc.language == "en":
         return "en"
@@ -80,7 +82,9 @@ def _normalise(text: str) -> str:
             return f"zh_{script}"
     raise UnsupportedLocaleError(
         f"locale {text!r} is not supported; supported: {', '.join(SUPPORTED_LOCALES)} "
-        "(and their regional variants such as zh_CN, zh-TW, zh_Hant_HK, en_US)"
+        "(and their regional variants such as zh_CN, zh-TW, zh_Hant_HK, en_US)",
+        given=text,
+        code="core.error.locale_unsupported",
     )
 
 
@@ -102,6 +106,8 @@ def normalise_locale(locale: str | Locale) -> str:
     if not isinstance(locale, str) or not locale:
         raise UnsupportedLocaleError(
             f"locale must be a non-empty string, got {locale!r}; "
-            f"supported: {', '.join(SUPPORTED_LOCALES)}"
+            f"supported: {', '.join(SUPPORTED_LOCALES)}",
+            given=locale,
+            code="core.error.locale_empty",
         )
     return _normalise(locale)

@@ -36,7 +36,9 @@ def _chinese_locale(locale: str) -> str:
         from ..errors import UnsupportedLocaleError
 
         raise UnsupportedLocaleError(
-            f"capital numerals (大写) are written in zh_Hans or zh_Hant, not {loc!r}"
+            f"capital numerals (大写) are written in zh_Hans or zh_Hant, not {loc!r}",
+            given=loc,
+            code="core.error.capital_locale",
         )
     return loc
 
