@@ -53,3 +53,18 @@ def test_an_error_pickles_with_its_fields(err: Exception) -> None:
     assert type(back) is type(err)
     assert str(back) == str(err)
     assert vars(back) == vars(err)
+
+
+def test_a_parameter_out_of_period_refuses_afresh_each_time() -> None:
+    # the policy keeps why a parameter has no value; raising that same object again and again
+    # would chain every caller's frames onto its traceback
+    policy = pp.Policy.load("cn", on=dt.date(1990, 1, 1))
+    depths = []
+    for _ in range(3):
+        with pytest.raises(ParameterPeriodError) as exc:
+            policy.param("poverty.line")
+        tb, depth = exc.value.__traceback__, 0
+        while tb is not None:
+            depth, tb = depth + 1, tb.tb_next
+        depths.append(depth)
+    assert depths[0] == depths[1] == depths[2]

@@ -131,7 +131,9 @@ class Policy:
         if found is None:
             raise ParameterNotFoundError(name=name, chain=[p.id for p in self.chain])
         if isinstance(found, ParameterPeriodError):
-            raise found
+            # a fresh error each time: raising the stored one would grow its traceback (and
+            # keep every caller's frames alive) with each lookup
+            raise ParameterPeriodError(name=found.name, on=found.on, covered=found.covered)
         return found
 
     def __contains__(self, name: object) -> bool:
