@@ -38,13 +38,22 @@ _UNITS: dict[str, AreaUnit] = {u.value: u for u in AreaUnit}
 _MAX_VALUE = Fraction(10**12)
 
 
-def _unit(unit: AreaUnit | str) -> AreaUnit:
+def _unit(unit: AreaUnit | str, obj: str = "Area") -> AreaUnit:
+    """A unit by member, value or label (亩, 畝, 公顷, 平方米, ha …); ``obj`` names the caller."""
     found = _UNITS.get(unit) if isinstance(unit, str) else None
     if found is None and isinstance(unit, str) and not isinstance(unit, AreaUnit):
-        from .domain.labels import parse_member  # 亩, 畝, 公顷, 平方米, ha …
+        from .domain.labels import parse_member
 
         found = parse_member(AreaUnit, unit)
-    return found if found is not None else AreaUnit(unit)
+    if found is None:
+        raise InputError(
+            obj=obj,
+            field="unit",
+            value=unit,
+            expected=f"one of {[u.value for u in AreaUnit]}",
+            code="core.error.area_unit",
+        )
+    return found
 
 
 def _exact(value: object, field: str) -> Fraction:
@@ -89,16 +98,7 @@ class Area:
     _unit: AreaUnit
 
     def __init__(self, value: str | int | Decimal | Fraction, unit: AreaUnit | str) -> None:
-        try:
-            unit = _unit(unit)
-        except ValueError:
-            raise InputError(
-                obj="Area",
-                field="unit",
-                value=unit,
-                expected=f"one of {[u.value for u in AreaUnit]}",
-                code="core.error.area_unit",
-            ) from None
+        unit = _unit(unit)
         exact = _exact(value, "value")
         if exact < 0:
             raise InputError(
@@ -163,12 +163,12 @@ class Area:
 
     def in_unit(self, unit: AreaUnit | str) -> Fraction:
         """The exact value in another unit."""
-        unit = _unit(unit)
+        unit = _unit(unit, "Area.in_unit")
         return self._m2 if unit is AreaUnit.SQUARE_METRE else self._m2 / _M2_PER[unit]
 
     def to(self, unit: AreaUnit | str) -> Area:
         """The same area, shown in another unit."""
-        return _area(self._m2, _unit(unit))
+        return _area(self._m2, _unit(unit, "Area.to"))
 
     def rounded(self, unit: AreaUnit | str | None = None, places: int = 2) -> Decimal:
         """The value in ``unit`` (default: its own) rounded half-up to ``places`` decimals."""

@@ -236,6 +236,24 @@ CASES: dict[str, tuple[Callable[[], object], tuple[str, str, Any], str, dict[str
         "core.error.area_unit",
         {},
     ),
+    "area_unit_not_text": (
+        lambda: Area("1", 5),  # type: ignore[arg-type]
+        ("Area", "unit", 5),
+        "core.error.area_unit",
+        {},
+    ),
+    "area_to_unit": (
+        lambda: Area.mu("1").to("acre"),
+        ("Area.to", "unit", "acre"),
+        "core.error.area_unit",
+        {},
+    ),
+    "area_in_unit": (
+        lambda: Area.mu("1").in_unit("英亩"),
+        ("Area.in_unit", "unit", "英亩"),
+        "core.error.area_unit",
+        {},
+    ),
     # from_dict
     "dict": (
         lambda: from_dict(pp.Household, ["H1"]),

@@ -93,10 +93,10 @@ CASES: dict[str, tuple[Callable[[], object], tuple[str, str, Any], str, dict[str
         {},
     ),
     "bound_text": (
-        lambda: Change("4000", scenario="假设", bound="以上"),  # type: ignore[arg-type]
-        ("Change", "bound", "以上"),
+        lambda: Change("4000", scenario="假设", bound="至少"),  # type: ignore[arg-type]
+        ("Change", "bound", "至少"),
         "core.error.enum",
-        {"choices": "Bound.INCLUSIVE, Bound.EXCLUSIVE"},
+        {"choices": "inclusive, exclusive, 以上, 以下, 超过, 超過, 不满, 不滿"},
     ),
     "derive_name": (
         lambda: _base().derive(

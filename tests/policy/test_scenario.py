@@ -141,6 +141,11 @@ def test_a_new_threshold_needs_its_bound() -> None:
         cn.derive({"land.place_min_age": Change(16, scenario="假设16周岁")})
     v = cn.derive({"land.place_min_age": Change(16, scenario="假设16周岁", bound=Bound.INCLUSIVE)})
     assert v.param("land.place_min_age").bound is Bound.INCLUSIVE
+    # the bound as a pack writes it, or as the source words it
+    for word, bound in [("inclusive", Bound.INCLUSIVE), ("以上", Bound.INCLUSIVE)]:
+        assert Change(16, scenario="假设", bound=word).bound is bound
+    for word in ("exclusive", "超过", "不满", "不滿"):
+        assert Change(16, scenario="假设", bound=word).bound is Bound.EXCLUSIVE
 
 
 def test_a_change_needs_exactly_one_of_citation_and_scenario() -> None:

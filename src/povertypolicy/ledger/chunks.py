@@ -388,7 +388,7 @@ def run_chunked(
             value=unordered,
             expected="raise or whole",
             code="core.error.enum",
-            extra={"choices": ["raise", "whole"]},
+            extra={"choices": "raise, whole"},
         )
     lr = get_rule(rule)
     lr.as_of = as_of

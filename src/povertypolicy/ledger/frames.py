@@ -139,7 +139,7 @@ def _read_excel(path: Path, sheet: str | None) -> pa.Table:
             value=sheet,
             expected=f"one of {names}",
             code="core.error.enum",
-            extra={"choices": list(names)},
+            extra={"choices": ", ".join(names)},
         )
     # Every cell as text except dates, which Excel stores as numbers with a date format.
     loaded = reader.load_sheet(chosen)

@@ -46,6 +46,24 @@ def _range(value: Any) -> Any:
     return value
 
 
+# How a source words a threshold's bound: 以上/以下 include the number, 超过/不满 exclude it.
+_BOUND_WORDS = {
+    "以上": Bound.INCLUSIVE,
+    "以下": Bound.INCLUSIVE,
+    "超过": Bound.EXCLUSIVE,
+    "超過": Bound.EXCLUSIVE,
+    "不满": Bound.EXCLUSIVE,
+    "不滿": Bound.EXCLUSIVE,
+}
+
+
+def _bound(value: Any) -> Any:
+    """A bound as a pack writes it (``"inclusive"``), as the source words it (以上), or a member."""
+    if isinstance(value, str) and not isinstance(value, Bound):
+        return _BOUND_WORDS.get(value) or {m.value: m for m in Bound}.get(value, value)
+    return value
+
+
 @attrs.frozen
 class Change:
     """One changed value: the value as a pack writes it, and its citation or scenario; 变更.
@@ -60,15 +78,15 @@ class Change:
         value: The new value, written as a pack writes it.
         citation: The source that sets this value; None when it is a scenario.
         scenario: What was assumed (情景假设), shown in every explanation; None when cited.
-        bound: 以上/以下 (inclusive) or 超过/不满 (exclusive) for a new threshold; None: keep
-            the base's.
+        bound: 以上/以下 (inclusive) or 超过/不满 (exclusive) for a new threshold, as a
+            `Bound`, its value (``"inclusive"``) or those words; None: keep the base's.
         qualifier: 原则上/一般/可 when the source uses one; None: none.
     """
 
     value: Any = attrs.field(converter=_range)
     citation: Citation | None = attrs.field(default=None, kw_only=True)
     scenario: str | None = attrs.field(default=None, kw_only=True)
-    bound: Bound | None = attrs.field(default=None, kw_only=True)
+    bound: Bound | None = attrs.field(default=None, kw_only=True, converter=_bound)
     qualifier: str | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -104,9 +122,9 @@ class Change:
                 obj="Change",
                 field="bound",
                 value=self.bound,
-                expected="a Bound",
+                expected="a Bound, 'inclusive'/'exclusive' or 以上/以下/超过/不满",
                 code="core.error.enum",
-                extra={"choices": ", ".join(f"Bound.{m.name}" for m in Bound)},
+                extra={"choices": ", ".join([*(m.value for m in Bound), *_BOUND_WORDS])},
             )
 
     @property
