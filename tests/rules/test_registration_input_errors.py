@@ -250,14 +250,14 @@ def test_vote_counts_nest(
 
 
 @pytest.mark.parametrize(
-    ("selected", "disqualified", "unknown"),
-    [(["A", "X"], [], ["X"]), (["A"], ["Y"], ["Y"])],
+    ("selected", "disqualified", "field", "unknown"),
+    [(["A", "X"], [], "selected", ["X"]), (["A"], ["Y"], "disqualified", ["Y"])],
 )
 def test_replacement_households_must_have_votes(
-    selected: list[str], disqualified: list[str], unknown: list[str]
+    selected: list[str], disqualified: list[str], field: str, unknown: list[str]
 ) -> None:
     err = refused(lambda: replace_disqualified({"A": 3, "B": 2}, selected, disqualified))
-    assert where(err) == ("replace_disqualified", "selected", unknown)
+    assert where(err) == ("replace_disqualified", field, unknown)
     check_input_error(err, "registration.error.replace_unknown", {})
 
 

@@ -1039,7 +1039,7 @@ def test_ID_3_replacement_refusals() -> None:
     )
     assert refused(replace_disqualified, votes, ["A"], ["Q"]) == (
         "replace_disqualified",
-        "selected",
+        "disqualified",
         ["Q"],
         "applicants in votes",
     )

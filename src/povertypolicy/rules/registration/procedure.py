@@ -302,15 +302,16 @@ def replace_disqualified(
     for hid, n in votes.items():
         _count(f"votes[{hid}]", n)
     chosen = set(selected)
-    unknown = [h for h in [*selected, *disqualified] if h not in votes]
-    if unknown:
-        raise InputError(
-            obj="replace_disqualified",
-            field="selected",
-            value=unknown,
-            expected="applicants in votes",
-            code="registration.error.replace_unknown",
-        )
+    for field, given in (("selected", selected), ("disqualified", disqualified)):
+        unknown = [h for h in given if h not in votes]
+        if unknown:
+            raise InputError(
+                obj="replace_disqualified",
+                field=field,
+                value=unknown,
+                expected="applicants in votes",
+                code="registration.error.replace_unknown",
+            )
     out_of = [h for h in disqualified if h not in chosen]
     if out_of:
         raise InputError(
