@@ -240,7 +240,7 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "land.security": (
-        (f"{PKG}/rules/land/security.py",),
+        (f"{PKG}/rules/land/security.py", f"{PKG}/rules/_args.py"),
         (
             "tests/rules/test_land_security.py",
             "tests/rules/test_land_security_steps.py",

@@ -21,6 +21,7 @@ from ...explain.recorder import Recorder, convention, rounding
 from ...money import Money
 from ...policy import Bound, Parameter, Policy
 from ...units import Area
+from .._args import amount
 from ._common import CIVIL_CODE_201, a_date, period_end
 
 __all__ = [
@@ -47,23 +48,7 @@ __all__ = [
 def _money(obj: str, field: str, value: object, *, optional: bool = True) -> Money | None:
     if value is None and optional:
         return None
-    if not isinstance(value, Money):
-        raise InputError(
-            obj=obj,
-            field=field,
-            value=value,
-            expected="a Money amount >= 0",
-            code="core.error.money",
-        )
-    if value < Money.zero():
-        raise InputError(
-            obj=obj,
-            field=field,
-            value=value,
-            expected="a Money amount >= 0",
-            code="core.error.money_negative",
-        )
-    return value
+    return amount(obj, field, value)
 
 
 class IndustryKind(enum.StrEnum):

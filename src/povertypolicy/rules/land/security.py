@@ -5,37 +5,16 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from ...errors import InputError
 from ...explain import NoteKind, Result
 from ...explain.recorder import Recorder, note
 from ...money import Money
 from ...policy import Policy
+from .._args import amount
 from .values import BenefitCheck, SetAsideCheck
 
 __all__ = ["benefit_floor", "social_security_set_aside"]
 
 # -- LAND-4 / LAND-5: social security --------------------------------------------------------
-
-
-def _amount(obj: str, field: str, value: object) -> Money:
-    """``value`` if it is a Money amount of zero or more, else the InputError that says which."""
-    if not isinstance(value, Money):
-        raise InputError(
-            obj=obj,
-            field=field,
-            value=value,
-            expected="a Money amount >= 0",
-            code="core.error.money",
-        )
-    if value < Money.zero():
-        raise InputError(
-            obj=obj,
-            field=field,
-            value=value,
-            expected="a Money amount >= 0",
-            code="core.error.money_negative",
-        )
-    return value
 
 
 def social_security_set_aside(
@@ -45,7 +24,7 @@ def social_security_set_aside(
 
     从土地出让收入中提取被征地农民社会保障资金. LAND-4. With ``actual``, checks the set-aside.
     """
-    _amount("social_security_set_aside", "land_transfer_revenue", land_transfer_revenue)
+    amount("social_security_set_aside", "land_transfer_revenue", land_transfer_revenue)
     share_p = policy.param("land.social_security_min_share")
     minimum = Money.from_fen(math.ceil(land_transfer_revenue.fen * share_p.fraction))
     rec = Recorder("LAND-4")
@@ -58,7 +37,7 @@ def social_security_set_aside(
     )
     meets: bool | None = None
     if actual is not None:
-        _amount("social_security_set_aside", "actual", actual)
+        amount("social_security_set_aside", "actual", actual)
         percent = (
             Fraction(actual.fen * 100, land_transfer_revenue.fen)
             if land_transfer_revenue
@@ -80,7 +59,7 @@ def benefit_floor(monthly_benefit: Money, policy: Policy) -> Result[BenefitCheck
 
     基本生活和养老保障水平不低于当地最低生活保障标准. LAND-5.
     """
-    _amount("benefit_floor", "monthly_benefit", monthly_benefit)
+    amount("benefit_floor", "monthly_benefit", monthly_benefit)
     standard_p = policy.param("land.dibao_standard")
     meets = standard_p.admits(monthly_benefit)
     value = BenefitCheck(benefit=monthly_benefit, dibao_standard=standard_p.money, meets=meets)
