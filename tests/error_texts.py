@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from typing import Any
+
+import pytest
 
 from povertypolicy import InputError, PolicyPackError, RuleError
 from povertypolicy.explain import SUPPORTED_LOCALES
@@ -105,3 +108,26 @@ def check_input_error(err: InputError, code: str, extra: dict[str, Any]) -> None
         words = re.findall(r"[A-Za-z]{2,}", _without_input_values(texts[loc], err, loc))
         assert not words, (loc, texts[loc], words)
     assert len(set(texts.values())) == 3, texts  # 繁體 differs from 简体, not just copied
+
+
+def refused(call: Callable[..., Any], *args: Any, **kw: Any) -> InputError:
+    """The InputError ``call(*args, **kw)`` raises (the test fails if it raises none)."""
+    with pytest.raises(InputError) as exc:
+        call(*args, **kw)
+    return exc.value
+
+
+def where(err: InputError) -> tuple[str, str, Any]:
+    """What an input error names: the object, the field and the value."""
+    return (err.obj, err.field, err.value)
+
+
+def check_refused(
+    make: Callable[[], object], named: tuple[str, str, Any], code: str, extra: dict[str, Any]
+) -> None:
+    """``make()`` raises an InputError naming ``named`` (object, field, value of the same
+    type) with its own ``code`` and ``extra``, reading in three locales."""
+    err = refused(make)
+    assert where(err) == named
+    assert type(err.value) is type(named[2])
+    check_input_error(err, code, extra)

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 import povertypolicy as pp
-from povertypolicy import Area, InputError, Money
+from povertypolicy import Area, Money
 from povertypolicy.rules import follow_up as fu
-from tests.error_texts import check_input_error
+from tests.error_texts import check_input_error, refused
 
 from .test_follow_up import SHAANXI, household, member, policy
 
 D = dt.date
 CHENGKOU = "cq-chengkou-subdistrict-relocation-follow-up-2020"
-
-
-def refused(call: Callable[..., Any], *args: Any, **kw: Any) -> InputError:
-    with pytest.raises(InputError) as exc:
-        call(*args, **kw)
-    return exc.value
 
 
 @pytest.fixture(scope="module")

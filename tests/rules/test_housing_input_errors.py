@@ -9,25 +9,18 @@ from typing import Any
 import pytest
 
 import povertypolicy as pp
-from povertypolicy import InputError
 from povertypolicy.rules.housing import (
     earliest_approval,
     eligibility,
     housing_subsidy,
     release_tranches,
 )
-from tests.error_texts import check_input_error
+from tests.error_texts import check_input_error, refused
 
 from .test_housing import ON, PACK, household
 
 D = dt.date
 policy = pp.Policy.load(PACK, on=ON)
-
-
-def refused(call: Callable[..., Any], *args: Any, **kw: Any) -> InputError:
-    with pytest.raises(InputError) as exc:
-        call(*args, **kw)
-    return exc.value
 
 
 @pytest.mark.parametrize("bad", ["2011-04-01", dt.datetime(2011, 4, 1)])

@@ -3,17 +3,16 @@ text in three locales (``check_input_error``); the English ``str(error)`` stays 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 import povertypolicy as pp
-from povertypolicy import InputError, Money
+from povertypolicy import Money
 from povertypolicy.rules import indicators as ki
 from povertypolicy.rules.indicators.engine import ChecklistName
-from tests.error_texts import check_input_error
+from tests.error_texts import check_input_error, refused, where
 
 from .test_indicators import BAZHONG, FOUR_HAVES, HEALTH, PROJECTS, policy
 
@@ -25,16 +24,6 @@ def unit(
     level: pp.UnitLevel = U.TOWN, uid: str = "X", parent_id: str | None = None, **figures: Any
 ) -> pp.ReportingUnit:
     return pp.ReportingUnit(id=uid, level=level, figures=figures, parent_id=parent_id)
-
-
-def refused(call: Callable[[], object]) -> InputError:
-    with pytest.raises(InputError) as exc:
-        call()
-    return exc.value
-
-
-def where(err: InputError) -> tuple[str, str, Any]:
-    return (err.obj, err.field, err.value)
 
 
 # -- the checklist engine (KPI-1..KPI-3, KPI-5) ------------------------------------------------

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
 
 import povertypolicy as pp
-from povertypolicy import InputError, Money
+from povertypolicy import Money
 from povertypolicy.rules.land import (
     allocate_places,
     audit_payments,
@@ -25,7 +23,7 @@ from povertypolicy.rules.land import (
     split_compensation,
     transfer_schedule,
 )
-from tests.error_texts import check_input_error
+from tests.error_texts import check_input_error, refused
 
 from .test_land_compensation import case, load, province_pack
 from .test_land_places import PACK, village
@@ -36,12 +34,6 @@ from .test_land_split import pack_dir, policy_for, village_case
 __all__ = ["pack_dir"]  # the fixture, shared with test_land_split
 
 D = dt.date
-
-
-def refused(call: Callable[..., Any], *args: Any, **kw: Any) -> InputError:
-    with pytest.raises(InputError) as exc:
-        call(*args, **kw)
-    return exc.value
 
 
 @pytest.fixture(scope="module")

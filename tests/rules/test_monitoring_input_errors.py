@@ -4,14 +4,12 @@ text in three locales (``check_input_error``); MON-6's counts are checked with i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 import attrs
 import pytest
 
 import povertypolicy as pp
-from povertypolicy import InputError
 from povertypolicy.rules.monitoring import (
     calendar,
     level_history,
@@ -20,7 +18,7 @@ from povertypolicy.rules.monitoring import (
     support_measures,
     warning_level,
 )
-from tests.error_texts import check_input_error
+from tests.error_texts import check_input_error, refused, where
 
 from .test_monitoring import ON, PACK, quiet
 
@@ -28,16 +26,6 @@ from .test_monitoring import ON, PACK, quiet
 @pytest.fixture(scope="module")
 def policy() -> pp.Policy:
     return pp.Policy.load(PACK, on=ON)
-
-
-def refused(call: Callable[[], object]) -> InputError:
-    with pytest.raises(InputError) as exc:
-        call()
-    return exc.value
-
-
-def where(err: InputError) -> tuple[str, str, Any]:
-    return (err.obj, err.field, err.value)
 
 
 # -- MON-1, MON-2, MON-7 -----------------------------------------------------------------------

@@ -4,14 +4,13 @@ text in three locales (``check_input_error``); the English ``str(error)`` stays 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 import povertypolicy as pp
-from povertypolicy import InputError, Money, VillageClass
+from povertypolicy import Money, VillageClass
 from povertypolicy.rules.registration import (
     Stage,
     card_class,
@@ -29,7 +28,7 @@ from povertypolicy.rules.registration import (
     split_quota,
     vote,
 )
-from tests.error_texts import check_input_error
+from tests.error_texts import check_input_error, refused, where
 
 from .test_registration import ASSESSED, JIANGXI, LONGHUI, VILLAGES, WEIGHTS
 
@@ -51,16 +50,6 @@ def longhui() -> pp.Policy:
 @pytest.fixture(scope="module")
 def jx() -> pp.Policy:
     return pp.Policy.load(JIANGXI, on=dt.date(2016, 1, 1))
-
-
-def refused(call: Callable[[], object]) -> InputError:
-    with pytest.raises(InputError) as exc:
-        call()
-    return exc.value
-
-
-def where(err: InputError) -> tuple[str, str, Any]:
-    return (err.obj, err.field, err.value)
 
 
 # -- ID-1, ID-2, ID-5 --------------------------------------------------------------------------

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
 
 import pytest
 
 import povertypolicy as pp
-from povertypolicy import InputError, SiteLocation
+from povertypolicy import SiteLocation
 from povertypolicy.rules import site as sr
 from povertypolicy.rules.site._base import _check_count, _check_counts, _check_location
-from tests.error_texts import check_input_error
+from tests.error_texts import check_input_error, refused
 
 INSIDE = SiteLocation.INSIDE_COUNTY_SEAT_AREA
 LOCATIONS = "SiteLocation.INSIDE_COUNTY_SEAT_AREA, SiteLocation.OUTSIDE_COUNTY_SEAT_AREA"
@@ -21,12 +19,6 @@ LOCATIONS = "SiteLocation.INSIDE_COUNTY_SEAT_AREA, SiteLocation.OUTSIDE_COUNTY_S
 @pytest.fixture(scope="module")
 def policy() -> pp.Policy:
     return pp.Policy.load("gx-prefecture-relocation-site-management", on=dt.date(2024, 1, 1))
-
-
-def refused(call: Callable[..., Any], *args: Any, **kw: Any) -> InputError:
-    with pytest.raises(InputError) as exc:
-        call(*args, **kw)
-    return exc.value
 
 
 def test_location_count_and_counts() -> None:
