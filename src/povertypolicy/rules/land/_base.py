@@ -10,7 +10,8 @@ from ..._exact import round_ratio, scale_to_integers
 from ...domain.enums import LandType
 from ...domain.land import Expropriation
 from ...errors import RuleError
-from ...explain import Citation, Note, NoteKind
+from ...explain import Citation, Note
+from ...explain.recorder import convention, warning
 from ...money import Money
 from ...policy import Parameter, Policy
 from ...units import Area
@@ -108,12 +109,7 @@ def _at(policy: Policy, on: dt.date) -> tuple[Policy, tuple[Note, ...]]:
     """
     if policy.on == on:
         return policy, ()
-    note = Note(
-        kind=NoteKind.CONVENTION,
-        key="land.note.policy_date",
-        args={"policy_on": policy.on, "approved_on": on},
-    )
-    return policy, (note,)
+    return policy, (convention("land.note.policy_date", policy_on=policy.on, approved_on=on),)
 
 
 def _ids(ids: Sequence[str]) -> str:
@@ -200,7 +196,7 @@ def _no_contractor_note(exp: Expropriation) -> tuple[Note, ...]:
     ids = [p.id for p in exp.parcels if p.contracted_by is None]
     if not ids:
         return ()
-    return (Note(kind=NoteKind.WARNING, key="land.note.no_contractor", args={"parcels": ids}),)
+    return (warning("land.note.no_contractor", parcels=ids),)
 
 
 def _integer_weights(areas: Sequence[Fraction]) -> list[int]:
