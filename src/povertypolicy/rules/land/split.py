@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 
 from ...domain.land import Expropriation
 from ...errors import RuleError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Note, Result
+from ...explain.recorder import Recorder, convention, rounding
 from ...money import Money
 from ...policy import Policy
 from ._base import (
@@ -25,6 +26,10 @@ from .values import CompensationItem, CompensationSplit, PayeeDue, PayeeKind, Sp
 
 __all__ = ["split_compensation"]
 
+# Notes without arguments, built once and shared (a Note is immutable; building one is not free).
+_BY_AREA = convention("land.note.by_contracted_area")
+_NO_FEN = rounding("land.note.no_fen")
+
 # -- LAND-3: the split ---------------------------------------------------------------------
 
 
@@ -42,12 +47,8 @@ def _payee_kind(exp: Expropriation, payee: str, households: frozenset[str]) -> P
 
 def _rounding_note(took: Sequence[str]) -> Note:
     if not took:
-        return Note(kind=NoteKind.ROUNDING, key="land.note.no_fen")
-    return Note(
-        kind=NoteKind.ROUNDING,
-        key="land.note.fen_to_payees",
-        args={"count": len(took), "payees": _ids(took)},
-    )
+        return _NO_FEN
+    return rounding("land.note.fen_to_payees", count=len(took), payees=_ids(took))
 
 
 def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[CompensationSplit]:
@@ -56,10 +57,9 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
     征地补偿款分配（集体、农户、所有者）. LAND-3 (with LAND-1, LAND-2 for the amounts).
     """
     exp = expropriation
-    comp = compensation(exp, policy)
+    rec = Recorder("LAND-3")
+    c = rec.use(compensation(exp, policy))
     pol, _ = _at(policy, exp.approved_on)
-    steps = list(comp.steps)
-    c = comp.value
     household_ids = frozenset(h.id for h in exp.households)
     lines: list[SplitLine] = []
     regs = _CITE_REGS2021_32 if c.social_security_fees else _CITE_REGS26
@@ -88,26 +88,23 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
                     amount=amount,
                 )
             )
-    steps.append(
-        Step(
-            rule="LAND-3",
-            key="land.split_land_compensation",
-            inputs={
-                "amount": c.land_compensation,
-                "collective": exp.collective,
-                "kept": parts[0],
-                "share": share_p.decimal,
-                "households": len(contracted),
-                "to_households": c.land_compensation - parts[0],
-            },
-            params=(share_p,),
-            notes=(
-                Note(kind=NoteKind.CONVENTION, key="land.note.by_contracted_area"),
-                _rounding_note([names[i] for i in extra]),
-                *_no_contractor_note(exp),
-            ),
-            citation=regs,
-        )
+    rec.step(
+        "land.split_land_compensation",
+        {
+            "amount": c.land_compensation,
+            "collective": exp.collective,
+            "kept": parts[0],
+            "share": share_p.decimal,
+            "households": len(contracted),
+            "to_households": c.land_compensation - parts[0],
+        },
+        params=(share_p,),
+        notes=(
+            _BY_AREA,
+            _rounding_note([names[i] for i in extra]),
+            *_no_contractor_note(exp),
+        ),
+        citation=regs,
     )
 
     # Resettlement subsidy: to whoever resettles the people.
@@ -164,19 +161,16 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
                             amount=amount,
                         )
                     )
-            rs_notes.append(Note(kind=NoteKind.CONVENTION, key="land.note.by_contracted_area"))
+            rs_notes.append(_BY_AREA)
             rs_notes.append(_rounding_note([hh_names[i] for i in hh_extra]))
             rs_to = _ids(hh_names)
     else:
         rs_to = "—"
-    steps.append(
-        Step(
-            rule="LAND-3",
-            key="land.split_resettlement",
-            inputs={"amount": rs, "payee": rs_to, "choice": payee_p.text},
-            params=(payee_p,),
-            notes=tuple(rs_notes),
-        )
+    rec.step(
+        "land.split_resettlement",
+        {"amount": rs, "payee": rs_to, "choice": payee_p.text},
+        params=(payee_p,),
+        notes=rs_notes,
     )
 
     # Attachments and young crops: to each owner.
@@ -192,13 +186,10 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
                 amount=Money.from_fen(fen),
             )
         )
-    steps.append(
-        Step(
-            rule="LAND-3",
-            key="land.split_attachments",
-            inputs={"amount": c.attachments_compensation, "owners": len(by_owner)},
-            citation=regs,
-        )
+    rec.step(
+        "land.split_attachments",
+        {"amount": c.attachments_compensation, "owners": len(by_owner)},
+        citation=regs,
     )
     if c.social_security_fees:
         lines.append(
@@ -209,25 +200,17 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
                 amount=c.social_security_fees,
             )
         )
-        steps.append(
-            Step(
-                rule="LAND-3",
-                key="land.split_social_security",
-                inputs={"amount": c.social_security_fees, "payee": exp.social_security_account},
-            )
+        rec.step(
+            "land.split_social_security",
+            {"amount": c.social_security_fees, "payee": exp.social_security_account},
         )
 
     payees = _group(lines)
     split_total = Money.from_fen(sum([p.amount.fen for p in payees]))
     if split_total != c.total:  # pragma: no cover - guarded by property tests
         raise AssertionError(f"split {split_total} does not conserve the total {c.total}")
-    steps.append(
-        Step(
-            rule="LAND-3",
-            key="land.split_total",
-            inputs={"total": split_total, "payees": len(payees)},
-            citation=_CITE_000_PAY,
-        )
+    rec.step(
+        "land.split_total", {"total": split_total, "payees": len(payees)}, citation=_CITE_000_PAY
     )
     value = CompensationSplit(
         collective=exp.collective,
@@ -237,7 +220,7 @@ def split_compensation(expropriation: Expropriation, policy: Policy) -> Result[C
         payees=payees,
         parties=exp.parties,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 _KIND_ORDER = {k: i for i, k in enumerate(PayeeKind)}
