@@ -80,9 +80,21 @@ def _string_constants() -> set[str]:
     return found
 
 
+def _import_enum_modules() -> None:
+    """Import every module that may define a labelled enum (domain modules load lazily)."""
+    import importlib
+    import pkgutil
+
+    for pkg in ("domain", "rules", "policy", "sources", "explain"):
+        base = importlib.import_module(f"povertypolicy.{pkg}")
+        for info in pkgutil.walk_packages(base.__path__, f"{base.__name__}."):
+            importlib.import_module(info.name)
+
+
 def _label_prefixes() -> set[str]:
     import enum
 
+    _import_enum_modules()
     found: set[str] = set()
 
     def walk(cls: type) -> None:

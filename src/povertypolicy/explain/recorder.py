@@ -74,13 +74,14 @@ class Recorder:
     ) -> Step:
         """Record one step; inputs as a mapping, keywords, or both (keywords win)."""
         # Rules run this in ledger explain loops: one dict, and the notes filtered in C
-        # (``filter(None, …)`` drops only the ``None`` entries: a Note is always true).
+        # (``filter(None, …)`` drops only the ``None`` entries: a Note is always true), and no
+        # tuple built for the common step without params or notes.
         made = Step(
             rule=rule or self.rule,
             key=key,
             inputs=more if inputs is None else ({**inputs, **more} if more else dict(inputs)),
-            params=tuple(params),
-            notes=tuple(filter(None, notes)),
+            params=tuple(params) if params else (),
+            notes=tuple(filter(None, notes)) if notes else (),
             citation=citation,
         )
         self.steps.append(made)
