@@ -15,7 +15,8 @@ from dateutil.relativedelta import relativedelta
 from ..._exact import round_half_up
 from ...domain.land import Expropriation
 from ...errors import InputError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder, convention, rounding, warning
 from ...policy import Parameter, Policy
 from ...units import Area
 from ._base import (
@@ -87,46 +88,36 @@ def quota_by_land(expropriation: Expropriation, policy: Policy) -> Result[PlaceQ
     rounded = _round(unrounded, rounding_p.text)
     cap = population - insured
     places = min(rounded, cap)
-    notes = [Note(kind=NoteKind.CONVENTION, key="land.note.rounding_not_in_text")]
-    if left_out:
-        notes.append(
-            Note(kind=NoteKind.WARNING, key="land.note.land_left_out", args={"area": left_out})
-        )
     # The population counted is the pack's minimum age and over (16周岁以上 in zj-taizhou-2019-47).
     min_age = policy.param("land.place_min_age")
-    steps = [
-        Step(
-            rule="LAND-8",
-            key="land.quota",
-            inputs={
-                "min_age": min_age.integer,
-                "area": area,
-                "village_land": village_land,
-                "population": population,
-                "per_person": _mu_area(village_land.in_unit("mu") / population)
-                if population
-                else village_land,
-                "unrounded": unrounded,
-                "rounded": rounded,
-            },
-            params=(rounding_p, min_age),
-            notes=tuple(notes),
-            citation=_CITE_002_QUOTA,
+    per_person = _mu_area(village_land.in_unit("mu") / population) if population else village_land
+    rec = Recorder("LAND-8")
+    rec.step(
+        "land.quota",
+        min_age=min_age.integer,
+        area=area,
+        village_land=village_land,
+        population=population,
+        per_person=per_person,
+        unrounded=unrounded,
+        rounded=rounded,
+        params=(rounding_p, min_age),
+        notes=(
+            convention("land.note.rounding_not_in_text"),
+            warning("land.note.land_left_out", area=left_out) if left_out else None,
         ),
-        Step(
-            rule="LAND-8",
-            key="land.quota_cap",
-            inputs={
-                "min_age": min_age.integer,
-                "population": population,
-                "insured": insured,
-                "cap": cap,
-                "capped": places < rounded,
-                "places": places,
-            },
-            citation=_CITE_002_QUOTA,
-        ),
-    ]
+        citation=_CITE_002_QUOTA,
+    )
+    rec.step(
+        "land.quota_cap",
+        min_age=min_age.integer,
+        population=population,
+        insured=insured,
+        cap=cap,
+        capped=places < rounded,
+        places=places,
+        citation=_CITE_002_QUOTA,
+    )
     value = PlaceQuota(
         expropriated_area=area,
         village_land=village_land,
@@ -137,7 +128,7 @@ def quota_by_land(expropriation: Expropriation, policy: Policy) -> Result[PlaceQ
         cap=cap,
         places=places,
     )
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 def _eligible_cutoff(exp: Expropriation, policy: Policy) -> tuple[dt.date, int, Parameter]:
@@ -326,57 +317,38 @@ def allocate_places(
     households = tuple(built)
     value = PlaceAllocation(quota=places_total, households=households, unallocated=unallocated)
     took_ids = sorted([ids[i] for i in took])  # ids are unique: as sorting the indices by id
-    notes = [Note(kind=NoteKind.CONVENTION, key="land.note.largest_remainder")]
-    notes.append(
-        Note(
-            kind=NoteKind.ROUNDING,
-            key="land.note.remainder_places",
-            args={"count": len(took_ids), "households": _ids(took_ids) or "—"},
-        )
+    rec = Recorder("LAND-9")
+    rec.step(
+        "land.allocation",
+        quota=places_total,
+        households=len(ids),
+        eligible=sum(caps),
+        allocated=sum(places),  # value.allocated
+        # households given all their eligible members' places (places never exceed the cap,
+        # and a household without eligible members has none)
+        full=sum(map(operator.eq, caps, places)) - len(none),
+        approved_on=exp.approved_on,
+        cutoff=cutoff,
+        params=(age_p,),
+        notes=(
+            convention("land.note.largest_remainder"),
+            rounding(
+                "land.note.remainder_places", count=len(took_ids), households=_ids(took_ids) or "—"
+            ),
+            warning("land.note.no_eligible", count=len(none), households=_ids(none))
+            if none
+            else None,
+            warning(
+                "land.note.insured_not_recorded", count=len(unrecorded), persons=_ids(unrecorded)
+            )
+            if unrecorded
+            else None,
+            warning("land.note.unallocated", count=unallocated) if unallocated else None,
+            *_no_contractor_note(exp),
+        ),
+        citation=_CITE_002_MATCH,
     )
-    # households given all their eligible members' places (places never exceed the cap, and
-    # a household without eligible members has none)
-    full = sum(map(operator.eq, caps, places)) - len(none)
-    if none:
-        notes.append(
-            Note(
-                kind=NoteKind.WARNING,
-                key="land.note.no_eligible",
-                args={"count": len(none), "households": _ids(none)},
-            )
-        )
-    if unrecorded:
-        notes.append(
-            Note(
-                kind=NoteKind.WARNING,
-                key="land.note.insured_not_recorded",
-                args={"count": len(unrecorded), "persons": _ids(unrecorded)},
-            )
-        )
-    if unallocated:
-        notes.append(
-            Note(kind=NoteKind.WARNING, key="land.note.unallocated", args={"count": unallocated})
-        )
-    notes.extend(_no_contractor_note(exp))
-    steps = [
-        Step(
-            rule="LAND-9",
-            key="land.allocation",
-            inputs={
-                "quota": places_total,
-                "households": len(ids),
-                "eligible": sum(caps),
-                "allocated": sum(places),  # value.allocated
-                "full": full,
-                "approved_on": exp.approved_on,
-                "cutoff": cutoff,
-            },
-            params=(age_p,),
-            notes=tuple(notes),
-            citation=_CITE_002_MATCH,
-        )
-    ]
-    return Result(value=value, steps=tuple(steps))
+    return rec.result(value)
 
 
 def reallocate_places(
@@ -451,25 +423,23 @@ def reallocate_places(
     )
     value = PlaceAllocation(quota=allocation.quota, households=households, unallocated=left)
     receivers = [ids[i] for i in range(len(ids)) if added[i]]
-    step = Step(
-        rule="LAND-10",
-        key="land.reallocation",
-        inputs={
-            "waived": sum(waived.values()),
-            "unallocated": allocation.unallocated,
-            "adjustment": adjustment_places,
-            "pool": pool,
-            "households": len(receivers),
-            "placed": pool - left,
-            "left": left,
-        },
+    rec = Recorder("LAND-10")
+    rec.step(
+        "land.reallocation",
+        waived=sum(waived.values()),
+        unallocated=allocation.unallocated,
+        adjustment=adjustment_places,
+        pool=pool,
+        households=len(receivers),
+        placed=pool - left,
+        left=left,
         notes=(
-            Note(kind=NoteKind.WARNING, key="land.note.five_two_procedure"),
-            Note(kind=NoteKind.CONVENTION, key="land.note.largest_remainder"),
+            warning("land.note.five_two_procedure"),
+            convention("land.note.largest_remainder"),
         ),
         citation=_CITE_002_WAIVED,
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 def place_validity(
@@ -507,39 +477,37 @@ def place_validity(
     years_p = policy.param("land.place_validity_years")
     expires_on = issued_on + relativedelta(years=years_p.integer)
     effective = expires_on if deadline is None or deadline > expires_on else deadline
-    notes = [Note(kind=NoteKind.CONVENTION, key="land.note.period_counting")]
+    excused = False  # past the deadline but within the validity, for a good reason
     if enrolled_on is not None and enrolled_on <= effective:
         status = PlaceStatus.ENROLLED
     elif enrolled_on is not None and enrolled_on <= expires_on and good_reason:
-        status = PlaceStatus.ENROLLED
-        notes.append(Note(kind=NoteKind.WARNING, key="land.note.good_reason"))
+        status, excused = PlaceStatus.ENROLLED, True
     elif enrolled_on is None and as_of <= effective:
         status = PlaceStatus.PENDING
     elif enrolled_on is None and as_of <= expires_on and good_reason:
-        status = PlaceStatus.PENDING
-        notes.append(Note(kind=NoteKind.WARNING, key="land.note.good_reason"))
+        status, excused = PlaceStatus.PENDING, True
     elif good_reason:
         status = PlaceStatus.LAPSED
     else:
         status = PlaceStatus.DEEMED_WAIVED
-    step = Step(
-        rule="LAND-11",
-        key="land.place_validity",
-        inputs={
-            "issued_on": issued_on,
-            "expires_on": expires_on,
-            "deadline": effective,
-            "as_of": as_of,
-            "status": status,
-        },
+    rec = Recorder("LAND-11")
+    rec.step(
+        "land.place_validity",
+        issued_on=issued_on,
+        expires_on=expires_on,
+        deadline=effective,
+        as_of=as_of,
+        status=status,
         params=(years_p,),
-        notes=tuple(notes),
+        notes=(
+            convention("land.note.period_counting"),
+            warning("land.note.good_reason") if excused else None,
+        ),
         citation=_CITE_002_WAIVE_RULE,
     )
-    value = PlaceValidity(
-        issued_on=issued_on, expires_on=expires_on, deadline=effective, status=status
+    return rec.result(
+        PlaceValidity(issued_on=issued_on, expires_on=expires_on, deadline=effective, status=status)
     )
-    return Result(value=value, steps=(step,))
 
 
 def entry_check(
@@ -555,19 +523,15 @@ def entry_check(
     area = exp.area_of(_PLACE_LAND_TYPES)
     early = enrol_on < exp.approved_on
     admitted = bool(area) and (not early or county_decision)
-    step = Step(
-        rule="LAND-13",
-        key="land.entry",
-        inputs={
-            "enrol_on": enrol_on,
-            "approved_on": exp.approved_on,
-            "area": area,
-            "early": early,
-            "county_decision": county_decision,
-            "admitted": admitted,
-        },
+    rec = Recorder("LAND-13")
+    rec.step(
+        "land.entry",
+        enrol_on=enrol_on,
+        approved_on=exp.approved_on,
+        area=area,
+        early=early,
+        county_decision=county_decision,
+        admitted=admitted,
         citation=_CITE_002_ENTRY,
     )
-    return Result(
-        value=EntryCheck(admitted=admitted, early=early, eligible_area=area), steps=(step,)
-    )
+    return rec.result(EntryCheck(admitted=admitted, early=early, eligible_area=area))

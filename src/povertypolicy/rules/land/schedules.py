@@ -7,7 +7,8 @@ import datetime as dt
 from dateutil.rrule import MONTHLY, rrule
 
 from ...errors import InputError, PolicyPackError
-from ...explain import Note, NoteKind, Result, Step
+from ...explain import Result
+from ...explain.recorder import Recorder, boundary, convention, warning
 from ...policy import Parameter, Policy
 from .values import CampaignPhase, CampaignSchedule, Phase, TransferSchedule
 
@@ -69,36 +70,29 @@ def campaign_schedule(year: int, policy: Policy) -> Result[CampaignSchedule]:
         campaign_end=end,
         self_inspection_coverage=coverage_p.fraction,
     )
-    notes = [Note(kind=NoteKind.BOUNDARY, key="land.note.report_before")]
-    if end != phases[-1].end:
-        notes.append(
-            Note(
-                kind=NoteKind.WARNING,
-                key="land.note.campaign_end_mismatch",
-                args={"end": end, "last": phases[-1].end},
-            )
-        )
-    step = Step(
-        rule="LAND-7",
-        key="land.campaign",
-        inputs={
-            "year": str(year),
-            "preparation_start": phases[0].start,
-            "preparation_end": phases[0].end,
-            "self_inspection_start": phases[1].start,
-            "self_inspection_end": phases[1].end,
-            "rectification_start": phases[2].start,
-            "rectification_end": phases[2].end,
-            "evaluation_start": phases[3].start,
-            "evaluation_end": phases[3].end,
-            "report1": report1,
-            "report2": report2,
-            "coverage": coverage_p.decimal,
-        },
-        params=tuple(used),
-        notes=tuple(notes),
+    last = phases[-1].end
+    rec = Recorder("LAND-7")
+    rec.step(
+        "land.campaign",
+        year=str(year),
+        preparation_start=phases[0].start,
+        preparation_end=phases[0].end,
+        self_inspection_start=phases[1].start,
+        self_inspection_end=phases[1].end,
+        rectification_start=phases[2].start,
+        rectification_end=phases[2].end,
+        evaluation_start=phases[3].start,
+        evaluation_end=phases[3].end,
+        report1=report1,
+        report2=report2,
+        coverage=coverage_p.decimal,
+        params=used,
+        notes=(
+            boundary("land.note.report_before"),
+            warning("land.note.campaign_end_mismatch", end=end, last=last) if end != last else None,
+        ),
     )
-    return Result(value=value, steps=(step,))
+    return rec.result(value)
 
 
 def _period_ends(start: dt.date, until: dt.date, frequency: str) -> tuple[dt.date, ...]:
@@ -140,18 +134,16 @@ def transfer_schedule(start: dt.date, until: dt.date, policy: Policy) -> Result[
     reserve_p = policy.param("land.risk_reserve_transfer_frequency")
     pension = _period_ends(start, until, pension_p.text)
     reserve = _period_ends(start, until, reserve_p.text)
-    step = Step(
-        rule="LAND-12",
-        key="land.transfers",
-        inputs={
-            "start": start,
-            "until": until,
-            "pension": len(pension),
-            "reserve": len(reserve),
-            "first_pension": pension[0] if pension else "—",
-            "first_reserve": reserve[0] if reserve else "—",
-        },
+    rec = Recorder("LAND-12")
+    rec.step(
+        "land.transfers",
+        start=start,
+        until=until,
+        pension=len(pension),
+        reserve=len(reserve),
+        first_pension=pension[0] if pension else "—",
+        first_reserve=reserve[0] if reserve else "—",
         params=(pension_p, reserve_p),
-        notes=(Note(kind=NoteKind.CONVENTION, key="land.note.period_end"),),
+        notes=(convention("land.note.period_end"),),
     )
-    return Result(value=TransferSchedule(pension_fund=pension, risk_reserve=reserve), steps=(step,))
+    return rec.result(TransferSchedule(pension_fund=pension, risk_reserve=reserve))
