@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+from pathlib import Path
 
 import povertypolicy as pp
 from povertypolicy.explain import Note, NoteKind, Result, Step
@@ -96,3 +98,19 @@ def test_step_copies_its_mapping_keeps_key_order_and_takes_any_iterable_of_notes
     assert second.notes == (convention("c"),)
     assert rec.step("k", x=1).inputs == {"x": 1}
     assert rec.step("k").inputs == {}
+
+
+def test_no_rule_builds_its_steps_or_notes_by_hand() -> None:
+    # every rules module records through the Recorder and the note helpers, so a rule's body
+    # reads like its clause; only the recorder itself constructs Step and Note
+    rules = Path(__file__).resolve().parents[2] / "src" / "povertypolicy" / "rules"
+    by_hand = []
+    for path in sorted(rules.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in {"Step", "Note"}
+            ):
+                by_hand.append(f"{path.relative_to(rules)}:{node.lineno}")
+    assert not by_hand, by_hand
