@@ -20,7 +20,7 @@ from povertypolicy import Area, Money
 from povertypolicy.domain import _validate as v
 from povertypolicy.domain.convert import from_dict
 from povertypolicy.domain.housing import Milestone
-from povertypolicy.domain.id_number import IdProblem
+from povertypolicy.domain.id_number import IdProblem, check_character, upgrade_old_number
 from povertypolicy.domain.indicators import require_unit
 from povertypolicy.errors import InputError
 from tests.error_texts import check_refused
@@ -489,6 +489,19 @@ CASES: dict[str, tuple[Callable[[], object], tuple[str, str, Any], str, dict[str
         ("Applicant", "main_labourer_id", "P3"),
         "core.error.not_a_member",
         {"members": ("P1", "P2")},
+    ),
+    # identity numbers
+    "id_body": (
+        lambda: check_character("1234567890123456X"),
+        ("check_character", "body", "1234567890123456X"),
+        "core.error.id_digits",
+        {"count": 17},
+    ),
+    "id_old_number": (
+        lambda: upgrade_old_number("4405241980"),
+        ("upgrade_old_number", "old", "4405241980"),
+        "core.error.id_digits",
+        {"count": 15},
     ),
     # site
     "entrance_twice": (

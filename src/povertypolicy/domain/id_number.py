@@ -109,16 +109,30 @@ class IdProblem(enum.StrEnum):
 
 def check_character(body: str) -> str:
     """The MOD 11-2 check character of 17 body digits (GB 11643—1999, 校验码)."""
-    if len(body) != 17 or not _digits(body):
-        raise ValueError(f"17 digits expected, got {body!r}")
+    if not isinstance(body, str) or len(body) != 17 or not _digits(body):
+        raise InputError(
+            obj="check_character",
+            field="body",
+            value=body,
+            expected="17 digits",
+            code="core.error.id_digits",
+            extra={"count": 17},
+        )
     total = sum(int(c) * w for c, w in zip(body, WEIGHTS, strict=True))
     return CHECK_CHARS[total % 11]
 
 
 def upgrade_old_number(old: str) -> str:
     """The 18-digit form of a 15-digit number: 19 inserted before the year, check added."""
-    if len(old) != 15 or not _digits(old):
-        raise ValueError(f"15 digits expected, got {old!r}")
+    if not isinstance(old, str) or len(old) != 15 or not _digits(old):
+        raise InputError(
+            obj="upgrade_old_number",
+            field="old",
+            value=old,
+            expected="15 digits",
+            code="core.error.id_digits",
+            extra={"count": 15},
+        )
     body = old[:6] + "19" + old[6:]
     return body + check_character(body)
 
