@@ -7,6 +7,22 @@ the rules a function calls are listed under those rules' functions.
 
 from __future__ import annotations
 
+#: The facts MON-1 (screening) reads.
+_MON1_FACTS: tuple[str, ...] = (
+    "Household.dibao",
+    "Household.extreme_poverty_support",
+    "Household.id",
+    "MonitoringCase.category",
+    "MonitoringCase.household",
+    "MonitoringCase.large_rigid_expenditure",
+    "MonitoringCase.per_capita_disposable_income",
+    "MonitoringCase.registered_out_of_poverty",
+    "MonitoringCase.rigid_expenditure",
+    "MonitoringCase.risk_cleared",
+    "MonitoringCase.severe_hardship",
+    "MonitoringCase.sharp_income_drop",
+)
+
 #: The facts MON-3 reads (and MON-4, which applies MON-3 on each date of a history).
 _MON3_FACTS: tuple[str, ...] = (
     "Household.id",
@@ -179,45 +195,8 @@ READS: dict[str, tuple[str, ...]] = {
         "Parcel.id",
     ),
     "monitoring.level_history": _MON3_FACTS,  # MON-4 re-reads MON-3 on each date
-    "monitoring.screen": (
-        "Household.dibao",
-        "Household.extreme_poverty_support",
-        "Household.id",
-        "Household.members",
-        "MonitoringCase.assessed_on",
-        "MonitoringCase.category",
-        "MonitoringCase.entrepreneurial_ability",
-        "MonitoringCase.household",
-        "MonitoringCase.income_only_from_support",
-        "MonitoringCase.large_rigid_expenditure",
-        "MonitoringCase.living_difficulty",
-        "MonitoringCase.per_capita_disposable_income",
-        "MonitoringCase.registered_out_of_poverty",
-        "MonitoringCase.relies_on_projects",
-        "MonitoringCase.rigid_expenditure",
-        "MonitoringCase.risk_cleared",
-        "MonitoringCase.risk_factors",
-        "MonitoringCase.severe_hardship",
-        "MonitoringCase.sharp_income_drop",
-        "MonitoringCase.unmet_needs",
-        "MonitoringCase.unstable_income",
-        "MonitoringCase.weak_self_development",
-        "Person.labour_capacity",
-    ),
-    "monitoring.screening": (
-        "Household.dibao",
-        "Household.extreme_poverty_support",
-        "Household.id",
-        "MonitoringCase.category",
-        "MonitoringCase.household",
-        "MonitoringCase.large_rigid_expenditure",
-        "MonitoringCase.per_capita_disposable_income",
-        "MonitoringCase.registered_out_of_poverty",
-        "MonitoringCase.rigid_expenditure",
-        "MonitoringCase.risk_cleared",
-        "MonitoringCase.severe_hardship",
-        "MonitoringCase.sharp_income_drop",
-    ),
+    "monitoring.screen": tuple(sorted({*_MON1_FACTS, *_MON3_FACTS})),  # MON-1, then MON-3
+    "monitoring.screening": _MON1_FACTS,
     "monitoring.support_measures": (
         "Household.id",
         "Household.members",
