@@ -111,10 +111,9 @@ def test_FOLLOW_7_vegetable_plot(chengkou: pp.Policy) -> None:
     e = refused(fu.vegetable_plot_subsidy, Area.zero(), chengkou, first_year=2020)
     check_input_error(e, "core.error.area_positive", {})
     e = refused(fu.vegetable_plot_subsidy, Area.mu("0.1"), chengkou, first_year="2020")
-    check_input_error(e, "follow_up.error.year", {})
+    check_input_error(e, "core.error.year", {})
     assert e.text("en") == (
-        "vegetable_plot_subsidy.first_year: got '2020'; expected a year as a whole number, "
-        "such as 2021"
+        "vegetable_plot_subsidy.first_year: got '2020'; expected a calendar year such as 2013"
     )
 
 

@@ -123,7 +123,7 @@ def test_LAND_6_paid_after_the_audit_date(pack_dir: Path) -> None:
 def test_LAND_7_year(year: object) -> None:
     gov = pp.Policy.load(GOV, on=D(2022, 6, 1))
     e = refused(lambda: campaign_schedule(year, gov))  # type: ignore[arg-type]
-    check_input_error(e, "land.error.year", {})
+    check_input_error(e, "core.error.year", {})
 
 
 def test_LAND_12_dates() -> None:

@@ -90,5 +90,5 @@ def test_year_must_be_an_int(policy: pp.Policy, year: object) -> None:
         poverty_line(year, policy)  # type: ignore[arg-type]
     e = exc.value
     assert (e.obj, e.field, e.value, e.expected) == ("poverty_line", "year", year, "a year (int)")
-    check_input_error(e, "poverty.error.year", {})
-    assert e.text("zh_Hans").endswith("应为以整数表示的年份，如2020")
+    check_input_error(e, "core.error.year", {})
+    assert e.text("zh_Hans").endswith("应为公历年份，如2013")

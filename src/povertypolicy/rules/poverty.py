@@ -25,7 +25,7 @@ def poverty_line(year: int, policy: Policy, *, rule: str = "ID-1") -> Result[Mon
             field="year",
             value=year,
             expected="a year (int)",
-            code="poverty.error.year",
+            code="core.error.year",
         )
     key = (year, id(policy), rule)
     hit = _cache.get(key)

@@ -297,7 +297,7 @@ def vegetable_plot_subsidy(
             field="first_year",
             value=first_year,
             expected="a year",
-            code="follow_up.error.year",
+            code="core.error.year",
         )
     cost = _money("vegetable_plot_subsidy", "cost_per_mu_year", cost_per_mu_year)
     rate = policy.param("follow_up.vegetable_plot_rate_max")

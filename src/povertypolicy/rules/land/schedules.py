@@ -44,7 +44,7 @@ def campaign_schedule(year: int, policy: Policy) -> Result[CampaignSchedule]:
             field="year",
             value=year,
             expected="a year",
-            code="land.error.year",
+            code="core.error.year",
         )
     used: list[Parameter] = []
 
