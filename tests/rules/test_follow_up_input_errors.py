@@ -101,7 +101,7 @@ def test_FOLLOW_7_kind_and_pens(chengkou: pp.Policy) -> None:
     choices = "IndustryKind.FOREST_GUESTHOUSE, IndustryKind.OTHER"
     check_input_error(e, "core.error.enum", {"choices": choices})
     e = refused(fu.livestock_pen_award, chengkou, pens_built=1)
-    check_input_error(e, "follow_up.error.yes_no_unknown", {})
+    check_input_error(e, "core.error.boolean_or_unknown", {})
     assert e.text("zh_Hant") == "livestock_pen_award.pens_built：收到 1，應為是或否；未記錄時不填"
 
 

@@ -67,7 +67,7 @@ def test_SITE_5_kind_and_one_shoulder(policy: pp.Policy) -> None:
             secretary_is_director="yes",  # type: ignore[arg-type]
         )
     )
-    check_input_error(e, "site.error.yes_no_unknown", {})
+    check_input_error(e, "core.error.boolean_or_unknown", {})
     assert e.text("zh_Hans") == (
         "deputy_secretary.secretary_is_director：收到 'yes'，应为是或否；未记录时不填"
     )

@@ -176,7 +176,7 @@ def livestock_pen_award(policy: Policy, *, pens_built: bool | None) -> Result[Mo
             field="pens_built",
             value=pens_built,
             expected="True, False or None",
-            code="follow_up.error.yes_no_unknown",
+            code="core.error.boolean_or_unknown",
         )
     award = policy.param("follow_up.livestock_pen_award")
     amount = None if pens_built is None else (award.money if pens_built else Money.zero())

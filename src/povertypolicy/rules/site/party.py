@@ -112,7 +112,7 @@ def deputy_secretary(
             field="secretary_is_director",
             value=secretary_is_director,
             expected="True, False or None (not recorded)",
-            code="site.error.yes_no_unknown",
+            code="core.error.boolean_or_unknown",
         )
     threshold = policy.param("site.deputy_secretary_min_population")
     extra = policy.param("site.extra_deputy_secretaries")
