@@ -3,6 +3,7 @@ command's locale; 命令行出错提示."""
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -34,6 +35,7 @@ def _error_line(exc: PovertyPolicyError, locale: str) -> str:
     from .ledger import MissingColumnError
 
     if isinstance(exc, MissingColumnError):  # on the command line, a header maps by --column
+        exc = copy.copy(exc)
         exc.extra = {**exc.extra, "option": "--column HEADER=FIELD"}
     text = " ".join(exc.text(locale).split())
     return message("ledger.cli.error", locale).format(message=text)

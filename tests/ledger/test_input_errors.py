@@ -4,6 +4,7 @@ reads in zh_Hans, zh_Hant and en (no English ``expected`` inside the Chinese tex
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,11 @@ def test_missing_columns_are_named() -> None:
     )
     assert err.text("zh_Hans").startswith("ledger housing.subsidy.persons：收到的列为 [")
     assert "缺少以下列：birth_date (出生日期)和hukou (户籍性质)" in err.text("zh_Hans")
+    # sent between processes (Dask), it stays a MissingColumnError with its columns
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is MissingColumnError
+    assert (back.rule, back.table, back.columns) == (err.rule, err.table, err.columns)
+    assert back.text("zh_Hant") == err.text("zh_Hant")
 
 
 def test_release_needs_the_payment_date() -> None:

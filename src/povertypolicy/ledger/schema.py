@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -132,6 +133,20 @@ class MissingColumnError(InputError):
         self.rule = rule
         self.table = table
         self.columns = columns
+        self.present = present
+
+    def __reduce__(self) -> tuple[Any, ...]:  # InputError's would rebuild a plain InputError
+        return (
+            _rebuild_missing,
+            (self.rule, self.table, self.columns, self.present),
+            self.__dict__,
+        )
+
+
+def _rebuild_missing(
+    rule: str, table: str, columns: tuple[Column, ...], present: list[str]
+) -> MissingColumnError:
+    return MissingColumnError(rule=rule, table=table, columns=columns, present=present)
 
 
 def normalise_header(text: str) -> str:
