@@ -198,7 +198,9 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/follow_up/old_house.py",),
         (
             "tests/rules/test_follow_up.py",
-            "tests/rules/test_follow_up_steps.py",
+            "tests/rules/test_follow_up_subsidies_steps.py",
+            "tests/rules/test_follow_up_support_steps.py",
+            "tests/rules/test_follow_up_old_house_steps.py",
             "tests/rules/test_follow_up_input_errors.py",
         ),
     ),
@@ -222,7 +224,9 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/follow_up/subsidies.py",),
         (
             "tests/rules/test_follow_up_subsidies.py",
-            "tests/rules/test_follow_up_steps.py",
+            "tests/rules/test_follow_up_subsidies_steps.py",
+            "tests/rules/test_follow_up_support_steps.py",
+            "tests/rules/test_follow_up_old_house_steps.py",
             "tests/rules/test_follow_up_input_errors.py",
         ),
     ),
@@ -230,7 +234,9 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/follow_up/support.py",),
         (
             "tests/rules/test_follow_up.py",
-            "tests/rules/test_follow_up_steps.py",
+            "tests/rules/test_follow_up_subsidies_steps.py",
+            "tests/rules/test_follow_up_support_steps.py",
+            "tests/rules/test_follow_up_old_house_steps.py",
             "tests/rules/test_follow_up_input_errors.py",
         ),
     ),
