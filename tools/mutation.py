@@ -322,7 +322,9 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (f"{PKG}/rules/indicators/engine.py",),
         (
             "tests/rules/test_indicators.py",
-            "tests/rules/test_indicators_engine_steps.py",
+            "tests/rules/test_indicators_engine_measures_steps.py",
+            "tests/rules/test_indicators_engine_scorecard_steps.py",
+            "tests/rules/test_indicators_engine_thresholds_steps.py",
             "tests/rules/test_indicators_input_errors.py",
         ),
     ),
