@@ -117,7 +117,10 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "site.affiliated": (
         (f"{PKG}/rules/site/affiliated.py",),
         (
-            "tests/rules/test_site.py",
+            "tests/rules/test_site_units.py",
+            "tests/rules/test_site_organisations.py",
+            "tests/rules/test_site_grids_services.py",
+            "tests/rules/test_site_plan_not_recorded.py",
             "tests/rules/test_site_steps.py",
             "tests/rules/test_site_input_errors.py",
         ),
@@ -125,7 +128,10 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "site.units": (
         (f"{PKG}/rules/site/units.py",),
         (
-            "tests/rules/test_site.py",
+            "tests/rules/test_site_units.py",
+            "tests/rules/test_site_organisations.py",
+            "tests/rules/test_site_grids_services.py",
+            "tests/rules/test_site_plan_not_recorded.py",
             "tests/rules/test_site_partition.py",
             "tests/rules/test_site_units_steps.py",
             "tests/rules/test_site_input_errors.py",
@@ -142,7 +148,10 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "site.services": (
         (f"{PKG}/rules/site/services.py",),
         (
-            "tests/rules/test_site.py",
+            "tests/rules/test_site_units.py",
+            "tests/rules/test_site_organisations.py",
+            "tests/rules/test_site_grids_services.py",
+            "tests/rules/test_site_plan_not_recorded.py",
             "tests/rules/test_site_services_steps.py",
             "tests/rules/test_site_input_errors.py",
         ),
@@ -150,7 +159,10 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "site.grids": (
         (f"{PKG}/rules/site/grids.py",),
         (
-            "tests/rules/test_site.py",
+            "tests/rules/test_site_units.py",
+            "tests/rules/test_site_organisations.py",
+            "tests/rules/test_site_grids_services.py",
+            "tests/rules/test_site_plan_not_recorded.py",
             "tests/rules/test_site_partition.py",
             "tests/rules/test_site_grids_steps.py",
             "tests/rules/test_site_input_errors.py",
@@ -158,12 +170,21 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "site.committees": (
         (f"{PKG}/rules/site/committees.py",),
-        ("tests/rules/test_site.py", "tests/rules/test_site_committees_steps.py"),
+        (
+            "tests/rules/test_site_units.py",
+            "tests/rules/test_site_organisations.py",
+            "tests/rules/test_site_grids_services.py",
+            "tests/rules/test_site_plan_not_recorded.py",
+            "tests/rules/test_site_committees_steps.py",
+        ),
     ),
     "site.party": (
         (f"{PKG}/rules/site/party.py",),
         (
-            "tests/rules/test_site.py",
+            "tests/rules/test_site_units.py",
+            "tests/rules/test_site_organisations.py",
+            "tests/rules/test_site_grids_services.py",
+            "tests/rules/test_site_plan_not_recorded.py",
             "tests/rules/test_site_party_steps.py",
             "tests/rules/test_site_input_errors.py",
         ),
@@ -171,7 +192,10 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "site._base": (
         (f"{PKG}/rules/site/_base.py",),
         (
-            "tests/rules/test_site.py",
+            "tests/rules/test_site_units.py",
+            "tests/rules/test_site_organisations.py",
+            "tests/rules/test_site_grids_services.py",
+            "tests/rules/test_site_plan_not_recorded.py",
             "tests/rules/test_site_base.py",
             "tests/rules/test_site_units_steps.py",
             "tests/rules/test_site_party_steps.py",
@@ -184,7 +208,10 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "site.values": (
         (f"{PKG}/rules/site/values.py",),
         (
-            "tests/rules/test_site.py",
+            "tests/rules/test_site_units.py",
+            "tests/rules/test_site_organisations.py",
+            "tests/rules/test_site_grids_services.py",
+            "tests/rules/test_site_plan_not_recorded.py",
             "tests/rules/test_site_plan.py",
             "tests/rules/test_site_steps.py",
             "tests/rules/test_site_units_steps.py",

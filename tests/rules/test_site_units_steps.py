@@ -14,7 +14,7 @@ import povertypolicy as pp
 from povertypolicy.rules import site as sr
 from tests.error_texts import check_rule_error
 
-from .test_site import make_site
+from ._site import make_site
 
 INSIDE = pp.SiteLocation.INSIDE_COUNTY_SEAT_AREA
 OUTSIDE = pp.SiteLocation.OUTSIDE_COUNTY_SEAT_AREA
