@@ -280,7 +280,8 @@ MODULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (
             "tests/rules/test_monitoring.py",
             "tests/rules/test_monitoring_steps.py",
-            "tests/rules/test_monitoring_screening_steps.py",
+            "tests/rules/test_monitoring_screening_scope_steps.py",
+            "tests/rules/test_monitoring_screening_levels_steps.py",
             "tests/rules/test_monitoring_input_errors.py",
         ),
     ),
