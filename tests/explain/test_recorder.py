@@ -114,3 +114,37 @@ def test_no_rule_builds_its_steps_or_notes_by_hand() -> None:
             ):
                 by_hand.append(f"{path.relative_to(rules)}:{node.lineno}")
     assert not by_hand, by_hand
+
+
+def test_steps_are_built_as_attrs_builds_them() -> None:
+    """Recorder.step sets Step's slots directly: that is only the same as ``Step(...)`` while
+    Step has no validator, converter, on-setattr hook or post-init, and while its fields are
+    exactly the six the recorder sets, in this order."""
+    import attrs
+
+    fields = attrs.fields(Step)
+    assert [f.name for f in fields] == ["rule", "key", "inputs", "params", "notes", "citation"]
+    assert all(f.validator is None and f.converter is None for f in fields)
+    assert all(f.on_setattr is None for f in fields)
+    assert not hasattr(Step, "__attrs_post_init__")
+    assert not hasattr(Step, "__attrs_pre_init__")
+    cite = pp.Citation(document="d", section="s")
+    note = convention("k.n", x=1)
+    made = Recorder("R").step("k", {"a": 1}, b=2, notes=[None, note], citation=cite, rule="Q")
+    built = Step(rule="Q", key="k", inputs={"a": 1, "b": 2}, notes=(note,), citation=cite)
+    assert made == built
+    assert hash(made) == hash(built)
+    assert repr(made) == repr(built)
+    assert attrs.asdict(made) == attrs.asdict(built)
+    bare = Recorder("R").step("k")
+    assert bare == Step(rule="R", key="k")
+    assert bare.inputs == {}
+    assert bare.params == ()
+    assert bare.notes == ()
+    assert bare.citation is None
+    try:
+        made.key = "other"  # type: ignore[misc]
+    except attrs.exceptions.FrozenInstanceError:
+        pass
+    else:  # pragma: no cover - the test fails here
+        raise AssertionError("a recorded step is not frozen")

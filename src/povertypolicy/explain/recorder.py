@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import attrs
+
 from .citation import Citation
 from .result import Note, NoteKind, Result, Step
 
@@ -52,6 +54,13 @@ def rounding(key: str, **args: Any) -> Note:
     return Note(kind=NoteKind.ROUNDING, key=key, args=args)
 
 
+_new = object.__new__
+# Step's slots, set directly (as attrs' generated __init__ sets them, in field order)
+_rule, _key, _inputs, _params, _notes, _citation = (
+    Step.__dict__[a.name].__set__ for a in attrs.fields(Step)
+)
+
+
 class Recorder:
     """Collects the steps of one rule (rule ID ``rule``) in the order they are decided."""
 
@@ -76,14 +85,15 @@ class Recorder:
         # Rules run this in ledger explain loops: one dict, and the notes filtered in C
         # (``filter(None, …)`` drops only the ``None`` entries: a Note is always true), and no
         # tuple built for the common step without params or notes.
-        made = Step(
-            rule=rule or self.rule,
-            key=key,
-            inputs=more if inputs is None else ({**inputs, **more} if more else dict(inputs)),
-            params=tuple(params) if params else (),
-            notes=tuple(filter(None, notes)) if notes else (),
-            citation=citation,
-        )
+        # as Step(rule=…, key=…, inputs=…, params=…, notes=…, citation=…), without attrs'
+        # __init__ (Step has no validators, converters or post-init: tests/explain hold it)
+        made: Step = _new(Step)
+        _rule(made, rule or self.rule)
+        _key(made, key)
+        _inputs(made, more if inputs is None else ({**inputs, **more} if more else dict(inputs)))
+        _params(made, tuple(params) if params else ())
+        _notes(made, tuple(filter(None, notes)) if notes else ())
+        _citation(made, citation)
         self.steps.append(made)
         return made
 

@@ -142,6 +142,14 @@ def _groups(case: MonitoringCase, t: IncomeThreshold) -> list[tuple[ScopeGroup, 
 
 
 _STATE = {True: "yes", False: "no", None: "unknown"}
+# each group's message key per state, built once: monitoring.scope.<group>.<yes|no|unknown>
+_SCOPE_KEY = {
+    (g, state): f"monitoring.scope.{g.value}.{word}"
+    for g in ScopeGroup
+    for state, word in _STATE.items()
+}
+_LEVEL_KEY = {state: f"monitoring.level.{word}" for state, word in _STATE.items()}
+_CITY_DECIDES = convention("monitoring.note.city_decides")
 
 
 def _income_notes(case: MonitoringCase, t: IncomeThreshold) -> tuple[Note, ...]:
@@ -154,45 +162,42 @@ def _screening(rec: Recorder, case: MonitoringCase, t: IncomeThreshold) -> Scree
     """The five groups, each checked and recorded in ``rec`` (a MON-1 recorder)."""
     h = case.household
     found = _groups(case, t)
+    income = case.per_capita_disposable_income
     for group, state in found:
-        inputs: dict[str, object] = {"group": group}
+        inputs: dict[str, object]
         notes: tuple[Note, ...] = ()
         if group is ScopeGroup.BELOW_INCOME_LINE:
-            inputs.update(income=case.per_capita_disposable_income, threshold=t.amount)
+            inputs = {"group": group, "income": income, "threshold": t.amount}
             notes = _income_notes(case, t)
         elif group is ScopeGroup.LOW_INCOME:
-            inputs.update(dibao=h.dibao, extreme=h.extreme_poverty_support)
+            inputs = {"group": group, "dibao": h.dibao, "extreme": h.extreme_poverty_support}
         elif group is ScopeGroup.RISK_CLEARED:
-            inputs.update(category=case.category, cleared=case.risk_cleared)
+            inputs = {"group": group, "category": case.category, "cleared": case.risk_cleared}
         elif group is ScopeGroup.SEVERE_HARDSHIP:
-            inputs.update(
-                spending=case.large_rigid_expenditure,
-                drop=case.sharp_income_drop,
-                severe=case.severe_hardship,
-                amount=case.rigid_expenditure,
-            )
+            inputs = {
+                "group": group,
+                "spending": case.large_rigid_expenditure,
+                "drop": case.sharp_income_drop,
+                "severe": case.severe_hardship,
+                "amount": case.rigid_expenditure,
+            }
         else:
-            inputs.update(value=case.registered_out_of_poverty)
-        rec.step(
-            f"monitoring.scope.{group.value}.{_STATE[state]}",
-            inputs,
-            notes=notes,
-            citation=_CITE_SCOPE,
-        )
+            inputs = {"group": group, "value": case.registered_out_of_poverty}
+        rec.step(_SCOPE_KEY[group, state], inputs, notes=notes, citation=_CITE_SCOPE)
     value = Screening(
         household_id=h.id,
-        groups=tuple(g for g, s in found if s),
-        failed=tuple(g for g, s in found if s is False),
-        not_recorded=tuple(g for g, s in found if s is None),
+        groups=tuple([g for g, s in found if s]),
+        failed=tuple([g for g, s in found if s is False]),
+        not_recorded=tuple([g for g, s in found if s is None]),
         threshold=t.amount,
-        income=case.per_capita_disposable_income,
+        income=income,
     )
     rec.step(
         f"monitoring.scope.summary.{value.reason}",
         household=h.id,
         groups=value.groups,
         not_recorded=value.not_recorded,
-        notes=(convention("monitoring.note.city_decides"),),
+        notes=(_CITY_DECIDES,),
     )
     return value
 
@@ -277,8 +282,8 @@ def level_holds(cond: dict[LevelCondition, Tri], policy: Policy) -> dict[Warning
         C.WEAK_SELF_DEVELOPMENT,
         C.RELIES_ON_PROJECTS,
     )
-    yellow = all_of((combine(cond[c] for c in yellow_traits), *risk_and_difficulty))
-    blue = all_of((combine(cond[c] for c in blue_traits), *risk_and_difficulty))
+    yellow = all_of((combine([cond[c] for c in yellow_traits]), *risk_and_difficulty))
+    blue = all_of((combine([cond[c] for c in blue_traits]), *risk_and_difficulty))
     return {WarningLevel.RED: red, WarningLevel.YELLOW: yellow, WarningLevel.BLUE: blue}
 
 
@@ -308,15 +313,20 @@ _WATER_NOTE = warning("monitoring.note.drinking_water_excluded")
 
 
 def _level_notes(
-    level: WarningLevel, case: MonitoringCase, t: IncomeThreshold, policy: Policy
+    level: WarningLevel,
+    case: MonitoringCase,
+    t: IncomeThreshold,
+    static: dict[WarningLevel, tuple[tuple[Parameter, ...], tuple[Note, ...]]],
 ) -> tuple[tuple[Parameter, ...], tuple[Note, ...]]:
-    params, notes = _static_notes(policy)[level]
+    """The level's parameters and notes: ``static`` (``_static_notes``), and for red the
+    income boundary and the excluded drinking water when they apply."""
+    params, notes = static[level]
     if level is not WarningLevel.RED:
         return params, notes
     extra = _income_notes(case, t)
     needs = case.unmet_needs
-    if needs and BasicNeed.DRINKING_WATER in needs and _choices(policy)[3].text == "excluded":
-        extra = (*extra, _WATER_NOTE)
+    if needs and BasicNeed.DRINKING_WATER in needs and params[1].text == "excluded":
+        extra = (*extra, _WATER_NOTE)  # params[1]: monitoring.drinking_water_for_red
     return params, (*notes, *extra) if extra else notes
 
 
@@ -357,10 +367,11 @@ def _warning(
 ) -> WarningAssessment:
     """The assessment, each level's check and the outcome recorded in ``rec`` (a MON-3 recorder)."""
     value = _assessment(case, t, policy)
+    static = _static_notes(policy)
     for check in value.checks:
-        params, notes = _level_notes(check.level, case, t, policy)
+        params, notes = _level_notes(check.level, case, t, static)
         rec.step(
-            f"monitoring.level.{_STATE[check.holds]}",
+            _LEVEL_KEY[check.holds],
             level=check.level,
             met=check.met,
             failed=check.failed,
@@ -369,14 +380,14 @@ def _warning(
             notes=notes,
             citation=_CITE_LEVELS,
         )
-    top = next((c.level for c in value.checks if c.holds), None)
+    held = value.held
     reason = value.reason
     rec.step(
         f"monitoring.level.summary.{reason}"
         + ("_none" if reason == "undetermined" and value.level is None else ""),
         household=case.household.id,
-        level=value.level if reason != "risk_cleared" else top,
-        held=value.held,
+        level=value.level if reason != "risk_cleared" else (held[0] if held else None),
+        held=held,
         on=case.assessed_on,
         citation=_CITE_CLEARED if case.risk_cleared else None,
         rule="MON-4" if case.risk_cleared else "MON-3",
@@ -389,8 +400,8 @@ def _hazards(rec: Recorder, case: MonitoringCase) -> None:
     needs, risks = case.unmet_needs, case.risk_factors
     rec.step(
         "monitoring.content",
-        needs=None if needs is None else tuple(n for n in _NEEDS if n in needs),
-        risks=None if risks is None else tuple(r for r in _RISKS if r in risks),
+        needs=None if needs is None else tuple([n for n in _NEEDS if n in needs]),
+        risks=None if risks is None else tuple([r for r in _RISKS if r in risks]),
         income=case.per_capita_disposable_income,
         citation=_CITE_CONTENT,
         rule="MON-2",
