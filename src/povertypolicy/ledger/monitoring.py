@@ -276,9 +276,9 @@ def _bits_column(
     present = np.flatnonzero(np.bincount(bits.astype(np.int64), minlength=1 << width))
     lookup = np.zeros(1 << width, np.int32)
     lookup[present] = np.arange(len(present), dtype=np.int32)
+    values = [str(m.value) for m in members]
     words = [
-        ",".join(str(m.value) for j, m in enumerate(members) if int(code) >> j & 1)
-        for code in present
+        ",".join([v for j, v in enumerate(values) if code >> j & 1]) for code in present.tolist()
     ]
     mask = None if known is None else ~known
     return pa.DictionaryArray.from_arrays(
