@@ -13,7 +13,7 @@ from ..policy import Parameter
 from ..policy.parameter import Bound
 from ..policy.spec import Side
 from .frame import Frame, Runs
-from .parse import date_to_days, is_constant
+from .parse import constant, date_to_days, is_constant
 
 __all__ = [
     "admits_days",
@@ -22,6 +22,7 @@ __all__ = [
     "group_count",
     "group_counts",
     "group_or",
+    "linked_rows",
     "members_of",
     "per_child",
 ]
@@ -128,6 +129,15 @@ def _groups(child: Frame) -> Runs | None:
     return runs
 
 
+def linked_rows(child: Frame) -> np.ndarray:
+    """Child rows that have a parent row (a `constant` mask when linked in runs: all do)."""
+    if _groups(child) is not None:
+        return constant(True, len(child))
+    assert child.parent is not None
+    linked: np.ndarray = child.parent >= 0
+    return linked
+
+
 def per_child(child: Frame, values: np.ndarray) -> np.ndarray:
     """Each child row's parent value (``values`` per parent row); a child row with no parent
     gets parent row 0's value, for the caller to mask."""
@@ -190,11 +200,10 @@ def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> li
             for m, o in zip(masks, out, strict=True)
         ]
     word = np.uint16 if width * len(rest) <= 16 else np.uint32
-    packed = np.zeros(n, word)
-    for k, j in enumerate(rest):
+    packed = masks[rest[0]].astype(word)
+    for k, j in enumerate(rest[1:], 1):
         field = masks[j].astype(word)
-        if k:
-            np.left_shift(field, word(width * k), out=field)
+        np.left_shift(field, word(width * k), out=field)
         np.bitwise_or(packed, field, out=packed)
         del field
     sums = _run_sums(packed, runs.bounds, word)
