@@ -12,8 +12,8 @@ import pyarrow as pa
 from ..policy import Parameter
 from ..policy.parameter import Bound
 from ..policy.spec import Side
-from .frame import Frame
-from .parse import date_to_days
+from .frame import Frame, Runs
+from .parse import constant, date_to_days, is_constant
 
 __all__ = [
     "admits_days",
@@ -22,6 +22,7 @@ __all__ = [
     "group_count",
     "group_counts",
     "group_or",
+    "linked_rows",
     "members_of",
     "per_child",
 ]
@@ -70,17 +71,19 @@ def members_of(child: Frame, parent_row: int) -> np.ndarray:
 
     Built once per table: children grouped in runs are sliced; others are sorted once.
     """
-    groups = _groups(child)
-    if groups is not None:
-        starts, keys = groups
+    runs = _groups(child)
+    if runs is not None:
         # Every parent row has children (the usual ledger): run k is parent row k.
         k = parent_row
-        if not (k < len(keys) and keys[k] == parent_row):
+        keys = runs.keys
+        if keys is None:
+            if k >= len(runs.lengths):
+                return np.zeros(0, np.int64)
+        elif not (k < len(keys) and keys[k] == parent_row):
             k = int(np.searchsorted(keys, parent_row))
             if k == len(keys) or keys[k] != parent_row:
                 return np.zeros(0, np.int64)
-        end = int(starts[k + 1]) if k + 1 < len(starts) else len(child)
-        run = np.arange(int(starts[k]), end)
+        run = np.arange(int(runs.bounds[k]), int(runs.bounds[k + 1]))
         grouped: np.ndarray = run[_ok_at(child, run)]
         return grouped
     cache = child.members_cache
@@ -105,27 +108,43 @@ def _ok_at(child: Frame, rows: np.ndarray) -> np.ndarray:
     return used
 
 
-def _groups(child: Frame) -> tuple[np.ndarray, np.ndarray] | None:
-    """(run starts, parent of each run) when every child row is linked and the rows are
-    grouped by parent in order; None otherwise. Computed once per table."""
+def _groups(child: Frame) -> Runs | None:
+    """The child rows' `Runs` when every child row is linked and the rows are grouped by
+    parent in order; None otherwise. Computed once per table (`link()` may have found them)."""
     if child.groups_cache is None:
         parent = child.parent
         assert parent is not None
         found: Any = False
         if len(parent) and parent[0] >= 0 and bool(np.all(parent[1:] >= parent[:-1])):
-            starts = np.concatenate([[0], np.flatnonzero(parent[1:] != parent[:-1]) + 1])
-            found = (starts, parent[starts])
+            inner = np.flatnonzero(parent[1:] != parent[:-1])
+            bounds = np.empty(len(inner) + 2, np.int64)
+            bounds[0], bounds[-1] = 0, len(parent)
+            np.add(inner, 1, out=bounds[1:-1])
+            keys = parent[bounds[:-1]]
+            # Runs of strictly increasing parents 0 .. k - 1 are runs of parent rows 0 .. k - 1.
+            dense = int(keys[0]) == 0 and int(keys[-1]) == len(keys) - 1
+            found = Runs.of(bounds, None if dense else keys)
         child.groups_cache = found
-    return child.groups_cache or None
+    runs: Runs | None = child.groups_cache or None
+    return runs
+
+
+def linked_rows(child: Frame) -> np.ndarray:
+    """Child rows that have a parent row (a `constant` mask when linked in runs: all do)."""
+    if _groups(child) is not None:
+        return constant(True, len(child))
+    assert child.parent is not None
+    linked: np.ndarray = child.parent >= 0
+    return linked
 
 
 def per_child(child: Frame, values: np.ndarray) -> np.ndarray:
     """Each child row's parent value (``values`` per parent row); a child row with no parent
     gets parent row 0's value, for the caller to mask."""
-    groups = _groups(child)
-    if groups is not None and len(groups[0]) == len(values):
-        starts = groups[0]  # every parent row has a run, in order: repeat, no gather
-        repeated: np.ndarray = np.repeat(values, np.diff(np.append(starts, len(child))))
+    runs = _groups(child)
+    if runs is not None and runs.keys is None and len(runs.lengths) == len(values):
+        # Every parent row has a run, in order: repeat, no gather.
+        repeated: np.ndarray = np.repeat(values, runs.lengths)
         return repeated
     assert child.parent is not None
     parent = child.parent.astype(np.intp)
@@ -137,64 +156,67 @@ def group_count(child: Frame, mask: np.ndarray, n_parent: int) -> np.ndarray:
     """Per parent row: how many of its child rows are in ``mask`` (int32; int64 for a child
     table of 2**31 rows or more)."""
     kind = np.int32 if len(mask) < 2**31 else np.int64
-    groups = _groups(child)
-    if groups is not None:
-        starts, keys = groups
-        out = np.zeros(n_parent, kind)
-        if not mask.any():
-            return out
-        if mask.all():
-            out[keys] = np.diff(np.append(starts, len(mask)))
-        else:
-            out[keys] = _run_sums(mask, starts)
-        return out
+    runs = _groups(child)
+    if runs is not None:
+        if is_constant(mask, False) or not mask.any():
+            return np.zeros(n_parent, kind)
+        if is_constant(mask, True) or mask.all():
+            return runs.scatter(runs.lengths, n_parent, kind)
+        return runs.scatter(_run_sums(mask, runs.bounds, np.uint32), n_parent, kind)
     assert child.parent is not None
     linked = child.parent >= 0
     counted: np.ndarray = np.bincount(child.parent[mask & linked], minlength=n_parent)
     return counted.astype(kind, copy=False)
 
 
-def _run_sums(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """The sum of each run of ``values`` (runs begin at ``starts``, none empty) as uint32,
-    exact while each run's sum is below 2**32: the running sum wraps modulo 2**32, and so
-    does the difference of two running sums. (A running sum is about 3× faster than
+def _run_sums(values: np.ndarray, bounds: np.ndarray, kind: Any) -> np.ndarray:
+    """The sum of each run of ``values`` (runs between ``bounds``, none empty) as ``kind``
+    (an unsigned integer type), exact while each run's sum fits in it: the running sum wraps,
+    and so does the difference of two running sums. (A running sum is about 3× faster than
     ``np.add.reduceat`` over a million short runs.)"""
-    total = np.cumsum(values, dtype=np.uint32)
-    at_end = total[np.append(starts[1:], len(values)) - 1]
-    sums: np.ndarray = at_end.copy()
-    sums[1:] -= at_end[:-1]
+    total = np.empty(len(values) + 1, kind)
+    total[0] = 0
+    np.cumsum(values, dtype=kind, out=total[1:])
+    sums: np.ndarray = np.diff(total[bounds])
     return sums
 
 
 def group_counts(child: Frame, masks: Sequence[np.ndarray], n_parent: int) -> list[np.ndarray]:
     """`group_count()` for several masks (summed in one pass when they fit one word)."""
-    groups = _groups(child)
+    runs = _groups(child)
     n = len(child)
-    if groups is None or len(masks) < 2 or not n:
+    if runs is None or len(masks) < 2 or not n:
         return [group_count(child, m, n_parent) for m in masks]
-    starts, keys = groups
     # Masks with every or no cell set need no sum; the others are summed as bit fields of
-    # one int32 per child row, wide enough for the largest group.
+    # one uint16 or uint32 per child row, each field wide enough for the largest group.
     out: list[np.ndarray | None] = [
-        group_count(child, m, n_parent) if not m.any() or m.all() else None for m in masks
+        group_count(child, m, n_parent) if _uniform(m) else None for m in masks
     ]
     rest = [j for j, o in enumerate(out) if o is None]
-    width = int(np.diff(np.append(starts, n)).max()).bit_length()
+    width = runs.longest.bit_length()
     if len(rest) < 2 or width * len(rest) > 31:
         return [
             group_count(child, m, n_parent) if o is None else o
             for m, o in zip(masks, out, strict=True)
         ]
-    packed = np.zeros(n, np.uint32)
-    for k, j in enumerate(rest):
-        packed += masks[j].astype(np.uint32) << np.uint32(width * k)
-    sums = _run_sums(packed, starts)
+    word = np.uint16 if width * len(rest) <= 16 else np.uint32
+    packed = masks[rest[0]].astype(word)
+    for k, j in enumerate(rest[1:], 1):
+        field = masks[j].astype(word)
+        np.left_shift(field, word(width * k), out=field)
+        np.bitwise_or(packed, field, out=packed)
+        del field
+    sums = _run_sums(packed, runs.bounds, word)
     del packed
+    kind = np.int32 if n < 2**31 else np.int64
     for k, j in enumerate(rest):
-        counts = np.zeros(n_parent, np.int32)
-        counts[keys] = (sums >> np.uint32(width * k)) & np.uint32((1 << width) - 1)
-        out[j] = counts
+        out[j] = runs.scatter((sums >> word(width * k)) & word((1 << width) - 1), n_parent, kind)
     return [o for o in out if o is not None]
+
+
+def _uniform(mask: np.ndarray) -> bool:
+    """Whether every cell of ``mask`` is set, or none is."""
+    return mask.strides == (0,) or not mask.any() or bool(mask.all())
 
 
 def group_or(
@@ -203,14 +225,12 @@ def group_or(
     """Per parent row: the OR of its ``mask`` child rows' bitmasks (``width`` bits: uint8,
     or uint16 for 9 to 16 bits)."""
     kind = np.uint8 if width <= 8 else np.uint16
-    use = bits if mask.all() else np.where(mask, bits, 0)
+    use = bits if is_constant(mask, True) or mask.all() else np.where(mask, bits, 0)
     use = use.astype(kind, copy=False)
-    groups = _groups(child)
+    runs = _groups(child)
+    if runs is not None:
+        return runs.scatter(np.bitwise_or.reduceat(use, runs.starts), n_parent, kind)
     out = np.zeros(n_parent, kind)
-    if groups is not None:
-        starts, keys = groups
-        out[keys] = np.bitwise_or.reduceat(use, starts)
-        return out
     assert child.parent is not None
     linked = child.parent >= 0
     for bit in range(width):

@@ -502,7 +502,7 @@ def run_arrow(
     key_ids = out.ids()
     # A rule whose rows are not one per output-table row (e.g. one per payee of a case)
     # returns its own key column (composite ids such as "<case>/<payee>"); it replaces these.
-    ids = key_ids if len(rows) == len(out) and not len(out.bad.nonzero()[0]) else None
+    ids = key_ids if len(rows) == len(out) and not out.bad.any() else None
     if ids is None or lr.key in cols:
         ids = pc.take(key_ids, pa.array(rows)) if lr.key not in cols else cols[lr.key]
     table = pa.table({lr.key: ids, **{k: v for k, v in cols.items() if k != lr.key}})
@@ -526,23 +526,21 @@ def _summary(
     counts = []
     for name, frame in frames.items():
         errs = frame.bad
-        held = frame.held & ~errs
-        used = ~errs & ~held
+        errors = int(np.count_nonzero(errs))
+        # Held back and not also in errors; used: neither.
+        held = int(np.count_nonzero(frame.held & ~errs)) if frame.held.any() else 0
         counts.append(
             TableCount(
                 table=name,
                 rows=len(frame),
-                used=int(used.sum()),
-                held=int(held.sum()),
-                errors=int(errs.sum()),
+                used=len(frame) - held - errors,
+                held=held,
+                errors=errors,
             )
         )
     reasons: dict[str, int] = {}
     if "reason" in table.column_names:
-        vc = pc.value_counts(table.column("reason").combine_chunks())
-        found = dict(
-            zip(vc.field("values").to_pylist(), vc.field("counts").to_pylist(), strict=True)
-        )
+        found = _value_counts(table.column("reason").combine_chunks())
         reasons = {r: int(found[r]) for r in lr.reasons if r in found}
     totals = {
         c: int(pc.sum(table.column(c)).as_py() or 0)
@@ -560,6 +558,22 @@ def _summary(
         reasons=reasons,
         totals=totals,
     )
+
+
+def _value_counts(column: pa.Array) -> dict[Any, int]:
+    """How many cells hold each value (nulls as None)."""
+    if (
+        pa.types.is_dictionary(column.type)
+        and not column.null_count
+        and len(column.dictionary) < 2**16
+        and pc.count_distinct(column.dictionary).as_py() == len(column.dictionary)
+    ):
+        # A count per dictionary entry: no cell is decoded.
+        per_entry = np.bincount(column.indices.to_numpy(), minlength=len(column.dictionary))
+        values = column.dictionary.to_pylist()
+        return {v: int(c) for v, c in zip(values, per_entry.tolist(), strict=True) if c}
+    vc = pc.value_counts(column)
+    return dict(zip(vc.field("values").to_pylist(), vc.field("counts").to_pylist(), strict=True))
 
 
 def reason_array(codes: np.ndarray, reasons: Sequence[str]) -> pa.Array:

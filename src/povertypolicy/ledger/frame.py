@@ -16,7 +16,43 @@ from .errors import ErrorLog
 from .parse import Parsed, bool_values, days_to_date, is_constant, parse_column
 from .schema import ColumnKind, TableSchema
 
-__all__ = ["Frame", "link", "read_frame"]
+__all__ = ["Frame", "Runs", "link", "read_frame"]
+
+
+@attrs.frozen(eq=False)
+class Runs:
+    """Child rows listed in runs of one parent row each, parents in increasing order.
+
+    ``bounds`` (int64) are where each run starts, then the number of child rows; ``keys`` the
+    parent row of each run, or None when run k is parent row k; ``lengths`` the run lengths.
+    """
+
+    bounds: np.ndarray
+    keys: np.ndarray | None
+    lengths: np.ndarray
+    longest: int
+
+    @classmethod
+    def of(cls, bounds: np.ndarray, keys: np.ndarray | None) -> Runs:
+        """The runs between ``bounds`` (none empty), of parent rows ``keys``."""
+        n = int(bounds[-1])
+        lengths = np.diff(bounds).astype(np.int32 if n < 2**31 else np.int64)
+        return cls(bounds=bounds, keys=keys, lengths=lengths, longest=int(lengths.max()))
+
+    @property
+    def starts(self) -> np.ndarray:
+        """Where each run starts."""
+        starts: np.ndarray = self.bounds[:-1]
+        return starts
+
+    def scatter(self, values: np.ndarray, n_parent: int, kind: Any) -> np.ndarray:
+        """One value per run placed at its parent row; parent rows with no run get 0."""
+        out = np.zeros(n_parent, kind)
+        if self.keys is None:
+            out[: len(values)] = values
+        else:
+            out[self.keys] = values
+        return out
 
 
 @attrs.define
@@ -35,7 +71,7 @@ class Frame:
     held: np.ndarray
     parent: np.ndarray | None = None  # per row: position of its parent row (-1 if none)
     members_cache: Any = None  # (order, sorted parent) once children are looked up by parent
-    groups_cache: Any = None  # run starts when children are grouped by parent (see columns)
+    groups_cache: Any = None  # `Runs` when children are grouped by parent (see columns)
 
     @property
     def name(self) -> str:
@@ -232,13 +268,18 @@ def link(child: Frame, parent: Frame, log: ErrorLog) -> None:
     recorded = child.cols[link_col].recorded
     parent_ids = parent.ids()
     n = len(child)
-    pos = _link_runs(link_ids, parent_ids)
-    if pos is None:
+    runs = _link_runs(link_ids, parent_ids)
+    if runs is None:
         pos = _link_hash(link_ids, parent_ids)
-    if not recorded.all():
+    else:
+        pos = np.repeat(np.arange(len(runs.lengths), dtype=_index_type(n)), runs.lengths)
+    every = is_constant(recorded, True) or bool(recorded.all())
+    if not every:
         pos = np.where(recorded, pos, -1)
     child.parent = pos
-    unknown = np.flatnonzero(recorded & (pos < 0))
+    child.groups_cache = runs if every else None
+    # Linked by runs: every recorded cell found its parent.
+    unknown = np.flatnonzero(recorded & (pos < 0)) if runs is None else np.zeros(0, np.int64)
     if len(unknown):
         log.add(
             table=child.name,
@@ -250,28 +291,36 @@ def link(child: Frame, parent: Frame, log: ErrorLog) -> None:
             args={"parent": parent.schema.zh},
         )
         child.bad[unknown] = True
-    del n
 
 
-def _link_runs(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray | None:
+def _index_type(n: int) -> Any:
+    return np.int32 if n < 2**31 else np.int64
+
+
+def _link_runs(link_ids: pa.Array, parent_ids: pa.Array) -> Runs | None:
+    """The runs of equal link ids when run k links to parent row k, else None."""
     n = len(link_ids)
     if n == 0 or link_ids.null_count or parent_ids.null_count:
         return None
     if n > 1:
         change = bool_values(pc.not_equal(link_ids.slice(1), link_ids.slice(0, n - 1)))
-        starts = np.concatenate([[0], np.flatnonzero(change) + 1])
+        inner = np.flatnonzero(change)
+        del change
     else:
-        starts = np.zeros(1, np.int64)
-    if len(starts) > len(parent_ids):
+        inner = np.zeros(0, np.int64)
+    k = len(inner) + 1  # runs
+    if k > len(parent_ids):
         return None
-    run_ids = pc.take(link_ids, pa.array(starts))
+    bounds = np.empty(k + 1, np.int64)
+    bounds[0], bounds[k] = 0, n
+    np.add(inner, 1, out=bounds[1:k])
+    del inner
+    run_ids = pc.take(link_ids, pa.array(bounds[:k]))
     # Parents without children are allowed only at the end in this fast path.
-    head = parent_ids.slice(0, len(starts))
+    head = parent_ids.slice(0, k)
     if not pc.all(pc.equal(run_ids, head)).as_py():
         return None
-    lengths = np.diff(np.concatenate([starts, [n]]))
-    index = np.int32 if len(starts) < 2**31 else np.int64
-    return np.repeat(np.arange(len(starts), dtype=index), lengths)
+    return Runs.of(bounds, None)
 
 
 def _link_hash(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray:

@@ -9,7 +9,7 @@ for one household, so an explanation is always the single-household one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -30,6 +30,7 @@ from .columns import (
     decimal_column,
     group_counts,
     group_or,
+    linked_rows,
     members_of,
     per_child,
 )
@@ -38,7 +39,7 @@ from .errors import ErrorLog
 from .frame import Frame, link
 from .housing_tables import HOUSEHOLDS, PERSONS, PROGRESS
 from .objects import per_row
-from .parse import is_constant
+from .parse import constant, is_constant
 
 __all__ = ["HOUSEHOLDS", "PERSONS", "PROGRESS", "household_object"]
 
@@ -79,7 +80,7 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
     parent = persons.parent
     assert parent is not None
     n_h = len(households)
-    linked = parent >= 0
+    linked = linked_rows(persons)
     bad_count, size = group_counts(persons, (persons.bad, linked), n_h)
     bad_member = bad_count > 0
     rows = households.mark_held(bad_member)
@@ -105,7 +106,7 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
     household_ok = households.ok
     if household_ok.all():
         return  # no person is held back for their household
-    if linked.all():
+    if is_constant(linked, True) or linked.all():
         not_ok = ~household_ok[parent]
     else:
         not_ok = np.zeros(len(persons), bool)
@@ -136,11 +137,11 @@ def _member_conditions(
     applied = households.cols["relocation_applied_on"].recorded
     if not applied.all():
         applied = per_child(persons, applied)
-    checks = (
-        (admits_days(cutoff, birth.values), birth.recorded),
-        (hukou.values == _HUKOU_AGRI, hukou.recorded),
-        (local.values, local.recorded),
-        (lives.values, lives.recorded),
+    checks: tuple[tuple[Callable[[], np.ndarray] | None, np.ndarray], ...] = (
+        (lambda: admits_days(cutoff, birth.values), birth.recorded),
+        (lambda: hukou.values == _HUKOU_AGRI, hukou.recorded),
+        (lambda: local.values, local.recorded),
+        (lambda: lives.values, lives.recorded),
         (None, applied),  # not recorded is "not recorded", not "no"
     )
     failed = np.zeros(len(persons), np.uint8)
@@ -148,11 +149,19 @@ def _member_conditions(
     for bit, (ok, recorded) in enumerate(checks):
         every = is_constant(recorded, True)
         if ok is not None:
-            no = ~ok if every else recorded & ~ok
-            failed |= np.left_shift(no.view(np.uint8), bit, out=no.view(np.uint8))
+            # Recorded and not met (True > False): the condition failed.
+            _set_bit(failed, np.greater(recorded, ok()), bit)
         if not every and not recorded.all():
-            unknown |= (~recorded).view(np.uint8) << np.uint8(bit)
+            _set_bit(unknown, np.logical_not(recorded), bit)
     return failed, unknown
+
+
+def _set_bit(bits: np.ndarray, mask: np.ndarray, bit: int) -> None:
+    """Set bit ``bit`` of ``bits`` (uint8) where ``mask`` (a temporary, shifted in place)."""
+    flags = mask.view(np.uint8)
+    if bit:
+        np.left_shift(flags, np.uint8(bit), out=flags)
+    np.bitwise_or(bits, flags, out=bits)
 
 
 @register
@@ -213,11 +222,22 @@ class Subsidy(LedgerRule):
         persons, households = frames["persons"], frames["households"]
         n_h = len(households)
         failed, unknown = _member_conditions(frames, policy)
-        use = persons.ok
+        use = (
+            persons.ok if persons.bad.any() or persons.held.any() else constant(True, len(persons))
+        )
+        # Conditions failed (low byte) and not recorded (high byte), OR-ed in one pass.
+        both = unknown.astype(np.uint16)
+        del unknown
+        np.left_shift(both, np.uint16(8), out=both)
+        np.bitwise_or(both, failed, out=both)
+        # Eligible: every condition met; passed: none failed. The others of the passed
+        # (used) members are undetermined.
+        eligible = both == 0
         passed = failed == 0
-        eligible = use & passed & (unknown == 0)
-        undetermined = use & passed & (unknown > 0)
-        del passed
+        del failed
+        if not is_constant(use, True):
+            eligible &= use
+            passed &= use
         ok = households.ok
         rows = np.flatnonzero(ok)
         every = len(rows) == n_h  # no household held back: no row to drop
@@ -225,13 +245,12 @@ class Subsidy(LedgerRule):
         def kept(column: np.ndarray) -> np.ndarray:
             return column if every else column[rows]
 
-        people, members, pending = (
-            kept(c) for c in group_counts(persons, (eligible, use, undetermined), n_h)
+        people, members, passing = (
+            kept(c) for c in group_counts(persons, (eligible, use, passed), n_h)
         )
-        del eligible, undetermined
-        # Conditions failed (low byte) and not recorded (high byte), OR-ed in one pass.
-        both = failed.astype(np.uint16) | unknown.astype(np.uint16) << np.uint16(8)
-        del failed, unknown
+        del eligible, passed
+        pending = passing - people
+        del passing
         ors = kept(group_or(persons, both, use, n_h, 16))
         del both, use
         failed_any = (ors & np.uint16(0xFF)).astype(np.uint8)
