@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import operator
+from collections import deque
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -143,6 +145,43 @@ def _old_enough(born: dt.date, cutoff: dt.date, years: int, on: dt.date) -> bool
     if born.month == 2 and born.day == 29:
         return born + relativedelta(years=years) <= on
     return born <= cutoff
+
+
+def _area_weights(areas: Sequence[Fraction]) -> list[int]:
+    """Areas (exact m²) as integers in the same ratios: ``_integer_weights`` for Fractions."""
+    ratios = [a.as_integer_ratio() for a in areas]
+    common = math.lcm(*{d for _, d in ratios})
+    return [n * (common // d) for n, d in ratios]
+
+
+def _household_places(
+    ids: Sequence[str],
+    areas: Sequence[Fraction],
+    eligible: Sequence[tuple[str, ...]],
+    places: Sequence[int],
+    shares: Sequence[tuple[int, int]],
+    took: set[int],
+) -> tuple[HouseholdPlaces, ...]:
+    """``HouseholdPlaces(household=ids[i], area_m2=areas[i], eligible=eligible[i],
+    places=places[i], share=shares[i], took_remainder=i in took)`` for each i, without the
+    cost of attrs' __init__: the slots are set field by field, over all households at once."""
+    built = tuple(map(object.__new__, itertools.repeat(HouseholdPlaces, len(ids))))
+    set_id, set_area, set_eligible, set_places, set_share, set_took, set_waived, set_added = (
+        _HOUSEHOLD_PLACES_SLOTS
+    )
+    run = deque[None](maxlen=0).extend  # consumes a map for the slots it sets
+    run(map(set_id, built, ids))
+    run(map(set_area, built, areas))
+    run(map(set_eligible, built, eligible))
+    run(map(set_places, built, places))
+    run(map(set_share, built, shares))
+    took_remainder = [False] * len(ids)
+    for i in took:
+        took_remainder[i] = True
+    run(map(set_took, built, took_remainder))
+    run(map(set_waived, built, itertools.repeat(0)))
+    run(map(set_added, built, itertools.repeat(0)))
+    return built
 
 
 def _capped_largest_remainder(
@@ -292,29 +331,9 @@ def allocate_places(
         caps.append(len(chosen))
         if not chosen:
             none.append(household.id)
-    weights = _integer_weights(areas)
+    weights = _area_weights(areas)
     places, shares, took, unallocated = _capped_largest_remainder(places_total, weights, caps, ids)
-    new = object.__new__
-    set_id, set_area, set_eligible, set_places, set_share, set_took, set_waived, set_added = (
-        _HOUSEHOLD_PLACES_SLOTS
-    )
-    built: list[HouseholdPlaces] = []
-    for i, hid, area, chosen_ids, n, share in zip(
-        range(len(ids)), ids, areas, eligible, places, shares, strict=True
-    ):
-        # as HouseholdPlaces(household=hid, area_m2=area, eligible=chosen_ids, places=n,
-        # share=share, took_remainder=i in took), without the cost of attrs' __init__
-        h = new(HouseholdPlaces)
-        set_id(h, hid)
-        set_area(h, area)
-        set_eligible(h, chosen_ids)
-        set_places(h, n)
-        set_share(h, share)
-        set_took(h, i in took)
-        set_waived(h, 0)
-        set_added(h, 0)
-        built.append(h)
-    households = tuple(built)
+    households = _household_places(ids, areas, eligible, places, shares, took)
     value = PlaceAllocation(quota=places_total, households=households, unallocated=unallocated)
     took_ids = sorted([ids[i] for i in took])  # ids are unique: as sorting the indices by id
     rec = Recorder("LAND-9")
