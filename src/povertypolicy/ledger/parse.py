@@ -201,6 +201,14 @@ def _may_have_edge_space(arr: pa.Array) -> bool:
     low, high = pc.min_max(pa.array(used, pa.uint8())).values()  # one pass over the bytes
     if low.as_py() > 32 and high.as_py() < 128:
         return False  # printable ASCII only (the usual id): no cell can have an edge space
+    # No byte 0xC0–0xE3 at all (Chinese text is led by 0xE4–0xE9; those bytes map to 0–0x23
+    # here): no white space in any cell.
+    if (
+        low.as_py() > 32
+        and high.as_py() < 0xF5
+        and int(np.subtract(used, np.uint8(0xC0), dtype=np.uint8).min()) > 0x23
+    ):
+        return False
     last = len(data) - 1
     first = data[np.minimum(offsets[:-1], last)]
     if ((first <= 32) | ((first >= 0x7F) & (first <= 0xE3)) | (first >= 0xF5)).any():
