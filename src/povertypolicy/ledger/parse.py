@@ -180,12 +180,13 @@ def _non_empty(arr: pa.Array) -> np.ndarray:
 def _may_have_edge_space(arr: pa.Array) -> bool:
     """Whether any cell may start or end with white space, checked on the raw bytes.
 
-    Conservative: a column is trimmed when a cell starts with a control character, a space, a
-    byte from 0x7F up to 0xE3 or one never valid as a lead (0xF5 on), or ends in a byte up to
-    0x20, in a character led by 0xC2–0xDF (two bytes) or in one led by 0xE0–0xE3 (three
-    bytes). Every white space that `utf8_trim_whitespace` removes is below U+3001, so its
-    UTF-8 lead byte is at most 0xE3; Chinese characters (U+4E00 on, led by 0xE4–0xE9) pass
-    without a trim.
+    Printable ASCII, or bytes with none up to 0x20 and none from 0xC0 to 0xE3 (Chinese
+    text), answer False at once. Otherwise conservative: a column is trimmed when a cell
+    starts with a control character, a space, a byte from 0x7F up to 0xE3 or one never valid
+    as a lead (0xF5 on), or ends in a byte up to 0x20, in a character led by 0xC2–0xDF (two
+    bytes) or in one led by 0xE0–0xE3 (three bytes). Every white space that
+    `utf8_trim_whitespace` removes is below U+3001, so its UTF-8 lead byte is at most 0xE3;
+    Chinese characters (U+4E00 on, led by 0xE4–0xE9) pass without a trim.
     """
     n = len(arr)
     if n == 0:
