@@ -35,6 +35,7 @@ from .engine import LedgerRule, reason_array, register
 from .errors import ErrorLog
 from .frame import Frame
 from .monitoring_tables import MONITORED, PERSONS, household_object, link_members, set_column
+from .parse import is_constant
 from .schema import Column, ColumnKind, TableSchema
 
 __all__ = ["SPOT_CHECKS", "case_object"]
@@ -63,12 +64,16 @@ _FACTS = (
 _STATUS = ("red", "yellow", "blue", "no_level", "risk_cleared", "undetermined")
 
 
-def _tri(frame: Frame, field: str) -> np.ndarray:
+def _tri(frame: Frame, field: str, pick: Any) -> np.ndarray:
+    """A yes/no column at rows ``pick`` as 2 yes, 0 no, 1 not recorded."""
     parsed = frame.cols.get(field)
     if parsed is None:
-        return np.full(len(frame), UNKNOWN, np.uint8)
-    out: np.ndarray = np.where(parsed.recorded, parsed.values.astype(np.uint8) * 2, UNKNOWN)
-    return out.astype(np.uint8)
+        return np.full(len(frame) if isinstance(pick, slice) else len(pick), UNKNOWN, np.uint8)
+    recorded = parsed.recorded[pick]
+    out: np.ndarray = (parsed.values[pick] & recorded).view(np.uint8) << 1
+    if not is_constant(recorded, True):
+        np.bitwise_or(out, ~recorded, out=out)  # not recorded: 0 | 1
+    return out
 
 
 def _flag(frame: Frame, field: str) -> np.ndarray:
@@ -98,7 +103,8 @@ class _Kernel:
         mon, persons = frames["monitored"], frames["persons"]
         n = len(mon)
         self.rows = np.flatnonzero(mon.ok)
-        r = self.rows
+        # The clean rows; every row (the usual ledger) is a view, not a copy.
+        r = self.pick = slice(None) if len(self.rows) == n else self.rows
         t = _threshold(policy).value
         reading, scope, traits, water = _choices(policy)
         # Labour capacity of the members, per household.
@@ -109,8 +115,11 @@ class _Kernel:
         parent = persons.parent
         assert parent is not None
         take = use & (parent >= 0)
-        code4 = np.where(rec, code, 3).astype(np.int64)
-        table = np.bincount(parent[take] * 4 + code4[take], minlength=4 * n).reshape(n, 4)[r]
+        slot = parent.astype(np.int64) * 4
+        slot += code if is_constant(rec, True) else np.where(rec, code, np.int8(3))
+        if not take.all():
+            slot = slot[take]
+        table = np.bincount(slot, minlength=4 * n).reshape(n, 4)[r]
         counts = {k: table[:, _LABOUR.index(k)] for k in LabourCapacity}
         unknown = table[:, 3]
         able = counts[LabourCapacity.FULL] + counts[LabourCapacity.PARTIAL]
@@ -119,10 +128,10 @@ class _Kernel:
         no_full = np.where(counts[LabourCapacity.FULL] > 0, NO, np.where(unknown > 0, UNKNOWN, YES))
         some_lost = np.where(lost > 0, YES, np.where(unknown > 0, UNKNOWN, NO))
         # Facts.
-        f = {name: _tri(mon, name)[r] for name in _FACTS}
+        f = {name: _tri(mon, name, r) for name in _FACTS}
         income = mon.cols.get("per_capita_disposable_income")
         if income is None:
-            below = np.full(len(r), UNKNOWN, np.uint8)
+            below = np.full(len(self.rows), UNKNOWN, np.uint8)
         else:
             fen = income.values[r].astype(np.int64)
             num, den = t.ratio.numerator, t.ratio.denominator
@@ -197,11 +206,11 @@ class _Kernel:
         cleared = _flag(mon, "risk_cleared")[r]
         cat = mon.cols.get("category")
         if cat is None:
-            cat_state = np.full(len(r), UNKNOWN, np.uint8)
+            cat_state = np.full(len(self.rows), UNKNOWN, np.uint8)
         else:
             in_cat = np.isin(cat.values[r], _CLEARED_CODES)
             cat_state = np.where(cat.recorded[r], np.where(in_cat, YES, NO), UNKNOWN)
-        low = np.maximum(_tri(mon, "dibao")[r], _tri(mon, "extreme_poverty_support")[r])
+        low = np.maximum(_tri(mon, "dibao", r), _tri(mon, "extreme_poverty_support", r))
         self.groups = (
             f["registered_out_of_poverty"],
             np.where(cleared, cat_state, NO).astype(np.uint8),
@@ -212,12 +221,16 @@ class _Kernel:
         self.cleared = cleared
 
     def columns(self, mon: Frame) -> dict[str, pa.Array]:
-        r = self.rows
-        n = len(r)
+        r = self.pick
+        n = len(self.rows)
         out: dict[str, pa.Array] = {}
         for name in ("village", "township"):
             col = mon.cols.get(name)
-            out[name] = pa.nulls(n, pa.string()) if col is None else col.values.take(pa.array(r))
+            if col is None:
+                out[name] = pa.nulls(n, pa.string())
+            else:
+                every = isinstance(r, slice)
+                out[name] = col.values if every else col.values.take(pa.array(r))
         # MON-1.
         g_yes = np.zeros(n, np.uint8)
         g_unknown = np.zeros(n, np.uint8)
@@ -277,9 +290,17 @@ def _bits_column(
     lookup = np.zeros(1 << width, np.int32)
     lookup[present] = np.arange(len(present), dtype=np.int32)
     values = [str(m.value) for m in members]
-    words = [
-        ",".join([v for j, v in enumerate(values) if code >> j & 1]) for code in present.tolist()
-    ]
+    spelled = {0: ""}
+
+    def spell(code: int) -> str:
+        # The lowest member first, then the spelling of the rest (each spelled once).
+        if code not in spelled:
+            rest = code & (code - 1)
+            first = values[(code ^ rest).bit_length() - 1]
+            spelled[code] = first + "," + spell(rest) if rest else first
+        return spelled[code]
+
+    words = [spell(code) for code in present.tolist()]
     mask = None if known is None else ~known
     return pa.DictionaryArray.from_arrays(
         pa.array(lookup[bits], mask=mask), pa.array(words, pa.string())

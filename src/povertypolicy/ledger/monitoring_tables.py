@@ -26,7 +26,7 @@ from ..domain.person import Household, Person
 from .columns import group_counts, members_of
 from .errors import ErrorLog
 from .frame import Frame, link
-from .parse import enum_labels
+from .parse import _index_buffer, _per_index, enum_labels
 from .schema import Column, ColumnKind, TableSchema
 
 __all__ = [
@@ -285,18 +285,19 @@ def set_column(frame: Frame, name: str, log: ErrorLog) -> tuple[np.ndarray, np.n
         return np.zeros(n, np.uint16), np.zeros(n, bool)
     labels = enum_labels(SET_COLUMNS[name])
     values = parsed.values
-    encoded = pc.dictionary_encode(values)
-    words = encoded.dictionary.to_pylist()
+    encoded = parsed.encoded if parsed.encoded is not None else pc.dictionary_encode(values)
+    entries = encoded.dictionary
+    words = (entries if pa.types.is_string(entries.type) else entries.cast(pa.string())).to_pylist()
     if not words:
         return np.zeros(n, np.uint16), np.zeros(n, bool)
     codes = [_cell_bits(w, labels) if w is not None else -2 for w in words]
+    # Per entry: its bits where read (0: none or not read), and 0 read, 1 blank, 2 unknown item.
     table = np.array([0 if c is None or c < 0 else c for c in codes], np.uint16)
     state = np.array([2 if c is None else (1 if c == -2 else 0) for c in codes], np.int8)
-    idx = encoded.indices.to_numpy(zero_copy_only=False)
-    valid = np.asarray(encoded.indices.is_valid()) if encoded.null_count else np.ones(n, bool)
-    safe = np.where(valid, idx, 0).astype(np.int64)
-    bits = table[safe]
-    st = np.where(valid & parsed.recorded, state[safe], 1)
+    index = _index_buffer(encoded.indices)
+    st = _per_index(state, index)
+    # An empty cell (a null index, or a null or blank text) is not recorded.
+    np.copyto(st, np.int8(1), where=~parsed.recorded)
     bad = np.flatnonzero(st == 2)
     if len(bad):
         log.add(
@@ -308,7 +309,10 @@ def set_column(frame: Frame, name: str, log: ErrorLog) -> tuple[np.ndarray, np.n
             values=pa.array(values).take(pa.array(bad)),
         )
         frame.bad[bad] = True
-    return np.where(st == 0, bits, 0).astype(np.uint16), st == 0
+    read = st == 0
+    bits = _per_index(table, index)
+    np.copyto(bits, np.uint16(0), where=~read)
+    return bits, read
 
 
 def link_members(frames: Mapping[str, Frame], parent: str, log: ErrorLog) -> None:

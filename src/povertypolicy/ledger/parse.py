@@ -39,12 +39,17 @@ FALSE_WORDS = ("false", "f", "no", "n", "0", "否", "无", "無", "×", "✗")
 
 @attrs.frozen(kw_only=True)
 class Parsed:
-    """A column read into numpy: ``values``, ``recorded`` (not empty) and ``bad`` (unreadable)."""
+    """A column read into numpy: ``values``, ``recorded`` (not empty) and ``bad`` (unreadable).
+
+    ``encoded`` keeps a text column that came dictionary-encoded as it came (indices into its
+    distinct texts), so a reader of its distinct cells need not encode it again.
+    """
 
     values: Any
     recorded: Any
     bad: Any
     code: str = "ledger.error.unreadable"
+    encoded: pa.DictionaryArray | None = None
 
 
 def _flat(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
@@ -175,8 +180,13 @@ def _non_empty(arr: pa.Array) -> np.ndarray:
 def _may_have_edge_space(arr: pa.Array) -> bool:
     """Whether any cell may start or end with white space, checked on the raw bytes.
 
-    Conservative: any first or last byte that is a control character, a space or non-ASCII
-    (a full-width space is non-ASCII) answers True, and the column is trimmed.
+    Printable ASCII, or bytes with none up to 0x20 and none from 0xC0 to 0xE3 (Chinese
+    text), answer False at once. Otherwise conservative: a column is trimmed when a cell
+    starts with a control character, a space, a byte from 0x7F up to 0xE3 or one never valid
+    as a lead (0xF5 on), or ends in a byte up to 0x20, in a character led by 0xC2–0xDF (two
+    bytes) or in one led by 0xE0–0xE3 (three bytes). Every white space that
+    `utf8_trim_whitespace` removes is below U+3001, so its UTF-8 lead byte is at most 0xE3;
+    Chinese characters (U+4E00 on, led by 0xE4–0xE9) pass without a trim.
     """
     n = len(arr)
     if n == 0:
@@ -192,16 +202,48 @@ def _may_have_edge_space(arr: pa.Array) -> bool:
     low, high = pc.min_max(pa.array(used, pa.uint8())).values()  # one pass over the bytes
     if low.as_py() > 32 and high.as_py() < 128:
         return False  # printable ASCII only (the usual id): no cell can have an edge space
+    # No byte 0xC0–0xE3 at all (Chinese text is led by 0xE4–0xE9; those bytes map to 0–0x23
+    # here): no white space in any cell.
+    if (
+        low.as_py() > 32
+        and high.as_py() < 0xF5
+        and int(np.subtract(used, np.uint8(0xC0), dtype=np.uint8).min()) > 0x23
+    ):
+        return False
     last = len(data) - 1
-    first_bytes = data[np.minimum(offsets[:-1], last)]
-    last_bytes = data[np.clip(offsets[1:] - 1, 0, last)]
-    return bool(
-        ((first_bytes <= 32) | (first_bytes >= 128)).any()
-        or ((last_bytes <= 32) | (last_bytes >= 128)).any()
-    )
+    first = data[np.minimum(offsets[:-1], last)]
+    if ((first <= 32) | ((first >= 0x7F) & (first <= 0xE3)) | (first >= 0xF5)).any():
+        return True
+    end = offsets[1:]
+    if (data[np.clip(end - 1, 0, last)] <= 32).any():
+        return True
+    # The lead byte of a last character of two or three bytes (other cells' bytes or an empty
+    # cell's only make the answer more often True).
+    two = data[np.clip(end - 2, 0, last)]
+    if ((two >= 0xC2) & (two <= 0xDF)).any():
+        return True
+    three = data[np.clip(end - 3, 0, last)]
+    return bool(((three >= 0xE0) & (three <= 0xE3)).any())
 
 
 def _read_text(arr: pa.Array, column: Column) -> Parsed:
+    if pa.types.is_dictionary(arr.type) and len(arr.dictionary):
+        # Blank cells found per dictionary entry, then spread over the cells by their indices.
+        entries = arr.dictionary
+        text = entries if pa.types.is_string(entries.type) else entries.cast(pa.string())
+        filled = ~_blank(text)
+        recorded = _per_index(filled, _index_buffer(arr.indices))
+        if arr.null_count:
+            recorded &= _valid(arr)
+        values = _decode(arr)
+        if not pa.types.is_string(values.type):
+            values = values.cast(pa.string())
+        return Parsed(
+            values=values,
+            recorded=_compact(recorded),
+            bad=constant(False, len(arr)),
+            encoded=arr,
+        )
     arr = _decode(arr)
     if not pa.types.is_string(arr.type):
         arr = arr.cast(pa.string())
@@ -367,11 +409,7 @@ def _read_enum(arr: pa.Array, column: Column) -> Parsed:
         entry = np.where(entry_blank, -1, _lookup(text, keys, codes)).astype(np.int8)
         entry_bad = ~entry_blank & (entry < 0)
         valid = _valid(arr)
-        indices = arr.indices
-        # The index buffer itself (the index under an empty cell is any number).
-        index = np.frombuffer(
-            indices.buffers()[1], indices.type.to_pandas_dtype(), len(indices), indices.offset
-        )
+        index = _index_buffer(arr.indices)
         values = _per_index(entry, index)
         if arr.null_count:
             np.copyto(values, np.int8(-1), where=~valid)
@@ -389,6 +427,14 @@ def _read_enum(arr: pa.Array, column: Column) -> Parsed:
         recorded=_compact(recorded),
         bad=_compact(~blank & ~recorded),
         code="ledger.error.enum",
+    )
+
+
+def _index_buffer(indices: pa.Array) -> np.ndarray:
+    """The index buffer of a dictionary array itself (the index under an empty cell is any
+    number)."""
+    return np.frombuffer(
+        indices.buffers()[1], indices.type.to_pandas_dtype(), len(indices), indices.offset
     )
 
 
