@@ -218,8 +218,8 @@ def test_KPI_4_split_without_rounding_says_so(policy: pp.Policy) -> None:
 @pytest.mark.parametrize(
     ("budget", "by", "field", "expected"),
     [
-        (Money("-0.01"), "shares", "budget", "Money >= 0"),
-        (100, "shares", "budget", "Money >= 0"),
+        (Money("-0.01"), "shares", "budget", "a Money amount >= 0"),
+        (100, "shares", "budget", "a Money amount >= 0"),
         (Money(1), "votes", "by", '"shares" or "amounts"'),
         (Money(1), "Shares", "by", '"shares" or "amounts"'),
     ],

@@ -18,6 +18,7 @@ from ...explain import NoteKind, Result
 from ...explain.recorder import Recorder, note, warning
 from ...money import Money
 from ...policy import Parameter, Policy
+from .._args import amount
 
 __all__ = [
     "BudgetPart",
@@ -196,22 +197,7 @@ def split_budget(budget: Money, policy: Policy, *, by: str = "shares") -> Result
 
     The parts add up to the budget exactly; the explanation says which parts took a fen.
     """
-    if not isinstance(budget, Money):
-        raise InputError(
-            obj="split_budget",
-            field="budget",
-            value=budget,
-            expected="Money >= 0",
-            code="core.error.money",
-        )
-    if budget < Money.zero():
-        raise InputError(
-            obj="split_budget",
-            field="budget",
-            value=budget,
-            expected="Money >= 0",
-            code="core.error.money_negative",
-        )
+    amount("split_budget", "budget", budget)
     if by not in ("shares", "amounts"):
         raise InputError(
             obj="split_budget",
@@ -233,7 +219,7 @@ def split_budget(budget: Money, policy: Policy, *, by: str = "shares") -> Result
             )
         params = tuple(p[1] for *_, p in rows)
     else:
-        weights = [amount.fen for _, amount, _, _ in rows]
+        weights = [money.fen for _, money, _, _ in rows]
         params = tuple(p[0] for *_, p in rows)
     amounts, rounded = budget.allocate_with_remainder(weights)
     parts = tuple(
