@@ -15,18 +15,12 @@ from povertypolicy import Area
 from povertypolicy.rules.land import HouseholdPlaces, allocate_places
 from povertypolicy.rules.land._base import _integer_weights
 from povertypolicy.rules.land.places import (
-    _area_weights,
     _capped_largest_remainder,
     _eligible_cutoff,
 )
 
 PACK = "zj-taizhou-expropriated-farmers-2019"
 POLICY = pp.Policy.load(PACK, on=dt.date(2020, 7, 1))
-
-
-@given(st.lists(st.fractions(min_value=0, max_value=10**6, max_denominator=10**4), max_size=12))
-def test_area_weights_match_integer_weights(areas: list[Fraction]) -> None:
-    assert _area_weights(areas) == _integer_weights(areas)
 
 
 def _reference(exp: pp.Expropriation, quota: int) -> tuple[tuple[HouseholdPlaces, ...], int]:

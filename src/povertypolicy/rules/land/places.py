@@ -147,13 +147,6 @@ def _old_enough(born: dt.date, cutoff: dt.date, years: int, on: dt.date) -> bool
     return born <= cutoff
 
 
-def _area_weights(areas: Sequence[Fraction]) -> list[int]:
-    """Areas (exact m²) as integers in the same ratios: ``_integer_weights`` for Fractions."""
-    ratios = [a.as_integer_ratio() for a in areas]
-    common = math.lcm(*{d for _, d in ratios})
-    return [n * (common // d) for n, d in ratios]
-
-
 def _household_places(
     ids: Sequence[str],
     areas: Sequence[Fraction],
@@ -331,7 +324,7 @@ def allocate_places(
         caps.append(len(chosen))
         if not chosen:
             none.append(household.id)
-    weights = _area_weights(areas)
+    weights = _integer_weights(areas)
     places, shares, took, unallocated = _capped_largest_remainder(places_total, weights, caps, ids)
     households = _household_places(ids, areas, eligible, places, shares, took)
     value = PlaceAllocation(quota=places_total, households=households, unallocated=unallocated)
