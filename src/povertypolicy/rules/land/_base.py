@@ -11,7 +11,7 @@ from ...domain.enums import LandType
 from ...domain.land import Expropriation
 from ...errors import RuleError
 from ...explain import Citation, Note
-from ...explain.recorder import convention, warning
+from ...explain.recorder import convention, rounding, warning
 from ...money import Money
 from ...policy import Parameter, Policy
 from ...units import Area
@@ -110,6 +110,10 @@ def _at(policy: Policy, on: dt.date) -> tuple[Policy, tuple[Note, ...]]:
     if policy.on == on:
         return policy, ()
     return policy, (convention("land.note.policy_date", policy_on=policy.on, approved_on=on),)
+
+
+# No rounding fen to hand out: one note for LAND-2 and LAND-3, built once (a Note is immutable).
+_NO_FEN = rounding("land.note.no_fen")
 
 
 def _ids(ids: Sequence[str]) -> str:

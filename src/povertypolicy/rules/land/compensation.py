@@ -18,6 +18,7 @@ from ._base import (
     _CITE_ART47_PERSONS,
     _CITE_ART48,
     _METHODS,
+    _NO_FEN,
     _at,
     _fraction_in,
     _money_times,
@@ -34,7 +35,6 @@ _INCREASE = "land.approved_resettlement_increase"
 
 # Notes without arguments, built once and shared (a Note is immutable; building one is not free).
 _HALF_UP = rounding("land.note.round_half_up")
-_NO_FEN = rounding("land.note.no_fen")
 _OTHER_LAND = convention("land.note.other_land_same_standard")
 _PERSONS_NOT_ROUNDED = convention("land.note.persons_not_rounded")
 _PER_PERSON_BASE = convention("land.note.per_person_base")

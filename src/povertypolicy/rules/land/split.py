@@ -14,6 +14,7 @@ from ._base import (
     _CITE_000_PAY,
     _CITE_REGS26,
     _CITE_REGS2021_32,
+    _NO_FEN,
     _at,
     _contracted_m2,
     _fraction_in,
@@ -28,7 +29,6 @@ __all__ = ["split_compensation"]
 
 # Notes without arguments, built once and shared (a Note is immutable; building one is not free).
 _BY_AREA = convention("land.note.by_contracted_area")
-_NO_FEN = rounding("land.note.no_fen")
 
 # -- LAND-3: the split ---------------------------------------------------------------------
 
