@@ -290,17 +290,9 @@ def _bits_column(
     lookup = np.zeros(1 << width, np.int32)
     lookup[present] = np.arange(len(present), dtype=np.int32)
     values = [str(m.value) for m in members]
-    spelled = {0: ""}
-
-    def spell(code: int) -> str:
-        # The lowest member first, then the spelling of the rest (each spelled once).
-        if code not in spelled:
-            rest = code & (code - 1)
-            first = values[(code ^ rest).bit_length() - 1]
-            spelled[code] = first + "," + spell(rest) if rest else first
-        return spelled[code]
-
-    words = [spell(code) for code in present.tolist()]
+    words = [
+        ",".join([v for j, v in enumerate(values) if code >> j & 1]) for code in present.tolist()
+    ]
     mask = None if known is None else ~known
     return pa.DictionaryArray.from_arrays(
         pa.array(lookup[bits], mask=mask), pa.array(words, pa.string())

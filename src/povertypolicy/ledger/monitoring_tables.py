@@ -26,7 +26,7 @@ from ..domain.person import Household, Person
 from .columns import group_counts, members_of
 from .errors import ErrorLog
 from .frame import Frame, link
-from .parse import _index_buffer, _per_index, enum_labels
+from .parse import enum_labels, index_buffer, per_index
 from .schema import Column, ColumnKind, TableSchema
 
 __all__ = [
@@ -294,8 +294,8 @@ def set_column(frame: Frame, name: str, log: ErrorLog) -> tuple[np.ndarray, np.n
     # Per entry: its bits where read (0: none or not read), and 0 read, 1 blank, 2 unknown item.
     table = np.array([0 if c is None or c < 0 else c for c in codes], np.uint16)
     state = np.array([2 if c is None else (1 if c == -2 else 0) for c in codes], np.int8)
-    index = _index_buffer(encoded.indices)
-    st = _per_index(state, index)
+    index = index_buffer(encoded.indices)
+    st = per_index(state, index)
     # An empty cell (a null index, or a null or blank text) is not recorded.
     np.copyto(st, np.int8(1), where=~parsed.recorded)
     bad = np.flatnonzero(st == 2)
@@ -310,7 +310,7 @@ def set_column(frame: Frame, name: str, log: ErrorLog) -> tuple[np.ndarray, np.n
         )
         frame.bad[bad] = True
     read = st == 0
-    bits = _per_index(table, index)
+    bits = per_index(table, index)
     np.copyto(bits, np.uint16(0), where=~read)
     return bits, read
 

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from .schema import Column, ColumnKind
 
-__all__ = ["Parsed", "constant", "is_constant", "parse_column"]
+__all__ = ["Parsed", "constant", "index_buffer", "is_constant", "parse_column", "per_index"]
 
 _EPOCH = dt.date(1970, 1, 1)
 # A date written as text; Excel's date cells read as text by fastexcel end in 00:00:00.
@@ -232,7 +232,7 @@ def _read_text(arr: pa.Array, column: Column) -> Parsed:
         entries = arr.dictionary
         text = entries if pa.types.is_string(entries.type) else entries.cast(pa.string())
         filled = ~_blank(text)
-        recorded = _per_index(filled, _index_buffer(arr.indices))
+        recorded = per_index(filled, index_buffer(arr.indices))
         if arr.null_count:
             recorded &= _valid(arr)
         values = _decode(arr)
@@ -409,11 +409,11 @@ def _read_enum(arr: pa.Array, column: Column) -> Parsed:
         entry = np.where(entry_blank, -1, _lookup(text, keys, codes)).astype(np.int8)
         entry_bad = ~entry_blank & (entry < 0)
         valid = _valid(arr)
-        index = _index_buffer(arr.indices)
-        values = _per_index(entry, index)
+        index = index_buffer(arr.indices)
+        values = per_index(entry, index)
         if arr.null_count:
             np.copyto(values, np.int8(-1), where=~valid)
-        bad = valid & _per_index(entry_bad, index) if entry_bad.any() else constant(False, len(arr))
+        bad = valid & per_index(entry_bad, index) if entry_bad.any() else constant(False, len(arr))
         return Parsed(
             values=values, recorded=_compact(values >= 0), bad=bad, code="ledger.error.enum"
         )
@@ -430,7 +430,7 @@ def _read_enum(arr: pa.Array, column: Column) -> Parsed:
     )
 
 
-def _index_buffer(indices: pa.Array) -> np.ndarray:
+def index_buffer(indices: pa.Array) -> np.ndarray:
     """The index buffer of a dictionary array itself (the index under an empty cell is any
     number)."""
     return np.frombuffer(
@@ -438,7 +438,7 @@ def _index_buffer(indices: pa.Array) -> np.ndarray:
     )
 
 
-def _per_index(table: np.ndarray, index: np.ndarray) -> np.ndarray:
+def per_index(table: np.ndarray, index: np.ndarray) -> np.ndarray:
     """``table[index]`` for a small table, in slices: numpy widens each slice of indices to
     intp, and a slice stays in the cache (about twice as fast as one gather)."""
     out = np.empty(len(index), table.dtype)
