@@ -82,11 +82,11 @@ class Recorder:
         **more: Any,
     ) -> Step:
         """Record one step; inputs as a mapping, keywords, or both (keywords win)."""
-        # Rules run this in ledger explain loops: one dict, and the notes filtered in C
-        # (``filter(None, …)`` drops only the ``None`` entries: a Note is always true), and no
-        # tuple built for the common step without params or notes.
-        # as Step(rule=…, key=…, inputs=…, params=…, notes=…, citation=…), without attrs'
-        # __init__ (Step has no validators, converters or post-init: tests/explain hold it)
+        # As Step(rule=…, key=…, inputs=…, params=…, notes=…, citation=…), without attrs'
+        # __init__: Step has no validator, converter or hook (tests/explain/test_recorder.py
+        # holds it). Rules run this in ledger explain loops, so: one dict, the notes filtered
+        # in C (``filter(None, …)`` drops only the ``None`` entries: a Note is always true),
+        # and no tuple built for a step without params or notes.
         made: Step = _new(Step)
         _rule(made, rule or self.rule)
         _key(made, key)
