@@ -2,52 +2,13 @@
 
 Load a policy pack at a date, build typed inputs, call a pure rule, and get a
 `Result` that explains itself in simplified Chinese, traditional Chinese or English.
+
+Every name here is loaded with its module at first use (``pp.Policy`` imports the policy
+machinery, ``pp.Household`` the person classes), so ``import povertypolicy`` itself loads
+nothing but this table.
 """
 
 from typing import TYPE_CHECKING
-
-from . import rules
-from .domain import (
-    BasicNeed,
-    CardClass,
-    Exclusion,
-    HukouType,
-    JurisdictionLevel,
-    LabourCapacity,
-    LandType,
-    MonitoringCategory,
-    RiskFactor,
-    ScopeGroup,
-    Sex,
-    SiteLocation,
-    VillageClass,
-    WarningLevel,
-)
-from .errors import (
-    InputError,
-    MissingTranslationError,
-    ParameterNotFoundError,
-    ParameterPeriodError,
-    ParametersMissingError,
-    PolicyPackError,
-    PovertyPolicyError,
-    RuleError,
-    UnsupportedLocaleError,
-)
-from .explain import (
-    Citation,
-    Note,
-    NoteKind,
-    Result,
-    Step,
-    get_locale,
-    set_locale,
-    to_capital,
-    using_locale,
-)
-from .money import Money
-from .policy import Policy, packs, packs_setting
-from .units import Area, AreaUnit
 
 __version__ = "0.1.0"
 
@@ -131,7 +92,23 @@ __all__ = [
 
 
 if TYPE_CHECKING:
-    from . import catalog
+    from . import catalog, rules
+    from .domain import (
+        BasicNeed,
+        CardClass,
+        Exclusion,
+        HukouType,
+        JurisdictionLevel,
+        LabourCapacity,
+        LandType,
+        MonitoringCategory,
+        RiskFactor,
+        ScopeGroup,
+        Sex,
+        SiteLocation,
+        VillageClass,
+        WarningLevel,
+    )
     from .domain.follow_up import OldHouse, Placement, RelocatedHousehold, RelocatedMember
     from .domain.housing import BuildProgress, Milestone
     from .domain.indicators import ReportingUnit, UnitLevel
@@ -154,63 +131,142 @@ if TYPE_CHECKING:
         ResettlementSite,
         TransferSituation,
     )
+    from .errors import (
+        InputError,
+        MissingTranslationError,
+        ParameterNotFoundError,
+        ParameterPeriodError,
+        ParametersMissingError,
+        PolicyPackError,
+        PovertyPolicyError,
+        RuleError,
+        UnsupportedLocaleError,
+    )
+    from .explain import (
+        Citation,
+        Note,
+        NoteKind,
+        Result,
+        Step,
+        get_locale,
+        set_locale,
+        to_capital,
+        using_locale,
+    )
+    from .money import Money
+    from .policy import Policy, packs, packs_setting
     from .policy.compare import Comparison, compare
     from .policy.scenario import Change
+    from .sources import (
+        QuoteMatch,
+        Source,
+        SourceKind,
+        SourcePart,
+        find_quote,
+        get_source,
+        list_sources,
+    )
+    from .units import Area, AreaUnit
 
-# The shipped sources (``povertypolicy.sources``), the catalogue and the what-if tools are
-# imported at first use, which keeps `import povertypolicy` light.
-_FROM_SOURCES = frozenset(
-    {"QuoteMatch", "Source", "SourceKind", "SourcePart", "find_quote", "get_source", "list_sources"}
-)
-_LAZY: dict[str, tuple[str, str | None]] = {
-    "catalog": (".catalog", None),
-    "compare": (".policy.compare", "compare"),
-    "Comparison": (".policy.compare", "Comparison"),
-    "Change": (".policy.scenario", "Change"),
-    # the domain classes of each area load with their module
-    "Applicant": (".domain.registration", "Applicant"),
-    "Attachment": (".domain.land", "Attachment"),
-    "AttachmentKind": (".domain.land", "AttachmentKind"),
-    "BuildProgress": (".domain.housing", "BuildProgress"),
-    "Building": (".domain.site", "Building"),
-    "Entrance": (".domain.site", "Entrance"),
-    "Expropriation": (".domain.land", "Expropriation"),
-    "Household": (".domain.person", "Household"),
-    "LedgerEntry": (".domain.land", "LedgerEntry"),
-    "Milestone": (".domain.housing", "Milestone"),
-    "MonitoringCase": (".domain.monitoring", "MonitoringCase"),
-    "MoveScope": (".domain.site", "MoveScope"),
-    "OldHouse": (".domain.follow_up", "OldHouse"),
-    "Parcel": (".domain.land", "Parcel"),
-    "PaymentLedger": (".domain.land", "PaymentLedger"),
-    "PensionStatus": (".domain.site", "PensionStatus"),
-    "Person": (".domain.person", "Person"),
-    "Placement": (".domain.follow_up", "Placement"),
-    "RelocatedHousehold": (".domain.follow_up", "RelocatedHousehold"),
-    "RelocatedMember": (".domain.follow_up", "RelocatedMember"),
-    "ReportingUnit": (".domain.indicators", "ReportingUnit"),
-    "ResettlementSite": (".domain.site", "ResettlementSite"),
-    "TransferSituation": (".domain.site", "TransferSituation"),
-    "UnitLevel": (".domain.indicators", "UnitLevel"),
+# Each public name -> the module that defines it. The names are imported at first use.
+_MODULE_OF: dict[str, str] = {
+    name: module
+    for module, names in {
+        ".domain": (
+            "BasicNeed",
+            "CardClass",
+            "Exclusion",
+            "HukouType",
+            "JurisdictionLevel",
+            "LabourCapacity",
+            "LandType",
+            "MonitoringCategory",
+            "RiskFactor",
+            "ScopeGroup",
+            "Sex",
+            "SiteLocation",
+            "VillageClass",
+            "WarningLevel",
+        ),
+        ".domain.follow_up": ("OldHouse", "Placement", "RelocatedHousehold", "RelocatedMember"),
+        ".domain.housing": ("BuildProgress", "Milestone"),
+        ".domain.indicators": ("ReportingUnit", "UnitLevel"),
+        ".domain.land": (
+            "Attachment",
+            "AttachmentKind",
+            "Expropriation",
+            "LedgerEntry",
+            "Parcel",
+            "PaymentLedger",
+        ),
+        ".domain.monitoring": ("MonitoringCase",),
+        ".domain.person": ("Household", "Person"),
+        ".domain.registration": ("Applicant",),
+        ".domain.site": (
+            "Building",
+            "Entrance",
+            "MoveScope",
+            "PensionStatus",
+            "ResettlementSite",
+            "TransferSituation",
+        ),
+        ".errors": (
+            "InputError",
+            "MissingTranslationError",
+            "ParameterNotFoundError",
+            "ParameterPeriodError",
+            "ParametersMissingError",
+            "PolicyPackError",
+            "PovertyPolicyError",
+            "RuleError",
+            "UnsupportedLocaleError",
+        ),
+        ".explain": (
+            "Citation",
+            "Note",
+            "NoteKind",
+            "Result",
+            "Step",
+            "get_locale",
+            "set_locale",
+            "to_capital",
+            "using_locale",
+        ),
+        ".money": ("Money",),
+        ".policy": ("Policy", "packs", "packs_setting"),
+        ".policy.compare": ("Comparison", "compare"),
+        ".policy.scenario": ("Change",),
+        ".sources": (
+            "QuoteMatch",
+            "Source",
+            "SourceKind",
+            "SourcePart",
+            "find_quote",
+            "get_source",
+            "list_sources",
+        ),
+        ".units": ("Area", "AreaUnit"),
+    }.items()
+    for name in names
 }
+# Subpackages reachable as attributes (``pp.rules.housing``), imported at first use too.
+_SUBMODULES = frozenset(
+    {"catalog", "domain", "errors", "explain", "money", "policy", "rules", "sources", "units"}
+)
 
 
 def __getattr__(name: str) -> object:
-    if name in _FROM_SOURCES:
-        from . import sources
+    import importlib
 
-        value = getattr(sources, name)
-        globals()[name] = value
-        return value
-    if name in _LAZY:
-        import importlib
-
-        module_name, attr = _LAZY[name]
-        module = importlib.import_module(module_name, __name__)
-        value = module if attr is None else getattr(module, attr)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _MODULE_OF.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module, __name__), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:

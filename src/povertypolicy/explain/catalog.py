@@ -24,9 +24,9 @@ _lock = threading.Lock()
 
 
 def _locale_dir() -> Any:
-    from importlib import resources
+    from .._resources import shipped
 
-    return resources.files("povertypolicy").joinpath("locale")
+    return shipped("povertypolicy", "locale")
 
 
 @cache

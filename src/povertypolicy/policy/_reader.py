@@ -91,7 +91,9 @@ def _citation(ctx: _Ctx, raw: Any, key: str) -> Citation:
                 value=repr(v) if isinstance(v, str) else v,
             )
     document = raw.get("document")
-    if document is not None:
+    # Only a former seed file name (always *.txt, sources.toml checks it) was renamed: a source
+    # id needs no look-up, so reading a pack does not read the source registry and its texts.
+    if document is not None and document.endswith(".txt"):
         from ..sources.registry import renamed_document
 
         new_id = renamed_document(document)

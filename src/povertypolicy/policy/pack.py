@@ -501,9 +501,9 @@ _file_cache: dict[tuple[str, int, int], PolicyPack] = {}
 
 
 def _packs_dir() -> Any:
-    from importlib import resources
+    from .._resources import shipped
 
-    return resources.files("povertypolicy.policy").joinpath("packs")
+    return shipped("povertypolicy.policy", "packs")
 
 
 def shipped_pack_ids() -> tuple[str, ...]:

@@ -21,9 +21,9 @@ _GAP = "……"
 
 
 def _files() -> Any:
-    from importlib import resources
+    from .._resources import shipped
 
-    return resources.files("povertypolicy.sources")
+    return shipped("povertypolicy.sources")
 
 
 def _title(raw: Any, where: str) -> Title:
@@ -107,6 +107,10 @@ def _registry() -> dict[str, Source]:
         if (file is None) != (kind is SourceKind.REFERENCE):
             raise ValueError(f"{sid}: a reference ships no file; every other kind ships one")
         text = None if file is None else _read(file)
+        formerly = item.get("formerly")
+        if formerly is not None and not formerly.endswith(".txt"):
+            # pack reading looks up only .txt names (policy/_reader.py): keep it so
+            raise ValueError(f"{sid}: formerly must be a former seed file name (*.txt)")
         out[sid] = Source(
             id=sid,
             kind=kind,
@@ -116,7 +120,7 @@ def _registry() -> dict[str, Source]:
             language=item.get("language", "zh"),
             url=item.get("url"),
             official=item.get("official"),
-            formerly=item.get("formerly"),
+            formerly=formerly,
             file=file,
             parts=_parts(item, sid, text),
             **_common(item, sid),

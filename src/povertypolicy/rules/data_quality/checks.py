@@ -127,9 +127,9 @@ class CheckList:
 
 
 def _checks_dir() -> Any:
-    from importlib import resources
+    from ..._resources import shipped
 
-    return resources.files("povertypolicy.rules.data_quality").joinpath("checks")
+    return shipped("povertypolicy.rules.data_quality", "checks")
 
 
 def checklist_ids() -> tuple[str, ...]:
