@@ -1,16 +1,20 @@
 """The command line's group: usage and library errors exit with status 1 and one line, in the
-command's locale; 命令行出错提示."""
+command's locale; 命令行出错提示. The ledger commands load at first use."""
 
 from __future__ import annotations
 
 import copy
+import importlib
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import PovertyPolicyError
+
+if TYPE_CHECKING:
+    from .ledger.schema import MissingColumnError
 
 
 def _locale_of(args: Sequence[str]) -> str:
@@ -32,13 +36,29 @@ def _locale_of(args: Sequence[str]) -> str:
 def _error_line(exc: PovertyPolicyError, locale: str) -> str:
     """The error as the command line prints it: one line, in the command's locale."""
     from .explain.catalog import message
-    from .ledger import MissingColumnError
 
-    if isinstance(exc, MissingColumnError):  # on the command line, a header maps by --column
+    # a MissingColumnError can only come from a loaded ledger schema (importing it for the
+    # check would import numpy, pyarrow and polars for every other error)
+    missing: type[MissingColumnError] | None = getattr(
+        sys.modules.get(f"{__package__}.ledger.schema"), "MissingColumnError", None
+    )
+    if missing is not None and isinstance(exc, missing):
+        # on the command line, a header maps by --column
         exc = copy.copy(exc)
         exc.extra = {**exc.extra, "option": "--column HEADER=FIELD"}
     text = " ".join(exc.text(locale).split())
     return message("ledger.cli.error", locale).format(message=text)
+
+
+# The ledger commands, imported when used (they read the ledger rules, which import numpy,
+# pyarrow and polars): `povertypolicy packs` or `--help` does not wait for them.
+LAZY_COMMANDS = {"explain": "_cli_ledger", "rules": "_cli_ledger", "run": "_cli_ledger"}
+# Their one-line help in the command list, shown without importing them
+SHORT_HELP = {
+    "explain": "Print why one result row is what it is.",
+    "rules": "List the ledger rules and their input tables.",
+    "run": "Run a ledger rule over input files and write the results.",
+}
 
 
 def _first_line(exc: BaseException) -> str:
@@ -48,7 +68,32 @@ def _first_line(exc: BaseException) -> str:
 
 
 class _Cli(click.Group):
-    """A group whose usage and input errors exit with status 1 and one line, no traceback."""
+    """A group whose usage and input errors exit with status 1 and one line, no traceback;
+    the commands in ``LAZY_COMMANDS`` are imported when asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = LAZY_COMMANDS.get(cmd_name)
+        if module is not None and cmd_name not in self.commands:
+            loaded = importlib.import_module(f"{__package__}.{module}")
+            self.add_command(getattr(loaded, cmd_name), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list, with the lazy commands' one-line help (not importing them)."""
+        limit = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name)
+            if command is None:
+                rows.append((name, SHORT_HELP[name]))
+            elif not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def main(
         self,

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import os
 import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import click
 import openpyxl
 import pyarrow.parquet as pq
 import pytest
@@ -372,3 +375,63 @@ def test_sources_lists_shows_and_finds() -> None:
     unknown = invoke("sources", "show", "003_2d36845397adf6a3.txt")
     assert unknown.exit_code == 1
     assert "poverty-work-plan-samples" in unknown.stderr
+
+
+_LEDGER_STACK = ("numpy", "pyarrow", "polars", "povertypolicy.ledger", "povertypolicy._cli_ledger")
+
+
+def _modules_after_commands(*argvs: list[str]) -> list[str]:
+    """The ledger-stack modules loaded after running ``argvs`` in a fresh interpreter."""
+    code = (
+        "import io, sys\n"
+        "from povertypolicy.cli import main\n"
+        "out, sys.stdout, sys.stderr = sys.stdout, io.StringIO(), io.StringIO()\n"
+        f"for argv in {list(argvs)!r}:\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "sys.stdout = out\n"
+        f"print(sorted(m for m in {_LEDGER_STACK!r} if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    return list(ast.literal_eval(out.strip()))
+
+
+def test_commands_that_read_no_ledger_do_not_import_the_ledger_stack() -> None:
+    """`--help`, `packs`, `sources`, `catalogue` and their errors answer without numpy,
+    pyarrow or polars (importing them takes about two seconds)."""
+    loaded = _modules_after_commands(
+        ["--help"],
+        ["packs"],
+        ["packs", "--level", "nowhere"],
+        ["sources", "list"],
+        ["catalogue", "rules"],
+    )
+    assert loaded == []
+
+
+def test_ledger_commands_load_when_used() -> None:
+    assert "povertypolicy._cli_ledger" in _modules_after_commands(["run", "--help"])
+    assert "povertypolicy.ledger" in _modules_after_commands(["rules"])
+
+
+def test_the_command_list_is_the_same_before_and_after_the_ledger_commands_load() -> None:
+    from povertypolicy._cli_group import LAZY_COMMANDS, SHORT_HELP
+
+    fresh = subprocess.run(
+        [sys.executable, "-c", "from povertypolicy.cli import main; main(['--help'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "80"},
+    ).stdout
+    for name in LAZY_COMMANDS:  # loads each command
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None
+        assert command.get_short_help_str() == SHORT_HELP[name]
+    # click formats a real terminal 2 columns narrower than its width
+    after = CliRunner().invoke(cli, ["--help"], prog_name="povertypolicy", terminal_width=78)
+    assert after.output == fresh

@@ -340,7 +340,8 @@ def test_an_id_dask_results_lack(tmp_path: Path) -> None:
 
 
 def test_a_file_the_command_cannot_read(tmp_path: Path) -> None:
-    from povertypolicy.cli import _first_line, _read, _unreadable
+    from povertypolicy._cli_group import _first_line
+    from povertypolicy._cli_ledger import _read, _unreadable
 
     bad = tmp_path / "persons.xlsx"
     bad.write_bytes(b"not a workbook")
