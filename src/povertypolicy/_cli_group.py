@@ -55,8 +55,8 @@ def _error_line(exc: PovertyPolicyError, locale: str) -> str:
 LAZY_COMMANDS = {"explain": "_cli_ledger", "rules": "_cli_ledger", "run": "_cli_ledger"}
 # Their one-line help in the command list, shown without importing them
 SHORT_HELP = {
-    "explain": "Print why one result row is what it is.",
-    "rules": "List the ledger rules and their input tables.",
+    "explain": "Print the explanation of one result row.",
+    "rules": "List the ledger rules, their rule IDs, titles and input columns.",
     "run": "Run a ledger rule over input files and write the results.",
 }
 
