@@ -61,6 +61,78 @@ SHORT_HELP = {
 }
 
 
+def cli_text(key: str, locale: str, **args: Any) -> str:
+    """A command-line message (``ledger.cli.*``) in ``locale``."""
+    from .explain.render import render_message
+
+    return render_message(key, args, locale)
+
+
+def _hint(hint: Sequence[str] | str | None) -> str | None:
+    """A parameter as click names it: ``'--pack'``; several as ``'-o' / '--out'``."""
+    if hint is None or isinstance(hint, str):
+        return hint
+    return " / ".join(repr(h) for h in hint)
+
+
+def _param_hint(exc: click.MissingParameter | click.BadParameter) -> str | None:
+    if exc.param_hint is not None:
+        return _hint(exc.param_hint)
+    if exc.param is not None and exc.ctx is not None:
+        return _hint(exc.param.get_error_hint(exc.ctx))
+    return None
+
+
+def _click_message(exc: click.ClickException, locale: str) -> str:
+    """Click's error message, in ``locale`` for the usage errors a user meets most (a missing
+    or unknown option, argument or command, a bad value); other messages as click words
+    them. A bad value's detail is the converter's own text (click's types speak English)."""
+    if isinstance(exc, click.MissingParameter):
+        name = _param_hint(exc)
+        kind = exc.param_type or (exc.param.param_type_name if exc.param else None)
+        if name and kind == "option":
+            return cli_text("ledger.cli.missing_option", locale, name=name)
+        if name and kind == "argument":
+            return cli_text("ledger.cli.missing_argument", locale, name=name)
+    elif isinstance(exc, click.NoSuchOption | click.NoSuchCommand):
+        possibilities = exc.possibilities
+        if isinstance(exc, click.NoSuchOption):
+            text = cli_text("ledger.cli.no_such_option", locale, name=repr(exc.option_name))
+        else:
+            text = cli_text("ledger.cli.no_such_command", locale, name=repr(exc.command_name))
+            group = exc.ctx.command if exc.ctx is not None else None
+            if isinstance(group, click.Group) and exc.ctx is not None:
+                # click suggests only the commands loaded so far: ask for them all
+                from difflib import get_close_matches
+
+                possibilities = get_close_matches(exc.command_name, group.list_commands(exc.ctx))
+        if possibilities:
+            names = " / ".join(repr(p) for p in possibilities)
+            text = cli_text("ledger.cli.did_you_mean", locale, message=text, names=names)
+        return text
+    elif isinstance(exc, click.BadParameter):
+        name = _param_hint(exc)
+        if name:
+            return cli_text("ledger.cli.bad_value", locale, name=name, detail=exc.message)
+    return exc.format_message()
+
+
+def show_click_error(exc: click.ClickException, locale: str) -> None:
+    """Print a click error as click does (usage, help hint, error line), in ``locale``."""
+    from .explain.catalog import message
+
+    ctx = exc.ctx if isinstance(exc, click.UsageError) else None
+    if ctx is not None:
+        usage = " ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)])
+        click.echo(cli_text("ledger.cli.usage", locale, usage=usage), err=True)
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = cli_text("ledger.cli.try_help", locale, command=ctx.command_path, help="--help")
+            click.echo(hint, err=True)
+        click.echo("", err=True)
+    text = _click_message(exc, locale)
+    click.echo(message("ledger.cli.error", locale).format(message=text), err=True)
+
+
 def _first_line(exc: BaseException) -> str:
     """The first line of another library's message (they can run to a page)."""
     lines = [x.strip() for x in str(exc).splitlines() if x.strip()]
@@ -116,7 +188,8 @@ class _Cli(click.Group):
         except click.ClickException as exc:
             if not standalone_mode:
                 raise
-            exc.show()
+            given = list(args) if args is not None else sys.argv[1:]
+            show_click_error(exc, _locale_of(given))
             sys.exit(1)
         except click.Abort:
             if not standalone_mode:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ._cli_group import SHORT_HELP, _first_line
+from ._cli_group import SHORT_HELP, _first_line, cli_text
 from .errors import InputError, PovertyPolicyError
 
 if TYPE_CHECKING:
@@ -112,19 +112,25 @@ def _input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def _mapping(rule: LedgerRule, pairs: Sequence[str]) -> dict[str, str]:
+def _mapping(rule: LedgerRule, pairs: Sequence[str], loc: str) -> dict[str, str]:
     fields = {c.name for t in rule.tables for c in t.columns}
     out: dict[str, str] = {}
     for pair in pairs:
         source, sep, field = pair.rpartition("=")
         source, field = source.strip(), field.strip()
         if not sep or not source or not field:
-            raise click.BadParameter(f"{pair!r} is not HEADER=FIELD", param_hint="--column")
+            form = "HEADER=FIELD"
+            text = cli_text("ledger.cli.not_header_field", loc, pair=repr(pair), form=form)
+            raise click.BadParameter(text, param_hint="--column")
         if field not in fields:
-            raise click.BadParameter(
-                f"{field!r} is not a field of {rule.name}; its fields: {', '.join(sorted(fields))}",
-                param_hint="--column",
+            text = cli_text(
+                "ledger.cli.not_a_field",
+                loc,
+                field=repr(field),
+                rule=rule.name,
+                fields=", ".join(sorted(fields)),
             )
+            raise click.BadParameter(text, param_hint="--column")
         out[source] = field
     return out
 
@@ -181,15 +187,17 @@ def _unreadable(table: str, path: Path, sheet: str | None, exc: Exception) -> In
 
 
 def _sources(
-    rule: LedgerRule, given: Mapping[str, Path | None], workbook: Path | None
+    rule: LedgerRule, given: Mapping[str, Path | None], workbook: Path | None, loc: str
 ) -> dict[str, tuple[Path, str | None]]:
     """Each input table of ``rule``: the file, and the sheet to read when it is a workbook."""
     read = {s.name for s in rule.tables}
     extra = sorted(t for t, p in given.items() if p is not None and t not in read)
     if extra:
-        raise click.UsageError(
-            f"{rule.name} does not read a {extra[0]} table; drop {_option_name(extra[0])}"
+        option = _option_name(extra[0])
+        text = cli_text(
+            "ledger.cli.extra_table", loc, rule=rule.name, table=extra[0], option=option
         )
+        raise click.UsageError(text)
     out: dict[str, tuple[Path, str | None]] = {}
     for schema in rule.tables:
         path = given.get(schema.name)
@@ -199,11 +207,17 @@ def _sources(
                 out[schema.name] = (workbook, sheet)
                 continue
         if path is None:
-            where = " or a sheet of that name in --ledger" if workbook is not None else ""
-            raise click.UsageError(
-                f"{rule.name} needs the {schema.name} table ({schema.zh}): "
-                f"pass {_option_name(schema.name)} FILE{where}"
+            text = cli_text(
+                "ledger.cli.needs_table" if workbook is None else "ledger.cli.needs_table_or_sheet",
+                loc,
+                rule=rule.name,
+                table=schema.name,
+                zh=schema.zh,
+                option=_option_name(schema.name),
+                file="FILE",
+                ledger="--ledger",
             )
+            raise click.UsageError(text)
         sheet = None
         if path.suffix.lower() in {".xlsx", ".xlsm", ".xls"}:
             sheet = _matching_sheet(path, schema)
@@ -288,8 +302,8 @@ def _compute(
 
     loc = normalise_locale(locale)
     rule = get_rule(rule_name)
-    mapping = _mapping(rule, columns)
-    sources = _sources(rule, given, workbook)
+    mapping = _mapping(rule, columns, loc)
+    sources = _sources(rule, given, workbook, loc)
     tables: dict[str, Any] = {}
     for name, (path, sheet) in sources.items():
         step(f"reading {path.name}" + (f" [{sheet}]" if sheet else ""))
@@ -378,10 +392,10 @@ def run(
 
     loc = normalise_locale(locale)
     if out.suffix.lower() not in _OUT_SUFFIXES:
-        raise click.BadParameter(
-            f"{out.name!r}: the file name must end in {', '.join(_OUT_SUFFIXES)}",
-            param_hint="--out",
+        text = cli_text(
+            "ledger.cli.out_suffix", loc, name=repr(out.name), suffixes=", ".join(_OUT_SUFFIXES)
         )
+        raise click.BadParameter(text, param_hint="--out")
     n_steps = len(_rules()[rule].tables) + 2 if rule in _rules() else 2
     with _progress(n_steps) as step:
         result = _compute(
@@ -399,7 +413,9 @@ def run(
         try:
             written = _write(result, out, locale=loc, explain_limit=explain_limit)
         except OSError as exc:
-            raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from exc
+            reason = exc.strerror or str(exc)
+            text = cli_text("ledger.cli.cannot_write", loc, path=str(out), reason=reason)
+            raise click.ClickException(text) from exc
     click.echo(result.summary.text(loc), err=True)
     click.echo(render_message("ledger.cli.wrote", {"path": str(written[0])}, loc), err=True)
     if len(written) > 1:
@@ -448,7 +464,7 @@ def explain(
         mine = errors.filter(pc.equal(errors.column("id"), row_id))
         if mine.num_rows:
             why = "; ".join(
-                f"{t} row {r}: {m}"
+                cli_text("ledger.cli.error_row", loc, table=t, row=r, message=m)
                 for t, r, m in zip(
                     mine.column("table").to_pylist(),
                     mine.column("row").to_pylist(),
@@ -456,8 +472,11 @@ def explain(
                     strict=True,
                 )
             )
-            raise click.ClickException(f"{row_id} has no result row; in the errors table: {why}")
-        raise click.ClickException(f"{row_id} is not an id of the {result.rule.output} table")
+            raise click.ClickException(
+                cli_text("ledger.cli.no_result_row", loc, id=row_id, why=why)
+            )
+        text = cli_text("ledger.cli.not_an_id", loc, id=row_id, table=result.rule.output)
+        raise click.ClickException(text)
     click.echo(result.explain(row_id, locale=loc))
 
 

@@ -192,7 +192,7 @@ def test_release_needs_its_progress_table_and_as_of(files: dict[str, Path], tmp_
         (["--out", "x.csv", "--column", "nonsense"], "HEADER=FIELD"),
         (["--out", "x.csv", "--column", "a=no_field"], "no_field"),
         (["--out", "x.csv", "--locale", "fr"], "fr"),
-        (["--out", "x.csv", "--progress", "PERSONS"], "does not read a progress table"),
+        (["--out", "x.csv", "--progress", "PERSONS"], "不读取 progress 表"),
     ],
 )
 def test_usage_errors_exit_1_with_one_line(
@@ -435,3 +435,54 @@ def test_the_command_list_is_the_same_before_and_after_the_ledger_commands_load(
     # click formats a real terminal 2 columns narrower than its width
     after = CliRunner().invoke(cli, ["--help"], prog_name="povertypolicy", terminal_width=78)
     assert after.output == fresh
+
+
+@pytest.mark.parametrize(
+    ("locale", "usage", "says"),
+    [
+        ("zh_Hans", "用法：cli run [OPTIONS] RULE", "错误：缺少选项 '--pack'。"),
+        ("zh_TW", "用法：cli run [OPTIONS] RULE", "錯誤：缺少選項 '--pack'。"),
+        ("en", "Usage: cli run [OPTIONS] RULE", "Error: Missing option '--pack'."),
+    ],
+)
+def test_usage_errors_are_in_the_commands_locale(locale: str, usage: str, says: str) -> None:
+    res = invoke(
+        "run", "housing.subsidy", "--on", "2011-06-01", "--out", "x.csv", "--locale", locale
+    )
+    assert res.exit_code == 1
+    lines = res.stderr.splitlines()
+    assert lines[0] == usage
+    assert lines[-1] == says
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", "housing.subsidy", "--on", "2011-06-01", "--out", "x.csv"],  # no --pack
+        ["run"],  # no RULE
+        ["run", "housing.subsidy", "--pak", "x"],  # unknown option, with a suggestion
+        ["run", "housing.subsidy", "--pack", "x", "--on", "2011-13-01", "--out", "x.csv"],
+        ["run", "housing.subsidy", "--pack", "x", "--on", "2011-06-01", "--out", "x.txt"],
+    ],
+)
+def test_in_english_usage_errors_read_as_click_words_them(args: list[str]) -> None:
+    """The en rendering of click's usage errors is click's own text, line for line."""
+    import io
+
+    args = [*args, "--locale", "en"]
+    exc = CliRunner().invoke(cli, args, standalone_mode=False).exception
+    assert isinstance(exc, click.UsageError)
+    theirs = io.StringIO()
+    exc.show(file=theirs)
+    assert invoke(*args).stderr == theirs.getvalue()
+
+
+def test_usage_errors_without_a_locale_are_in_simplified_chinese() -> None:
+    res = invoke("runn")
+    assert res.exit_code == 1
+    assert res.stderr.splitlines() == [
+        "用法：cli [OPTIONS] COMMAND [ARGS]...",
+        "运行 'cli --help' 查看帮助。",
+        "",
+        "错误：没有命令 'runn'。是否要用 'run'？",  # the lazy commands are suggested too
+    ]
