@@ -61,6 +61,14 @@ SHORT_HELP = {
 }
 
 
+def command_locale() -> str:
+    """The locale the running command line asks for (``--locale``, else zh_Hans), for commands
+    without a ``--locale`` option of their own."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return str(obj["locale"]) if isinstance(obj, dict) and "locale" in obj else "zh_Hans"
+
+
 def cli_text(key: str, locale: str, **args: Any) -> str:
     """A command-line message (``ledger.cli.*``) in ``locale``."""
     from .explain.render import render_message
@@ -176,6 +184,8 @@ class _Cli(click.Group):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        given = list(args) if args is not None else sys.argv[1:]
+        extra.setdefault("obj", {"locale": _locale_of(given)})  # see command_locale()
         try:
             rv = super().main(
                 args,
@@ -188,7 +198,6 @@ class _Cli(click.Group):
         except click.ClickException as exc:
             if not standalone_mode:
                 raise
-            given = list(args) if args is not None else sys.argv[1:]
             show_click_error(exc, _locale_of(given))
             sys.exit(1)
         except click.Abort:
@@ -199,7 +208,6 @@ class _Cli(click.Group):
         except PovertyPolicyError as exc:
             if not standalone_mode:
                 raise
-            given = list(args) if args is not None else sys.argv[1:]
             click.echo(_error_line(exc, _locale_of(given)), err=True)
             sys.exit(1)
         if standalone_mode:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ._cli_group import command_locale
+
 __all__ = ["packs"]
 
 
@@ -23,9 +25,7 @@ def packs(level: str | None, province: str | None) -> None:
     try:
         found = shipped(level=level, province=province)
     except InputError as exc:
-        raise click.BadParameter(
-            f"{exc.value!r}: expected {exc.expected}", param_hint=f"--{exc.field}"
-        ) from None
+        raise click.BadParameter(exc.text(command_locale()), param_hint=f"--{exc.field}") from None
     for info in found:
         click.echo(f"{info.id}  {info.title}")
         facts = [f"issuer: {info.issuer}"]

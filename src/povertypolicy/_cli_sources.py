@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from ._cli_group import command_locale
+
 __all__ = ["sources"]
 
 
@@ -31,8 +33,7 @@ def _source(source_id: str) -> Any:
     try:
         return get_source(source_id)
     except InputError as exc:
-        known = exc.extra.get("known", "")
-        raise click.BadParameter(f"no source {source_id!r}; shipped: {known}") from None
+        raise click.BadParameter(exc.text(command_locale()), param_hint="SOURCE_ID") from None
 
 
 @sources.command("show")
@@ -86,9 +87,7 @@ def sources_find(source_id: str, quote: str, part: str | None) -> None:
     try:
         match = find_quote(src.id, quote, part=part)
     except InputError as exc:
-        raise click.BadParameter(
-            f"{exc.value!r}: expected {exc.expected}", param_hint="--part"
-        ) from None
+        raise click.BadParameter(exc.text(command_locale()), param_hint="--part") from None
     if match is None:
         click.echo(f"not found in {src.id}" + (f" {part}" if part else ""), err=True)
         raise SystemExit(1)
