@@ -121,7 +121,7 @@ def test_every_public_name_resolves_to_its_module_object() -> None:
             assert value is importlib.import_module(f"povertypolicy.{name}")
         else:
             assert value is getattr(importlib.import_module(module, "povertypolicy"), name)
-    for sub in ("domain", "errors", "explain", "money", "policy", "units"):
+    for sub in ("domain", "errors", "explain", "ledger", "money", "policy", "units"):
         assert getattr(pp, sub) is importlib.import_module(f"povertypolicy.{sub}")
     assert set(pp.__all__) <= set(dir(pp))
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):

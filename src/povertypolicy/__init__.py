@@ -249,9 +249,21 @@ _MODULE_OF: dict[str, str] = {
     }.items()
     for name in names
 }
-# Subpackages reachable as attributes (``pp.rules.housing``), imported at first use too.
+# Subpackages reachable as attributes (``pp.rules.housing``, ``pp.ledger.run``), imported at
+# first use too (``ledger`` needs the ledger extra).
 _SUBMODULES = frozenset(
-    {"catalog", "domain", "errors", "explain", "money", "policy", "rules", "sources", "units"}
+    {
+        "catalog",
+        "domain",
+        "errors",
+        "explain",
+        "ledger",
+        "money",
+        "policy",
+        "rules",
+        "sources",
+        "units",
+    }
 )
 
 
