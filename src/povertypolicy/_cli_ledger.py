@@ -306,9 +306,10 @@ def _compute(
     sources = _sources(rule, given, workbook, loc)
     tables: dict[str, Any] = {}
     for name, (path, sheet) in sources.items():
-        step(f"reading {path.name}" + (f" [{sheet}]" if sheet else ""))
+        file = path.name + (f" [{sheet}]" if sheet else "")
+        step(cli_text("ledger.cli.step_reading", loc, file=file))
         tables[name] = _read(name, path, sheet)
-    step(f"running {rule_name}")
+    step(cli_text("ledger.cli.step_running", loc, rule=rule_name))
     return ledger.run(
         rule_name, pack, on=on, as_of=as_of, columns=mapping or None, locale=loc, **tables
     )
@@ -409,7 +410,7 @@ def run(
             columns=columns,
             step=step,
         )
-        step(f"writing {out.name}")
+        step(cli_text("ledger.cli.step_writing", loc, file=out.name))
         try:
             written = _write(result, out, locale=loc, explain_limit=explain_limit)
         except OSError as exc:

@@ -486,3 +486,33 @@ def test_usage_errors_without_a_locale_are_in_simplified_chinese() -> None:
         "",
         "错误：没有命令 'runn'。是否要用 'run'？",  # the lazy commands are suggested too
     ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "first", "last"),
+    [
+        ("zh_Hans", "正在读取 households.csv", "正在计算 housing.subsidy"),
+        ("zh_Hant", "正在讀取 households.csv", "正在計算 housing.subsidy"),
+        ("en", "reading households.csv", "running housing.subsidy"),
+    ],
+)
+def test_the_progress_bar_names_its_phases_in_the_locale(
+    files: dict[str, Path], locale: str, first: str, last: str
+) -> None:
+    from povertypolicy._cli_ledger import _compute
+
+    phases: list[str] = []
+    _compute(
+        "housing.subsidy",
+        {"persons": files["persons"], "households": files["households"]},
+        workbook=None,
+        pack=PACK,
+        on=dt.date(2011, 6, 1),
+        as_of=None,
+        locale=locale,
+        columns=(),
+        step=phases.append,
+    )
+    assert phases[0].startswith(first)
+    assert phases[-1] == last
+    assert len(phases) == 3
