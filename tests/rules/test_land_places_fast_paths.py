@@ -7,6 +7,7 @@ import datetime as dt
 from fractions import Fraction
 
 import attrs
+from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from povertypolicy.rules.land._base import _integer_weights
 from povertypolicy.rules.land.places import (
     _capped_largest_remainder,
     _eligible_cutoff,
+    _last_birth_date,
 )
 
 PACK = "zj-taizhou-expropriated-farmers-2019"
@@ -78,7 +80,7 @@ _household = st.lists(_person, min_size=1, max_size=4)
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(_household, min_size=1, max_size=8),
+    st.lists(_household, min_size=0, max_size=8),  # no household at all, too
     st.lists(
         st.tuples(
             st.integers(0, 9),  # household index (beyond the list: not contracted)
@@ -141,3 +143,19 @@ def test_allocate_places_matches_the_plain_version(
         assert type(got.area_m2) is Fraction
         assert got.unrounded == want.unrounded
     assert result.value.unallocated == left
+
+
+def test_last_birth_date_is_person_age_on_for_every_birth_near_the_cutoff() -> None:
+    # Every approval date in 2019-2025 (29 February 2020 and 2024 included), minimum ages
+    # 15-18; births from two days before to two days after the cutoff: old enough exactly when
+    # born on or before _last_birth_date, as Person.age_on counts.
+    start = dt.date(2019, 1, 1)
+    for years in (15, 16, 17, 18):
+        for day in range((dt.date(2025, 12, 31) - start).days + 1):
+            on = start + dt.timedelta(days=day)
+            cutoff = on - relativedelta(years=years)
+            last = _last_birth_date(cutoff, years, on)
+            for shift in range(-2, 3):
+                born = cutoff + dt.timedelta(days=shift)
+                person = pp.Person(id="P", birth_date=born)
+                assert (born <= last) == (person.age_on(on) >= years), (on, years, born)

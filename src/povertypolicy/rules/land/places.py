@@ -140,11 +140,15 @@ def _eligible_cutoff(exp: Expropriation, policy: Policy) -> tuple[dt.date, int, 
     return exp.approved_on - relativedelta(years=years), years, age_p
 
 
-def _old_enough(born: dt.date, cutoff: dt.date, years: int, on: dt.date) -> bool:
-    """Age in whole years on ``on`` is at least ``years``, counted as Person.age_on counts."""
-    if born.month == 2 and born.day == 29:
-        return born + relativedelta(years=years) <= on
-    return born <= cutoff
+def _last_birth_date(cutoff: dt.date, years: int, on: dt.date) -> dt.date:
+    """The last birth date old enough on ``on``, as Person.age_on counts: ``cutoff``, or the
+    day after it when that is a 29 February whose birthday falls on 28 February of ``on``'s
+    (common) year. A 29 February birth is the only one old enough after the cutoff."""
+    if cutoff.month == 2 and cutoff.day == 28:
+        after = cutoff + dt.timedelta(days=1)
+        if after.day == 29 and after + relativedelta(years=years) <= on:
+            return after
+    return cutoff
 
 
 def _household_places(
@@ -292,7 +296,7 @@ def allocate_places(
             code="core.error.count",
         )
     cutoff, years, age_p = _eligible_cutoff(exp, policy)
-    on = exp.approved_on
+    last_birth = _last_birth_date(cutoff, years, exp.approved_on)
     contracted = _contracted_by_parcel_order(exp, _PLACE_LAND_TYPES)
     ids: list[str] = []  # households that lost contracted land, in case order
     areas: list[Fraction] = []
@@ -306,20 +310,13 @@ def allocate_places(
             continue
         ids.append(household.id)
         areas.append(area)
-        # born on or before the cutoff is old enough; a 29 February birthday may turn over on
-        # 28 February of a common year (as Person.age_on counts), so it is checked exactly
-        chosen: list[str] = []
+        chosen: list[str] = []  # not insured, and old enough
         for m in household.members:
-            if m.pension_insured is None:
+            if m.pension_insured is False:
+                if m.birth_date <= last_birth:
+                    chosen.append(m.id)
+            elif m.pension_insured is None:
                 unrecorded.append(m.id)
-                continue
-            if m.pension_insured:
-                continue
-            born = m.birth_date
-            if born <= cutoff or (
-                born.month == 2 and born.day == 29 and _old_enough(born, cutoff, years, on)
-            ):
-                chosen.append(m.id)
         eligible.append(tuple(chosen))
         caps.append(len(chosen))
         if not chosen:
