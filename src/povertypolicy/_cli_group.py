@@ -114,9 +114,14 @@ def _click_message(exc: click.ClickException, locale: str) -> str:
                 from difflib import get_close_matches
 
                 possibilities = get_close_matches(exc.command_name, group.list_commands(exc.ctx))
-        if possibilities:
-            names = " / ".join(repr(p) for p in possibilities)
-            text = cli_text("ledger.cli.did_you_mean", locale, message=text, names=names)
+        if possibilities:  # as click lists them: sorted, quoted, one or "one of"
+            names = ", ".join(repr(p) for p in sorted(possibilities))
+            key = (
+                "ledger.cli.did_you_mean"
+                if len(possibilities) == 1
+                else "ledger.cli.did_you_mean_one_of"
+            )
+            text = cli_text(key, locale, message=text, names=names)
         return text
     elif isinstance(exc, click.BadParameter):
         name = _param_hint(exc)

@@ -461,6 +461,7 @@ def test_usage_errors_are_in_the_commands_locale(locale: str, usage: str, says: 
         ["run", "housing.subsidy", "--on", "2011-06-01", "--out", "x.csv"],  # no --pack
         ["run"],  # no RULE
         ["run", "housing.subsidy", "--pak", "x"],  # unknown option, with a suggestion
+        ["run", "housing.subsidy", "--ou", "x"],  # unknown option, several suggestions
         ["run", "housing.subsidy", "--pack", "x", "--on", "2011-13-01", "--out", "x.csv"],
         ["run", "housing.subsidy", "--pack", "x", "--on", "2011-06-01", "--out", "x.txt"],
     ],
