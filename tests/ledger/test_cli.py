@@ -415,7 +415,9 @@ def test_commands_that_read_no_ledger_do_not_import_the_ledger_stack() -> None:
 
 def test_ledger_commands_load_when_used() -> None:
     assert "povertypolicy._cli_ledger" in _modules_after_commands(["run", "--help"])
-    assert "povertypolicy.ledger" in _modules_after_commands(["rules"])
+    loaded = _modules_after_commands(["rules"])
+    assert "povertypolicy.ledger" in loaded
+    assert "polars" not in loaded  # imported only by the steps that use it
 
 
 def test_the_command_list_is_the_same_before_and_after_the_ledger_commands_load() -> None:
