@@ -72,10 +72,26 @@ def test_shipped_finds_folders_and_files_beside_the_module() -> None:
     assert po.is_file()
 
 
-def test_a_missing_folder_falls_back_to_importlib_resources() -> None:
-    found = _resources.shipped("povertypolicy", "no-such-folder")
-    assert not found.is_file()
-    assert not isinstance(found, Path) or not found.exists()
+def test_a_folder_not_on_disk_is_looked_up_through_importlib_resources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from importlib import resources
+
+    asked: list[tuple[str, tuple[str, ...]]] = []
+
+    class Found:
+        def __init__(self, package: str) -> None:
+            self.package = package
+
+        def joinpath(self, *parts: str) -> str:
+            asked.append((self.package, parts))
+            return "through importlib.resources"
+
+    monkeypatch.setattr(resources, "files", Found)
+    assert _resources.shipped("povertypolicy", "no-such-folder") == "through importlib.resources"
+    assert asked == [("povertypolicy", ("no-such-folder",))]
+    assert isinstance(_resources.shipped("povertypolicy", "locale"), Path)  # on disk: not asked
+    assert len(asked) == 1
 
 
 def test_a_former_name_must_be_a_txt_file_name(

@@ -190,7 +190,8 @@ class _Cli(click.Group):
         **extra: Any,
     ) -> Any:
         given = list(args) if args is not None else sys.argv[1:]
-        extra.setdefault("obj", {"locale": _locale_of(given)})  # see command_locale()
+        locale = _locale_of(given)
+        extra.setdefault("obj", {"locale": locale})  # see command_locale()
         try:
             rv = super().main(
                 args,
@@ -203,7 +204,7 @@ class _Cli(click.Group):
         except click.ClickException as exc:
             if not standalone_mode:
                 raise
-            show_click_error(exc, _locale_of(given))
+            show_click_error(exc, locale)
             sys.exit(1)
         except click.Abort:
             if not standalone_mode:
@@ -213,7 +214,7 @@ class _Cli(click.Group):
         except PovertyPolicyError as exc:
             if not standalone_mode:
                 raise
-            click.echo(_error_line(exc, _locale_of(given)), err=True)
+            click.echo(_error_line(exc, locale), err=True)
             sys.exit(1)
         if standalone_mode:
             sys.exit(rv if isinstance(rv, int) else 0)

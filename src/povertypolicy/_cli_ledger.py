@@ -389,7 +389,6 @@ def run(
     are in the errors table; 1 when the command or an input cannot be used.
     """
     from .explain.locales import normalise_locale
-    from .explain.render import render_message
 
     loc = normalise_locale(locale)
     if out.suffix.lower() not in _OUT_SUFFIXES:
@@ -418,11 +417,9 @@ def run(
             text = cli_text("ledger.cli.cannot_write", loc, path=str(out), reason=reason)
             raise click.ClickException(text) from exc
     click.echo(result.summary.text(loc), err=True)
-    click.echo(render_message("ledger.cli.wrote", {"path": str(written[0])}, loc), err=True)
+    click.echo(cli_text("ledger.cli.wrote", loc, path=str(written[0])), err=True)
     if len(written) > 1:
-        click.echo(
-            render_message("ledger.cli.wrote_errors", {"path": str(written[1])}, loc), err=True
-        )
+        click.echo(cli_text("ledger.cli.wrote_errors", loc, path=str(written[1])), err=True)
 
 
 @click.command(short_help=SHORT_HELP["explain"])
