@@ -4,6 +4,7 @@ command's locale; 命令行出错提示. The ledger commands load at first use."
 from __future__ import annotations
 
 import copy
+import enum
 import importlib
 import sys
 from collections.abc import Sequence
@@ -74,6 +75,19 @@ def cli_text(key: str, locale: str, **args: Any) -> str:
     from .explain.render import render_message
 
     return render_message(key, args, locale)
+
+
+def fact(field: str, value: object, locale: str) -> str:
+    """``label: value`` for one fact a listing shows (``ledger.cli.field.<field>``)."""
+    label = cli_text(f"ledger.cli.field.{field}", locale)
+    return cli_text("ledger.cli.fact", locale, label=label, value=value)
+
+
+def label_of(member: enum.Enum, locale: str) -> str:
+    """An enum member's label in ``locale`` (its value when it has no label)."""
+    from .domain.labels import label
+
+    return label(member, locale) or str(member.value)
 
 
 def _hint(hint: Sequence[str] | str | None) -> str | None:

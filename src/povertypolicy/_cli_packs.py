@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._cli_group import command_locale
+from ._cli_group import cli_text, command_locale, fact, label_of
 
 __all__ = ["packs"]
 
@@ -17,27 +17,29 @@ __all__ = ["packs"]
     "subdistrict, state_farm (or its Chinese label, e.g. 县级).",
 )
 @click.option("--province", default=None, help="Only packs of this province: CN-ZJ or ZJ.")
-def packs(level: str | None, province: str | None) -> None:
+@click.option("--locale", default="zh_Hans", show_default=True, metavar="LOCALE")
+def packs(level: str | None, province: str | None, locale: str) -> None:
     """List the policy packs shipped with the library."""
     from .errors import InputError
     from .policy import packs as shipped
 
+    loc = command_locale()
     try:
         found = shipped(level=level, province=province)
     except InputError as exc:
-        raise click.BadParameter(exc.text(command_locale()), param_hint=f"--{exc.field}") from None
+        raise click.BadParameter(exc.text(loc), param_hint=f"--{exc.field}") from None
     for info in found:
         click.echo(f"{info.id}  {info.title}")
-        facts = [f"issuer: {info.issuer}"]
+        facts = [fact("issuer", info.issuer, loc)]
         if info.level is not None:
-            facts.append(f"level: {info.level.value}")
+            facts.append(fact("level", label_of(info.level, loc), loc))
         if info.province:
-            facts.append(f"province: {info.province}")
+            facts.append(fact("province", info.province, loc))
         if info.place:
-            facts.append(f"place: {info.place}")
+            facts.append(fact("place", info.place, loc))
         if info.document_number:
-            facts.append(f"document: {info.document_number}")
-        facts.append(f"source: {info.source}")
+            facts.append(fact("document", info.document_number, loc))
+        facts.append(fact("source", info.source, loc))
         if info.parent:
-            facts.append(f"parent: {info.parent}")
-        click.echo("    " + "; ".join(facts))
+            facts.append(fact("parent", info.parent, loc))
+        click.echo("    " + cli_text("ledger.cli.separator", loc).join(facts))

@@ -334,10 +334,11 @@ def test_importing_the_library_does_not_import_the_cli_stack() -> None:
 
 
 def test_packs_filters_by_level_and_province() -> None:
-    res = invoke("packs", "--province", "ZJ")
+    res = invoke("packs", "--province", "ZJ", "--locale", "en")
     assert res.exit_code == 0
     assert res.stdout.startswith("zj-taizhou-expropriated-farmers-2019  ")
-    assert "level: prefecture; province: CN-ZJ; place: 浙江省台州市" in res.stdout
+    level = "level: prefecture (city, autonomous prefecture, league)"
+    assert f"{level}; province: CN-ZJ; place: 浙江省台州市" in res.stdout
     assert "county-deep" not in res.stdout
     national = invoke("packs", "--level", "national")
     assert national.stdout.splitlines()[0].startswith("cn  ")
@@ -348,28 +349,30 @@ def test_packs_filters_by_level_and_province() -> None:
 
 
 def test_sources_lists_shows_and_finds() -> None:
-    res = invoke("sources")
+    res = invoke("sources", "--locale", "en")
     assert res.exit_code == 0
     for src in pp.list_sources():
         assert f"{src.id}  {src.title.hans}" in res.stdout
     assert "nbs-rural-poverty-monitoring-report  中国农村贫困监测报告  [text not shipped]" in (
         res.stdout
     )
-    show = invoke("sources", "show", "poverty-work-plan-samples")
+    show = invoke("sources", "show", "poverty-work-plan-samples", "--locale", "en")
     assert show.exit_code == 0
     assert (
         "  - 篇3  深山区移民搬迁扶贫工作方案  (county; 某县（彭山林场、车桥镇、林泉乡）)"
         in show.stdout
     )
     assert "formerly: 003_2d36845397adf6a3.txt" in show.stdout
-    found = invoke("sources", "find", "poverty-work-plan-samples", "2011年1月1日以前出生")
+    found = invoke(
+        "sources", "find", "poverty-work-plan-samples", "2011年1月1日以前出生", "--locale", "en"
+    )
     assert found.exit_code == 0
     assert found.stdout.startswith("poverty-work-plan-samples 篇3 line 74, column 79\n")
     assert "2011年1月1日以前出生" in found.stdout
-    missing = invoke("sources", "find", "poverty-work-plan-samples", "每人4000元")
+    missing = invoke("sources", "find", "poverty-work-plan-samples", "每人4000元", "--locale", "en")
     assert missing.exit_code == 1
     assert "not found" in missing.stderr
-    nbs = invoke("sources", "find", "nbs-rural-poverty-monitoring-report", "2300")
+    nbs = invoke("sources", "--locale", "en", "find", "nbs-rural-poverty-monitoring-report", "2300")
     assert nbs.exit_code == 1
     assert "not shipped" in nbs.stderr
     unknown = invoke("sources", "show", "003_2d36845397adf6a3.txt")

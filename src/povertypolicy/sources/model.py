@@ -24,7 +24,9 @@ class SourceKind(enum.StrEnum):
 
 
 class DateBasis(enum.StrEnum):
-    """What a source's date is."""
+    """What a source's date is; 日期依据."""
+
+    __label__ = "core.enum.date_basis"
 
     ISSUED = "issued"  # the document's own date (落款、印发)
     POSTED = "posted"  # when the website carrying the text posted it
