@@ -494,26 +494,35 @@ def _pad(text: str, width: int) -> str:
 def _schema_lines(rule: LedgerRule, locale: str) -> Iterator[str]:
     from .explain.render import render_message
 
+    def text(what: str, **args: Any) -> str:
+        return render_message(f"ledger.cli.rules.{what}", args, locale)
+
+    def table_name(name: str, zh: str) -> str:
+        return zh if locale == "en" else render_message(f"ledger.table.{name}", {}, locale)
+
     yield f"{rule.name}  {render_message(rule.title, {}, locale)}"
-    yield f"  rules: {', '.join(rule.rule_ids)}"
-    yield f"  output: one row per {rule.output} row, by {rule.key}"
+    yield "  " + text("rule_ids", ids=", ".join(rule.rule_ids))
+    output = next((t for t in rule.tables if t.name == rule.output), None)
+    shown = rule.output if output is None or locale == "en" else table_name(output.name, output.zh)
+    yield "  " + text("output", table=shown, key=rule.key)
     for t in rule.tables:
-        yield f"  table {t.name} ({t.zh}), option {_option_name(t.name)}: {t.doc}"
+        name = table_name(t.name, t.zh)
+        yield "  " + text("table", name=t.name, zh=name, option=_option_name(t.name), doc=t.doc)
         rows = [
             (
                 c.name,
                 c.zh,
-                c.kind.value,
-                "required" if c.required else "optional",
-                "" if c.nullable else "never empty",
-                ", ".join(c.aliases),
+                text(f"kind.{c.kind.value}"),
+                text("required" if c.required else "optional"),
+                "" if c.nullable else text("never_empty"),
+                text("alias_separator").join(c.aliases),
             )
             for c in t.columns
         ]
         widths = [max(_width(r[j]) for r in rows) for j in range(5)]
         for r in rows:
             cells = [_pad(r[j], widths[j]) for j in range(5)]
-            also = f"  also: {r[5]}" if r[5] else ""
+            also = "  " + text("also", aliases=r[5]) if r[5] else ""
             yield ("    " + "  ".join(cells)).rstrip() + also
 
 

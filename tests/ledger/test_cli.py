@@ -302,9 +302,20 @@ def test_rules_lists_rules_titles_tables_and_columns() -> None:
     assert one.stdout.startswith("housing.release  分期撥付及拆舊扣款（逐戶）\n")
     lines = one.stdout.splitlines()
     cost = next(x for x in lines if x.strip().startswith("demolition_cost"))
-    assert cost.split()[:4] == ["demolition_cost", "拆除费用", "money", "required"]
+    assert cost.split()[:4] == ["demolition_cost", "拆除费用", "金額", "必需"]
     name = next(x for x in lines if x.strip().startswith("name "))
-    assert name.split()[:4] == ["name", "姓名", "text", "optional"]
+    assert name.split()[:4] == ["name", "姓名", "文字", "可選"]
+    assert "  規則編號：HOUSE-1, HOUSE-2, HOUSE-3, HOUSE-4\n" in one.stdout
+    assert "  輸出：建房進度表每行一行，按 household_id\n" in one.stdout
+    en = invoke("rules", "--rule", "housing.release", "--locale", "en").stdout.splitlines()
+    cost = next(x for x in en if x.strip().startswith("demolition_cost"))
+    assert cost.split()[:4] == ["demolition_cost", "拆除费用", "money", "required"]
+    assert "  output: one row per progress row, by household_id" in en
+    household = next(x for x in en if x.strip().startswith("household_id"))
+    assert household.endswith("  also: 戶編號, 户号, 戶號")
+    hans = invoke("rules", "--rule", "housing.release").stdout
+    assert "户表（households），选项 --households：" in hans
+    assert "也认：戶編號、户号、戶號" in hans
     assert "housing.subsidy" not in one.stdout
     bad = invoke("rules", "--rule", "nope")
     assert bad.exit_code == 1
