@@ -339,18 +339,25 @@ def _tally(codes: np.ndarray, names: list[Any]) -> dict[Any, int]:
 
 
 def _counts(values: pa.Array | pa.ChunkedArray) -> dict[str | None, int]:
-    """How many times each value (None included) occurs (without Arrow's group_by, which
+    """How many times each value (None included) occurs (not by Arrow's group_by, which
     loads its query engine and pandas)."""
-    return _tally(*_codes(values))
+    arr = flat(values)
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.cast(arr.type.value_type)
+    found = pc.value_counts(arr)
+    return dict(
+        zip(found.field("values").to_pylist(), found.field("counts").to_pylist(), strict=True)
+    )
 
 
 def _records(findings: pa.Table) -> dict[str | None, int]:
-    """Per village, how many distinct records (table, row) have findings."""
+    """Per village, how many distinct records (table, row) have findings (a record's village
+    is its own or its household's: one per record)."""
     village, names = _codes(findings.column("village"))
     table, _ = _codes(findings.column("table"))
     row = numpy(findings.column("row")).astype(np.int64)
-    distinct = np.unique(np.stack([village, table, row], axis=1), axis=0)
-    return _tally(distinct[:, 0], names)
+    _, first = np.unique(table * (int(row.max(initial=0)) + 1) + row, return_index=True)
+    return _tally(village[first], names)
 
 
 def title(check: Any, locale: str) -> str:
