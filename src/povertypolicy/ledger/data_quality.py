@@ -25,6 +25,7 @@ from ..policy import Policy
 from ..rules.data_quality import conditions as cond
 from ..rules.data_quality import identity, pairings
 from ..rules.data_quality.checks import CheckList, load_checks
+from .arrays import array, filled, numpy, scalar
 from .data_quality_conditions import column, evaluate, limits, record_of, values_at
 from .data_quality_findings import FINDING_COLUMNS, FindingLog, day_dates
 from .data_quality_kernels import BIT, as_int, duplicate_rows, id_kernel, merge_spans, overloads
@@ -138,7 +139,7 @@ class DataQuality(LedgerRule):
                 if birth is None:
                     self.absent[code] = ("birth_date",)
             self._add(code, n, len(rows), int(np.count_nonzero(unknown)))
-            numbers = pc.take(number.values, pa.array(rows))
+            numbers = pc.take(number.values, array(rows))
             args: dict[str, Any] = {"value": numbers.to_pylist()}
             expected: list[str | None] | None = None
             if p == "old_format":
@@ -148,7 +149,7 @@ class DataQuality(LedgerRule):
                 expected = [chr(c) for c in k.check[rows].tolist()]
                 args["detail"] = list(expected)
             elif p in ("birth_date", "province"):
-                stop = np.where(np.asarray(pc.utf8_length(numbers)) == 18, 14, 12)
+                stop = np.where(numpy(pc.utf8_length(numbers)) == 18, 14, 12)
                 cut = [t[6:e] if p == "birth_date" else t[:2]
                        for t, e in zip(args["value"], stop.tolist(), strict=True)]  # fmt: skip
                 args["detail"] = cut
@@ -170,7 +171,7 @@ class DataQuality(LedgerRule):
         """For each duplicate row, the ids of the other rows with the same number."""
         assert self._keys is not None
         keys = self._keys[rows]
-        ids = pc.take(persons.ids(), pa.array(rows)).to_pylist()
+        ids = pc.take(persons.ids(), array(rows)).to_pylist()
         by_key: dict[int, list[str]] = {}
         for key, pid in zip(keys.tolist(), ids, strict=True):
             by_key.setdefault(key, []).append("?" if pid is None else pid)
@@ -184,7 +185,7 @@ class DataQuality(LedgerRule):
         if self._keys is None or self._keys[row] < 0:
             return []
         same = np.flatnonzero(self._keys == self._keys[row])
-        ids = pc.take(frames["persons"].ids(), pa.array(same[same != row])).to_pylist()
+        ids = pc.take(frames["persons"].ids(), array(same[same != row])).to_pylist()
         return ["?" if i is None else i for i in ids]
 
     # -- DATA-2, DATA-4 ------------------------------------------------------------------
@@ -224,7 +225,7 @@ class DataQuality(LedgerRule):
                 code="pairing.dates",
                 rows=rows,
                 args={
-                    "pairing": pc.take(pf.ids(), pa.array(rows)).to_pylist(),
+                    "pairing": pc.take(pf.ids(), array(rows)).to_pylist(),
                     "start": values_at(column(frames, "pairings", "start"), rows),
                     "end": values_at(column(frames, "pairings", "end"), rows),
                 },
@@ -313,7 +314,7 @@ class DataQuality(LedgerRule):
                 code="pairing.before_registration",
                 rows=rows,
                 args={
-                    "pairing": pc.take(pf.ids(), pa.array(rows)).to_pylist(),
+                    "pairing": pc.take(pf.ids(), array(rows)).to_pylist(),
                     "start": day_dates(s[rows]),
                     "registered": day_dates(reg.values[safe[rows]]),
                 },
@@ -340,9 +341,9 @@ class DataQuality(LedgerRule):
             code="pairing.helper_is_poor",
             rows=rows,
             args={
-                "pairing": pc.take(pf.ids(), pa.array(rows)).to_pylist(),
-                "helper": pc.take(pf.cols["helper_id"].values, pa.array(rows)).to_pylist(),
-                "number": pc.take(number.values, pa.array(rows)).to_pylist(),
+                "pairing": pc.take(pf.ids(), array(rows)).to_pylist(),
+                "helper": pc.take(pf.cols["helper_id"].values, array(rows)).to_pylist(),
+                "number": pc.take(number.values, array(rows)).to_pylist(),
             },
         )
 
@@ -390,7 +391,7 @@ class DataQuality(LedgerRule):
             code="pairing.one_helps_many",
             rows=cand,
             args={
-                "helper": pc.take(pf.cols["helper_id"].values, pa.array(cand)).to_pylist(),
+                "helper": pc.take(pf.cols["helper_id"].values, array(cand)).to_pylist(),
                 "count": periods.peak[period_of].tolist(),
                 "start": day_dates(periods.start[period_of]),
                 "end": day_dates(periods.end[period_of]),
@@ -451,7 +452,7 @@ class DataQuality(LedgerRule):
 def _joined_by_group(group: np.ndarray, text: pa.Array, rows: np.ndarray) -> list[str]:
     """For each of ``rows`` (with its ``group``), the sorted distinct texts of its group's rows
     joined by ", ": one sort, no loop over the groups' rows."""
-    values = np.array(pc.take(text, pa.array(rows)).to_pylist(), dtype=object)
+    values = np.array(pc.take(text, array(rows)).to_pylist(), dtype=object)
     order = np.lexsort((values.astype(str), group))
     g, v = group[order], values[order]
     heads = np.flatnonzero(np.concatenate([[True], g[1:] != g[:-1]]))
@@ -467,7 +468,7 @@ def pairings_of(frames: Mapping[str, Frame], field: str, value: Any) -> list[pai
     """The readable pairings whose ``field`` (household_id or helper_id) is ``value``, as the
     single-household rule takes them (a pairing with an unreadable date is left out)."""
     pf = frames["pairings"]
-    hit = np.asarray(pc.fill_null(pc.equal(pf.cols[field].values, pa.scalar(value)), False))
+    hit = filled(pc.equal(pf.cols[field].values, scalar(value, pa.string())), False)
     usable = pf.cols["start"].recorded & ~pf.cols["end"].bad
     out = []
     for i in np.flatnonzero(hit & usable).tolist():

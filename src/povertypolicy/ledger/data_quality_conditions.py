@@ -23,6 +23,7 @@ from ..policy import Policy
 from ..rules.data_quality.checks import Check, Clause, Op
 from ..rules.data_quality.conditions import ABSENT, UNREADABLE
 from ..rules.data_quality.fields import FIELDS
+from .arrays import array, filled
 from .frame import Frame
 from .parse import date_to_days, days_to_date
 
@@ -84,7 +85,7 @@ def column(frames: Mapping[str, Frame], table: str, ref: str) -> Col | None:
     linked = parent >= 0
     safe = np.where(linked, parent, 0)
     if isinstance(own.values, pa.Array | pa.ChunkedArray):
-        taken = pc.take(own.values, pa.array(np.where(linked, parent, -1), mask=~linked))
+        taken = pc.take(own.values, array(np.where(linked, parent, -1), mask=~linked))
         values: Any = taken
     else:
         values = own.values[safe] if len(own.values) else np.zeros(len(frame), np.int64)
@@ -153,12 +154,12 @@ def _param_value(policy: Policy, name: str, year: int | None) -> int | None:
 def _compare(op: Op, left: Any, right: Any) -> np.ndarray:
     if isinstance(left, pa.Array | pa.ChunkedArray):
         if op is Op.IN:
-            result = pc.is_in(left, value_set=pa.array(right, pa.string()))
+            result = pc.is_in(left, value_set=array(right, pa.string()))
         elif isinstance(right, pa.Array | pa.ChunkedArray):
             result = (pc.equal if op is Op.EQ else pc.not_equal)(left, right)
         else:
-            result = (pc.equal if op is Op.EQ else pc.not_equal)(left, pa.scalar(right))
-        return np.asarray(pc.fill_null(result, False))
+            result = (pc.equal if op is Op.EQ else pc.not_equal)(left, array([right])[0])
+        return filled(result, False)
     if op is Op.IN:
         return np.isin(left, np.array(right))
     fn = {Op.EQ: np.equal, Op.NE: np.not_equal, Op.LT: np.less, Op.LE: np.less_equal,
@@ -209,7 +210,7 @@ def values_at(col: Col | None, rows: np.ndarray) -> list[Any]:
         return [None] * len(rows)
     rec = col.recorded[rows].tolist()
     if isinstance(col.values, pa.Array | pa.ChunkedArray):
-        got = pc.take(col.values, pa.array(rows)).to_pylist()
+        got = pc.take(col.values, array(rows)).to_pylist()
     else:
         got = col.values[rows].tolist()
     kind = col.kind

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..rules.data_quality.checks import CheckList
+from .arrays import array, numpy, repeat, scalar, strings
 from .frame import Frame
 
 __all__ = [
@@ -52,6 +53,7 @@ Values = Sequence[Any] | np.ndarray
 TABLE_ORDER = ("households", "persons", "pairings", "beneficiaries")
 _RECORD = {"households": "household_id", "persons": "person_id", "pairings": "pairing_id",
            "beneficiaries": "project_id"}  # fmt: skip
+_UNKNOWN, _SLASH, _EMPTY = (scalar(t, pa.string()) for t in ("?", "/", ""))
 
 
 @attrs.define
@@ -114,15 +116,15 @@ class FindingLog:
             parts.append(_part(b, frames, checks, locale, order, at))
             at += len(b.rows)
         if not parts:
-            empty = {c: pa.array([], pa.string()) for c in FINDING_COLUMNS}
-            empty["row"] = pa.array([], pa.int64())
-            empty["period_start"] = pa.array([], pa.date32())
-            empty["period_end"] = pa.array([], pa.date32())
+            empty = {c: pa.nulls(0, pa.string()) for c in FINDING_COLUMNS}
+            empty["row"] = pa.nulls(0, pa.int64())
+            empty["period_start"] = pa.nulls(0, pa.date32())
+            empty["period_end"] = pa.nulls(0, pa.date32())
             return pa.table(empty), np.zeros(0, np.int64)
         table = pa.concat_tables(parts)
         keys = ("village", "_t", "row", "_c", "_k")
         table = table.sort_by([(k, "ascending", "at_end") for k in keys])
-        positions = np.asarray(table.column("_k"))
+        positions = numpy(table.column("_k"))
         table = table.drop_columns(["_t", "_c", "_k"])
         for name in ("check", "rule", "severity", "table"):
             i = table.column_names.index(name)
@@ -146,8 +148,8 @@ def _village(frames: Mapping[str, Frame], table: str, rows: np.ndarray) -> pa.Ar
     ok = (at >= 0) & village.recorded[safe] if len(households) else np.zeros(len(rows), bool)
     if not len(households):
         return pa.nulls(len(rows), pa.string())
-    got = pc.take(village.values, pa.array(safe))
-    return pc.if_else(pa.array(ok), got, pa.scalar(None, pa.string()))
+    got = pc.take(village.values, array(safe))
+    return pc.if_else(array(ok), got, scalar(None, pa.string()))
 
 
 def cell_text(frame: Frame, field: str, rows: np.ndarray) -> pa.Array:
@@ -159,10 +161,10 @@ def cell_text(frame: Frame, field: str, rows: np.ndarray) -> pa.Array:
     source = source.combine_chunks() if isinstance(source, pa.ChunkedArray) else source
     if pa.types.is_dictionary(source.type):
         source = source.cast(source.type.value_type)
-    cells = pc.take(source, pa.array(rows))
+    cells = pc.take(source, array(rows))
     if pa.types.is_floating(cells.type):
         whole = pc.equal(pc.floor(cells), cells)
-        as_int = pc.cast(pc.if_else(whole, cells, None), pa.int64(), safe=False)
+        as_int = pc.cast(pc.if_else(whole, cells, scalar(None, cells.type)), pa.int64(), safe=False)
         return pc.coalesce(pc.cast(as_int, pa.string()), pc.cast(cells, pa.string()))
     if pa.types.is_timestamp(cells.type):
         cells = pc.cast(cells, pa.date32())
@@ -198,15 +200,15 @@ def field_label(frames: Mapping[str, Frame], table: str, field: str, locale: str
 def _value(b: _Batch, frames: Mapping[str, Frame], field: str) -> pa.Array:
     frame = frames[b.table]
     if field == "member_rows":
-        return pa.array([None if v is None else str(v) for v in b.args.get("value", [])]
-                        or [None] * len(b.rows), pa.string())  # fmt: skip
+        return strings([None if v is None else str(v) for v in b.args.get("value", [])]
+                       or [None] * len(b.rows))  # fmt: skip
     if field.startswith("household."):
         parent = frame.parent
         if parent is None:
             return pa.nulls(len(b.rows), pa.string())
         at = parent[b.rows]
         text = cell_text(frames["households"], field.split(".", 1)[1], np.maximum(at, 0))
-        return pc.if_else(pa.array(at >= 0), text, pa.scalar(None, pa.string()))
+        return pc.if_else(array(at >= 0), text, scalar(None, pa.string()))
     return cell_text(frame, field, b.rows)
 
 
@@ -226,46 +228,45 @@ def _part(
     ordinal = b.ordinal if b.ordinal is not None else np.ones(n, np.int64)
     if b.table == "beneficiaries":
         record_key = pc.binary_join_element_wise(
-            pc.fill_null(record_ids, "?"),
-            pc.fill_null(cell_text(frame, "household_id", b.rows), "?"),
-            "/",
+            pc.fill_null(record_ids, _UNKNOWN),
+            pc.fill_null(cell_text(frame, "household_id", b.rows), _UNKNOWN),
+            _SLASH,
         )
     else:
-        record_key = pc.fill_null(record_ids, "?")
+        record_key = pc.fill_null(record_ids, _UNKNOWN)
     suffix = [f"/{k}" if k > 1 else "" for k in ordinal.tolist()]
     ids = pc.binary_join_element_wise(
-        pc.binary_join_element_wise(record_key, pa.scalar(b.code), "/"),
-        pa.array(suffix, pa.string()),
-        "",
+        pc.binary_join_element_wise(record_key, scalar(b.code, pa.string()), _SLASH),
+        strings(suffix),
+        _EMPTY,
     )
     household = cell_text(frame, "household_id", b.rows)
 
     def dates(days: np.ndarray | None) -> pa.Array:
         if days is None:
             return pa.nulls(n, pa.date32())
-        return pa.array(days.astype(np.int32), pa.date32())
+        return array(days.astype(np.int32), pa.date32())
 
     return pa.table(
         {
             "finding": ids,
             "village": _village(frames, b.table, b.rows),
-            "table": pa.array([b.table] * n, pa.string()),
-            "row": pa.array(b.rows + 1, pa.int64()),
+            "table": repeat(b.table, n, pa.string()),
+            "row": array(b.rows + 1, pa.int64()),
             "record_id": record_ids,
             "household_id": household,
-            "check": pa.array([b.code] * n, pa.string()),
-            "rule": pa.array([check.rule] * n, pa.string()),
-            "severity": pa.array([check.severity.value] * n, pa.string()),
-            "field": pa.array([field_label(frames, b.table, check.field, locale)] * n, pa.string()),
+            "check": repeat(b.code, n, pa.string()),
+            "rule": repeat(check.rule, n, pa.string()),
+            "severity": repeat(check.severity.value, n, pa.string()),
+            "field": repeat(field_label(frames, b.table, check.field, locale), n, pa.string()),
             "value": _value(b, frames, check.field),
-            "expected": pa.array(b.expected if b.expected is not None else [None] * n,
-                                 pa.string()),
+            "expected": strings(b.expected) if b.expected is not None else pa.nulls(n, pa.string()),
             "period_start": dates(b.start),
             "period_end": dates(b.end),
             "message": render(check, b.args, n, locale),
-            "_t": pa.array([TABLE_ORDER.index(b.table)] * n, pa.int8()),
-            "_c": pa.array([order[b.code]] * n, pa.int32()),
-            "_k": pa.array(np.arange(at, at + n), pa.int64()),
+            "_t": repeat(TABLE_ORDER.index(b.table), n, pa.int8()),
+            "_c": repeat(order[b.code], n, pa.int32()),
+            "_k": array(np.arange(at, at + n), pa.int64()),
         }
     )  # fmt: skip
 
@@ -285,14 +286,14 @@ def render(check: Any, args: Mapping[str, Values], n: int, locale: str) -> pa.Ar
     parts: list[Any] = []
     for literal, name, _, _ in string.Formatter().parse(template):
         if literal:
-            parts.append(pa.scalar(literal.replace("{{", "{").replace("}}", "}")))
+            parts.append(scalar(literal.replace("{{", "{").replace("}}", "}"), pa.string()))
         if name is not None:
             parts.append(formatted(args.get(name, [None] * n), locale))
     if not parts:
-        return pa.array([""] * n, pa.string())
+        return repeat("", n, pa.string())
     if not any(isinstance(p, pa.Array) for p in parts):
-        return pa.array(["".join(p.as_py() for p in parts)] * n, pa.string())
-    joined: pa.Array = pc.binary_join_element_wise(*parts, "")
+        return repeat("".join(p.as_py() for p in parts), n, pa.string())
+    joined: pa.Array = pc.binary_join_element_wise(*parts, _EMPTY)
     return joined
 
 
@@ -303,8 +304,8 @@ def formatted(values: Values, locale: str) -> pa.Array:
     if isinstance(values, np.ndarray):
         distinct, inverse = np.unique(values, return_inverse=True)
         plain = distinct.tolist()  # datetime64[D] → date, int64 → int
-        texts = pa.array([format_value(v, locale) for v in plain], pa.string())
-        taken: pa.Array = pc.take(texts, pa.array(inverse.reshape(-1)))
+        texts = strings([format_value(v, locale) for v in plain])
+        taken: pa.Array = pc.take(texts, array(inverse.reshape(-1)))
         return taken
     cache: dict[Any, str] = {}
     out = []
@@ -317,7 +318,7 @@ def formatted(values: Values, locale: str) -> pa.Array:
         if text is None:
             text = cache[key] = format_value(v, locale)
         out.append(text)
-    return pa.array(out, pa.string())
+    return strings(out)
 
 
 def day_dates(days: np.ndarray) -> np.ndarray:

@@ -14,6 +14,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..domain.id_number import CHECK_CHARS, ID_PROBLEMS, PROVINCE_CODES, WEIGHTS
+from .arrays import numpy, scalar
 
 __all__ = [
     "BIT",
@@ -292,5 +293,6 @@ def as_int(values: Any) -> np.ndarray:
     """Integer codes of an id column (a factorisation; nulls get −1)."""
     arr = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
     encoded = arr.dictionary_encode()
-    out: np.ndarray = np.asarray(encoded.indices.fill_null(-1)).astype(np.int64)
+    indices = encoded.indices
+    out: np.ndarray = numpy(indices.fill_null(scalar(-1, indices.type))).astype(np.int64)
     return out

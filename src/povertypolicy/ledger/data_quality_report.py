@@ -20,6 +20,7 @@ from ..explain.citation import render_citation
 from ..policy import Policy
 from ..rules.data_quality.checks import CheckList, load_checks
 from ..rules.data_quality.fields import Severity
+from .arrays import array, flat, numpy, scalar, strings
 from .data_quality import DataQuality
 from .data_quality_findings import field_label
 from .data_quality_tables import TABLES
@@ -31,7 +32,7 @@ __all__ = ["QualityReport", "report"]
 
 def _empty(name: str) -> pa.Table:
     """A table with the schema's columns and no rows (for a table the user did not give)."""
-    return pa.table({c.name: pa.array([], pa.string()) for c in TABLES[name].columns})
+    return pa.table({c.name: pa.nulls(0, pa.string()) for c in TABLES[name].columns})
 
 
 def report(
@@ -165,19 +166,19 @@ class QualityReport:
         pos = rows if table == "households" else parent[rows]  # type: ignore[index]
         safe = np.where(pos >= 0, pos, 0)
         ok = (pos >= 0) & village.recorded[safe]
-        names = pc.take(village.values, pa.array(safe))
-        return pc.if_else(pa.array(ok), names, pa.scalar(None, pa.string()))
+        names = pc.take(village.values, array(safe))
+        return pc.if_else(array(ok), names, scalar(None, pa.string()))
 
     def errors_arrow(self, locale: str | None = None) -> pa.Table:
         """The errors table with each row's village."""
         errors = self.result.errors_arrow(locale or self.locale)
         villages = pa.nulls(errors.num_rows, pa.string())
         tables = np.array(errors.column("table").to_pylist(), dtype=object)
-        rows = np.asarray(errors.column("row")) - 1
+        rows = numpy(errors.column("row")) - 1
         for name in set(tables.tolist()):
             mine = tables == name
             got = self._village_of(name, rows[mine])
-            villages = pc.replace_with_mask(villages, pa.array(mine), got)
+            villages = pc.replace_with_mask(villages, array(mine), got)
         return errors.add_column(0, "village", villages)
 
     def villages(self) -> list[str | None]:
@@ -207,17 +208,14 @@ class QualityReport:
             "findings": _counts(f.column("village")),
         }
         for s in Severity:
-            counts[s.value] = _counts(pc.filter(f.column("village"), pc.equal(sev, s.value)))
-        distinct = pa.table(
-            {"village": f.column("village"), "t": pc.cast(f.column("table"), pa.string()),
-             "r": f.column("row")}
-        ).group_by(["village", "t", "r"]).aggregate([])  # fmt: skip
-        counts["records"] = _counts(distinct.column("village"))
+            mine = pc.equal(sev, scalar(s.value, pa.string()))
+            counts[s.value] = _counts(pc.filter(f.column("village"), mine))
+        counts["records"] = _records(f)
         counts["unreadable"] = _counts(self.errors_arrow().column("village"))
         villages = self.villages()
-        data: dict[str, Any] = {"village": pa.array(villages, pa.string())}
+        data: dict[str, Any] = {"village": strings(villages)}
         for name, found in counts.items():
-            data[name] = pa.array([found.get(v, 0) for v in villages], pa.int64())
+            data[name] = array([found.get(v, 0) for v in villages], pa.int64())
         return pa.table(data)
 
     def coverage_arrow(self, locale: str | None = None) -> pa.Table:
@@ -238,7 +236,10 @@ class QualityReport:
                 "ran": ran, "rows": n, "findings": fired, "unknown": unknown,
                 "citation": render_citation(c.citation, loc),
             })  # fmt: skip
-        return pa.Table.from_pylist(rows)
+        if not rows:
+            return pa.table({})
+        # As pa.Table.from_pylist (the first row's keys, each column's type from its values).
+        return pa.table({k: array([r[k] for r in rows]) for k in rows[0]})
 
     # -- text and files ------------------------------------------------------------------
 
@@ -318,12 +319,45 @@ class QualityReport:
         return written
 
 
+def _codes(values: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, list[Any]]:
+    """Each cell's position among the distinct values (−1: null), and those values."""
+    arr = flat(values)
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.cast(arr.type.value_type)
+    encoded = arr.dictionary_encode()
+    indices = encoded.indices
+    codes = numpy(indices.fill_null(scalar(-1, indices.type))).astype(np.int64)
+    return codes, encoded.dictionary.to_pylist()
+
+
+def _tally(codes: np.ndarray, names: list[Any]) -> dict[Any, int]:
+    """How many of ``codes`` name each of ``names`` (None: the nulls, −1), those that occur."""
+    n = np.bincount(codes + 1, minlength=len(names) + 1).tolist()
+    out = {None: n[0]} if n[0] else {}
+    out.update((name, c) for name, c in zip(names, n[1:], strict=True) if c)
+    return out
+
+
 def _counts(values: pa.Array | pa.ChunkedArray) -> dict[str | None, int]:
-    """How many times each value (None included) occurs."""
-    grouped = pa.table({"v": values}).group_by("v").aggregate([([], "count_all")])
+    """How many times each value (None included) occurs (not by Arrow's group_by, which
+    loads its query engine and pandas)."""
+    arr = flat(values)
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.cast(arr.type.value_type)
+    found = pc.value_counts(arr)
     return dict(
-        zip(grouped.column("v").to_pylist(), grouped.column("count_all").to_pylist(), strict=True)
+        zip(found.field("values").to_pylist(), found.field("counts").to_pylist(), strict=True)
     )
+
+
+def _records(findings: pa.Table) -> dict[str | None, int]:
+    """Per village, how many distinct records (table, row) have findings (a record's village
+    is its own or its household's: one per record)."""
+    village, names = _codes(findings.column("village"))
+    table, _ = _codes(findings.column("table"))
+    row = numpy(findings.column("row")).astype(np.int64)
+    _, first = np.unique(table * (int(row.max(initial=0)) + 1) + row, return_index=True)
+    return _tally(village[first], names)
 
 
 def title(check: Any, locale: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .arrays import scalar, strings
 from .excel import DATE_FORMAT, _decoded, _plain, _Sheet, _width
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ _WIDTHS = {"village": 12, "table": 10, "row": 7, "record_id": 16, "household_id"
            "expected": 20, "period_start": 12, "period_end": 12, "message": 70}  # fmt: skip
 _VILLAGES = ("village", "households", "persons", "findings", "error", "doubt", "notice",
              "records", "unreadable")  # fmt: skip
+_FALSE = scalar(False, pa.bool_())
 _CHECKS = ("check", "title", "rule", "severity", "table", "rows", "findings", "unknown",
            "citation")  # fmt: skip
 
@@ -62,7 +64,10 @@ def _only(table: pa.Table, village: str | None, filtered: bool) -> pa.Table:
     if not filtered:
         return table
     column = table.column("village")
-    mask = pc.is_null(column) if village is None else pc.fill_null(pc.equal(column, village), False)
+    if village is None:
+        mask = pc.is_null(column)
+    else:
+        mask = pc.fill_null(pc.equal(column, scalar(village, pa.string())), _FALSE)
     return table.filter(mask)
 
 
@@ -108,7 +113,7 @@ def write_report(
     titles = {c.code: title(c, loc) for c in report.checks.checks}
     findings = findings.append_column(
         "title",
-        pa.array([titles.get(c, c) for c in _decoded(findings.column("check"))], pa.string()),
+        strings([titles.get(c, c) for c in _decoded(findings.column("check"))]),
     )
     labels = messages(loc, "ledger")
     none = _text("data_quality.no_village", loc)
@@ -132,7 +137,8 @@ def write_report(
         row["village"] = convert["village"](row["village"])
         row["table"] = convert["table"](row["table"])
         sheet.append([_plain(sheet, row[c], loc) for c in error_names])
-    checks = report.coverage_arrow(loc).filter(pc.field("enabled"))
+    coverage = report.coverage_arrow(loc)
+    checks = coverage.filter(coverage.column("enabled"))  # a mask: an expression loads acero
     _write(wb, _text("data_quality.xlsx.sheet.checks", loc), _CHECKS, checks, loc,
            {"severity": convert["severity"], "table": convert["table"]})  # fmt: skip
     lines = report.text(loc).split("\n")

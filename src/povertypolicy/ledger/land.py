@@ -27,6 +27,7 @@ from ..domain.land import (
 from ..domain.person import Household, Person
 from ..errors import PovertyPolicyError
 from ..units import Area
+from .arrays import array
 from .columns import members_of
 from .errors import ErrorLog
 from .frame import Frame, _link_hash, link
@@ -302,7 +303,7 @@ PERSONS_BASIC = attrs.evolve(PERSONS, columns=(_PERSON_ID, _PERSON_HOUSEHOLD, _B
 def _ids(frame: Frame, rows: np.ndarray) -> pa.Array | None:
     if frame.schema.key is None:
         return None
-    return frame.ids().take(pa.array(rows, pa.int64()))
+    return frame.ids().take(array(rows, pa.int64()))
 
 
 def mark_bad(
@@ -314,7 +315,7 @@ def mark_bad(
         return
     values = None
     if column in frame.headers:
-        values = frame.source.column(frame.headers[column]).take(pa.array(rows, pa.int64()))
+        values = frame.source.column(frame.headers[column]).take(array(rows, pa.int64()))
     log.add(
         table=frame.name,
         rows=rows,
@@ -365,7 +366,7 @@ def _same_case(child: Frame, field: str, target: Frame, code: str, log: ErrorLog
     rows = np.flatnonzero(check)
     if not len(rows):
         return
-    names = parsed.values.take(pa.array(rows, pa.int64()))
+    names = parsed.values.take(array(rows, pa.int64()))
     pos = _link_hash(names, target.ids())
     found = pos >= 0
     same = np.zeros(len(rows), bool)
@@ -487,7 +488,7 @@ def output_table(
     """Result columns in ``types`` order, one dict per output row; reasons dictionary-encoded."""
     cols: dict[str, pa.Array] = {}
     for name, kind in types.items():
-        arr = pa.array([r[name] for r in rows], kind)
+        arr = array([r[name] for r in rows], kind)
         if name in ("reason", "status", "payee_kind", "method"):
             arr = arr.dictionary_encode()
         cols[name] = arr
