@@ -17,7 +17,7 @@ import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tests.ledger.no_pandas import _CHILD, assert_no_pandas
+from tests.ledger.no_pandas import assert_no_pandas
 
 
 def _csv(path: Path, headers: list[str], rows: list[list[Any]]) -> Path:
@@ -55,6 +55,11 @@ def _outputs(rule: str, inputs: list[Any], pack: list[str], tmp: Path) -> list[l
         ["run", rule, *inputs, *pack, "--out", tmp / f"{stem}.csv", "--locale", "en"],
         ["run", rule, *inputs, *pack, "--out", tmp / f"{stem}-hant.xlsx", "--locale", "zh_Hant"],
     ]
+
+
+def _errors(path: Path) -> set[tuple[str, str]]:
+    """The (id, code) pairs of an errors table written next to a result."""
+    return {(e["id"], e["code"]) for e in pq.read_table(path).to_pylist()}
 
 
 # -- monitoring -------------------------------------------------------------------------------
@@ -143,10 +148,26 @@ def test_monitoring_runs_without_pandas(tmp_path: Path) -> None:
     assert sorted(out.column("household_id").to_pylist()) == ["H1", "H2", "H3"]
     spot = pq.read_table(tmp_path / "monitoring-spot_check.parquet")
     assert spot.column("village").to_pylist() == ["V1", "V2"]
+    errors = _errors(tmp_path / "monitoring-screening.errors.parquet")
+    assert {("H4", "ledger.error.enum"), ("P7", "ledger.error.enum")} <= errors
+    assert ("H6", "ledger.error.member_row") in errors
+    assert ("V4", "ledger.error.more_than_sampled") in _errors(tmp_path / "s.errors.parquet")
 
 
 _SUMMARY = r"""
-import datetime as dt, json, sys
+import datetime as dt, json, sys, traceback
+
+first = []
+
+
+class _Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" and not first:
+            first.append("".join(traceback.format_stack(limit=30)))
+        return None
+
+
+sys.meta_path.insert(0, _Watch())
 import pyarrow.parquet as pq
 from povertypolicy import ledger
 from povertypolicy.ledger.monitoring_summary import summarise
@@ -179,9 +200,8 @@ def test_monitoring_summary_without_pandas(tmp_path: Path) -> None:
         "spot": str(_parquet(tmp_path / "s.parquet", SPOT, [r for r in SPOT_ROWS if r[2] != "x"])),
         "xlsx": str(tmp_path / "summary.xlsx"),
     }
-    child = _CHILD.split("from povertypolicy.cli import main")[0] + _SUMMARY
-    child += (
-        "\nwith open(sys.argv[2], 'w', encoding='utf-8') as out:\n"
+    child = _SUMMARY + (
+        "with open(sys.argv[2], 'w', encoding='utf-8') as out:\n"
         "    json.dump({'pandas': first[0] if first else None}, out)\n"
     )
     report = tmp_path / "report.json"
@@ -192,15 +212,31 @@ def test_monitoring_summary_without_pandas(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert json.loads(report.read_text(encoding="utf-8"))["pandas"] is None, json.loads(
-        report.read_text(encoding="utf-8")
-    )["pandas"]
+    imported = json.loads(report.read_text(encoding="utf-8"))["pandas"]
+    assert imported is None, "pandas was imported here:\n" + imported
     got = json.loads(done.stdout)
     assert got["rescreen"] == ["V1"]
     villages = {(v["township"], v["village"]): v for v in got["villages"]}
     assert villages[("T1", "V1")]["households"] == 2
     assert villages[("T1", "V1")]["rescreen_village"] is True
     assert (tmp_path / "summary.xlsx").exists()
+    # The tables are those pa.Table.from_pylist builds (the types inferred as it infers them).
+    from povertypolicy import ledger
+    from povertypolicy.ledger.monitoring_summary import summarise
+
+    on = dt.date.fromisoformat(spec["on"])
+    screening = ledger.run(
+        "monitoring.screening",
+        spec["pack"],
+        on=on,
+        monitored=pq.read_table(spec["monitored"]),
+        persons=pq.read_table(spec["persons"]),
+    )
+    here = summarise(screening)
+    assert here.townships.equals(pa.Table.from_pylist(here.townships.to_pylist()))
+    no_rescreen = here.villages.drop_columns(["rescreen_village"])
+    assert no_rescreen.equals(pa.Table.from_pylist(no_rescreen.to_pylist()))
+    assert here.villages.column("rescreen_village").type == pa.bool_()
 
 
 # -- registration -----------------------------------------------------------------------------
@@ -261,6 +297,8 @@ def test_registration_runs_without_pandas(tmp_path: Path) -> None:
     assert_no_pandas(tmp_path, commands)
     out = pq.read_table(tmp_path / "registration-eligibility.parquet")
     assert sorted(out.column("household_id").to_pylist()) == ["A1", "A2", "A3"]
+    errors = _errors(tmp_path / "registration-eligibility.errors.parquet")
+    assert {("A4", "ledger.error.enum"), ("Q7", "ledger.error.unknown_parent")} <= errors
 
 
 # -- follow-up support --------------------------------------------------------------------------
@@ -323,6 +361,8 @@ def test_follow_up_runs_without_pandas(tmp_path: Path) -> None:
     assert_no_pandas(tmp_path, commands)
     out = pq.read_table(tmp_path / "follow_up-checks.parquet")
     assert sorted(out.column("household_id").to_pylist()) == ["H1", "H2", "H3"]
+    errors = _errors(tmp_path / "follow_up-checks.errors.parquet")
+    assert errors == {("H4", "ledger.error.date"), ("P6", "ledger.error.date")}
 
 
 # -- checklists -------------------------------------------------------------------------------
@@ -416,7 +456,9 @@ def test_checklists_run_without_pandas(tmp_path: Path) -> None:
         ]  # fmt: skip
     assert_no_pandas(tmp_path, commands)
     out = pq.read_table(tmp_path / "indicators-four_haves.parquet")
-    assert {i.split("/")[0] for i in out.column("id").to_pylist()} == {"V1", "V2"}
+    assert {i.split("/")[0] for i in out.column("id").to_pylist()} == {"T1", "V1", "V2"}
+    errors = _errors(tmp_path / "indicators-four_haves.errors.parquet")
+    assert {("T3", "ledger.error.rule"), ("T9", "ledger.error.duplicate")} <= errors
 
 
 def _first_id(rule: str, pack: list[str], headers: list[str], rows: list[Any], tmp: Path) -> str:
