@@ -438,9 +438,11 @@ def explain(
     **tables: Path | None,
 ) -> None:
     """Print why the result row ID of RULE is what it is (the single-household explanation)."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     from .explain.locales import normalise_locale
+    from .ledger import arrays
 
     loc = normalise_locale(locale)
     n_steps = len(_rules()[rule].tables) + 1 if rule in _rules() else 1
@@ -457,9 +459,9 @@ def explain(
             step=step,
         )
     ids = result.arrow.column(result.rule.key)
-    if not pc.any(pc.equal(ids, row_id)).as_py():
+    if not pc.any(pc.equal(ids, arrays.scalar(row_id, ids.type))).as_py():
         errors = result.errors_arrow(loc)
-        mine = errors.filter(pc.equal(errors.column("id"), row_id))
+        mine = errors.filter(pc.equal(errors.column("id"), arrays.scalar(row_id, pa.string())))
         if mine.num_rows:
             why = "; ".join(
                 cli_text("ledger.cli.error_row", loc, table=t, row=r, message=m)

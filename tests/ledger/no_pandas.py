@@ -16,19 +16,37 @@ from pathlib import Path
 from typing import Any
 
 _CHILD = r"""
-import json, sys, traceback
+import importlib.machinery, json, sys, traceback
 
 first = []
 
 
 class _Watch:
+    # Records the stack when pandas is executed (a lookup alone, as polars makes, is not an
+    # import).
+
     def find_spec(self, name, path=None, target=None):
-        if name == "pandas" and not first:
-            first.append("".join(traceback.format_stack(limit=30)))
-        return None
+        if name != "pandas":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return spec
+        real = spec.loader
+
+        class _Loader:
+            def create_module(self, spec):
+                return real.create_module(spec)
+
+            def exec_module(self, module):
+                first.append("".join(traceback.format_stack(limit=30)))
+                return real.exec_module(module)
+
+        spec.loader = _Loader()
+        return spec
 
 
 sys.meta_path.insert(0, _Watch())
+exec(sys.argv[3])
 from povertypolicy.cli import main
 
 codes = []
@@ -39,22 +57,28 @@ for argv in json.loads(sys.argv[1]):
     except SystemExit as stop:
         codes.append(stop.code or 0)
 with open(sys.argv[2], "w", encoding="utf-8") as out:
-    json.dump({"codes": codes, "pandas": first[0] if first else None}, out)
+    imported = first[0] if first else ("(no stack)" if "pandas" in sys.modules else None)
+    json.dump({"codes": codes, "pandas": imported}, out)
 """
 
 
 def assert_no_pandas(
-    tmp_path: Path, commands: Sequence[Sequence[Any]], *, codes: Sequence[int] = ()
+    tmp_path: Path,
+    commands: Sequence[Sequence[Any]],
+    *,
+    codes: Sequence[int] = (),
+    setup: str = "",
 ) -> None:
     """Run ``commands`` (each a ``povertypolicy`` argument list) in one fresh interpreter: each
-    exits with its code in ``codes`` (0 when not given) and none imports pandas."""
+    exits with its code in ``codes`` (0 when not given) and none imports pandas. ``setup``
+    is Python run first (the harness's own test imports pandas there)."""
     assert importlib.util.find_spec("pandas") is not None, (
         "pandas is not installed: the dev extra installs it; without it this proves nothing"
     )
     report = tmp_path / "no-pandas.json"
     argvs = [[str(a) for a in cmd] for cmd in commands]
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, json.dumps(argvs), str(report)],
+        [sys.executable, "-c", _CHILD, json.dumps(argvs), str(report), setup],
         capture_output=True,
         text=True,
         check=False,

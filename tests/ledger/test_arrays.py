@@ -205,3 +205,22 @@ arrays.numpy(arrays.array([dt.date(2020, 1, 1)]))
 assert "pandas" not in sys.modules, "pandas was imported"
 """
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(-(2**31), 2**31 - 1)), max_size=40))
+def test_values_read_each_null_as_the_fill(values: list[int | None]) -> None:
+    for kind in (pa.int32(), pa.int64(), pa.float64()):
+        for arr in _sliced(values, kind):
+            for fill in (0, -1):
+                want = pc.fill_null(arr, fill).to_numpy()
+                got = arrays.values(arr, fill)
+                assert got.dtype == want.dtype
+                assert np.array_equal(got, want)
+            # as to_numpy: nulls read as NaN
+            want = arr.to_numpy(zero_copy_only=False)
+            assert np.array_equal(arrays.values(arr, np.nan), want, equal_nan=True)
+    days = [None if v is None else v % 100_000 for v in values]
+    for arr in _sliced(days, pa.int32()):
+        dates = arr.cast(pa.date32())
+        want = pc.fill_null(arr, 0).to_numpy().astype("datetime64[D]")
+        assert np.array_equal(arrays.values(dates, 0), want)

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from tests.ledger.no_pandas import assert_no_pandas
 from tests.ledger.test_cli import PEOPLE, PERSON_HEADERS, write_sheet
@@ -55,3 +56,8 @@ def test_housing_runs_without_pandas(tmp_path: Path) -> None:
         ["explain", "housing.subsidy", "H3", *mixed, "--locale", "zh_Hant"],
     ]
     assert_no_pandas(tmp_path, commands, codes=[0, 0, 0, 0, 0, 1])  # H3: a duplicate id
+
+
+def test_the_check_fails_when_pandas_is_imported(tmp_path: Path) -> None:
+    with pytest.raises(AssertionError, match="pandas was imported here"):
+        assert_no_pandas(tmp_path, [["packs"]], setup="import pyarrow as pa; pa.array([1])")

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-__all__ = ["array", "flat", "numpy", "repeat", "scalar", "strings", "valid"]
+__all__ = ["array", "filled", "flat", "numpy", "repeat", "scalar", "strings", "valid", "values"]
 
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 _INT32_MAX = 2**31 - 1
@@ -104,6 +104,28 @@ def numpy(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return values
 
 
+def values(arr: pa.Array | pa.ChunkedArray, fill: Any) -> np.ndarray:
+    """The values of a number or date array as numpy, each null read as ``fill`` (for
+    ``np.asarray(pc.fill_null(arr, fill))``; ``fill=np.nan`` for floats as ``to_numpy`` gives)."""
+    arr = flat(arr)
+    if not arr.null_count:
+        return numpy(arr)
+    kind = arr.type
+    if pa.types.is_boolean(kind):
+        return filled(arr, bool(fill))
+    dtype = _numpy_type(kind)
+    if pa.types.is_integer(kind) and isinstance(fill, float):
+        dtype = np.dtype(np.float64)  # as to_numpy: an int array with nulls reads as floats
+    raw = np.frombuffer(
+        arr.buffers()[1], _numpy_type(kind), len(arr), arr.offset * _numpy_type(kind).itemsize
+    )
+    out = raw.astype(dtype)
+    out[~valid(arr)] = fill
+    if pa.types.is_date32(kind):
+        return out.astype("datetime64[D]")
+    return out
+
+
 def filled(arr: pa.Array | pa.ChunkedArray, value: bool) -> np.ndarray:
     """A boolean Arrow array as numpy bools, each null read as ``value``."""
     arr = flat(arr)
@@ -132,6 +154,9 @@ def array(
     """
     if isinstance(values, np.ndarray):
         return _from_numpy(values, kind, mask)
+    if isinstance(values, pa.Array | pa.ChunkedArray) and mask is None:
+        arr = flat(values)
+        return arr if kind is None or arr.type == kind else arr.cast(kind)
     values = list(values)
     if kind is None:
         kind = _infer(values)

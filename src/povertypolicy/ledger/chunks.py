@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 
 from ..errors import InputError
 from ..policy import Policy
+from . import arrays
 from .batches import Cursor as _Cursor
 from .batches import Source as _Source
 from .engine import LedgerRule, RunSummary, _policy, get_rule, run, run_arrow
@@ -86,8 +87,11 @@ class _Index:
 
     def __init__(self, source: _Source, header: str, column: Column) -> None:
         parts = [parse_column(t.column(header), column) for t in source.batches([header])]
-        values = [pc.if_else(pa.array(p.recorded), p.values, None) for p in parts]
-        self.ids = pa.concat_arrays(values) if values else pa.array([], pa.string())
+        values = [
+            pc.if_else(arrays.array(p.recorded), p.values, arrays.scalar(None, p.values.type))
+            for p in parts
+        ]
+        self.ids = pa.concat_arrays(values) if values else arrays.array([], pa.string())
         h = _hash(self.ids)
         self.order = np.argsort(h, kind="stable")
         self.sorted = h[self.order]
@@ -99,12 +103,12 @@ class _Index:
             return pos
         at = np.minimum(np.searchsorted(self.sorted, _hash(values)), len(self.sorted) - 1)
         cand = self.order[at]
-        good = np.asarray(pc.fill_null(pc.equal(self.ids.take(pa.array(cand)), values), False))
+        good = arrays.filled(pc.equal(self.ids.take(arrays.array(cand)), values), False)
         pos[good] = cand[good]
         rest = np.flatnonzero(~good)
         if len(rest):  # a hash shared by two ids, or an id no household has: look up exactly
-            exact = pc.index_in(values.take(pa.array(rest)), value_set=self.ids)
-            pos[rest] = np.asarray(pc.fill_null(exact, -1))
+            exact = pc.index_in(values.take(arrays.array(rest)), value_set=self.ids)
+            pos[rest] = arrays.values(exact, -1)
         return pos
 
 
@@ -121,13 +125,13 @@ class _Chunking:
     size: int
     k: int = 0
     last: bool = False
-    here: pa.Array = attrs.field(factory=lambda: pa.array([], pa.string()))
-    ahead: pa.Array = attrs.field(factory=lambda: pa.array([], pa.string()))
+    here: pa.Array = attrs.field(factory=lambda: arrays.array([], pa.string()))
+    ahead: pa.Array = attrs.field(factory=lambda: arrays.array([], pa.string()))
     index: _Index | None = None
 
     def ids(self, table: pa.Table) -> pa.Array:
         p = parse_column(table.column(self.header), self.column)
-        return p.values.filter(pa.array(p.recorded))
+        return p.values.filter(arrays.array(p.recorded))
 
     def lookup(self, values: pa.Array) -> np.ndarray:
         if self.index is None:
@@ -161,12 +165,12 @@ def _runs_cut(cursor: _Cursor, header: str, here: pa.Array) -> int | None:
             arr = _plain(buf.column(header).slice(scanned))
             if arr is None:
                 return None
-            change = np.asarray(pc.not_equal(arr.slice(1), arr.slice(0, len(arr) - 1)))
+            change = arrays.filled(pc.not_equal(arr.slice(1), arr.slice(0, len(arr) - 1)), False)
             starts = np.flatnonzero(change) + 1
             if last is None or arr[0].as_py() != last:
                 starts = np.concatenate([[0], starts])
             count = min(len(starts), m - runs)
-            ids = arr.take(pa.array(starts[:count], pa.int64()))
+            ids = arr.take(arrays.array(starts[:count], pa.int64()))
             if not pc.all(pc.equal(ids, here.slice(runs, count).cast(arr.type))).as_py():
                 return None
             if count < len(starts):
@@ -200,15 +204,15 @@ def _first_beyond(rows: pa.Table, start: int, name: str, header: str, ch: _Chunk
     chunk: they are errors either way, as in a whole run."""
     p = parse_column(rows.column(header), ch.column)
     values, recorded = p.values, np.asarray(p.recorded)
-    here = np.asarray(pc.fill_null(pc.is_in(values, value_set=ch.here), False))
+    here = arrays.filled(pc.is_in(values, value_set=ch.here), False)
     rest = recorded & ~here
     if not rest.any():
         return None
-    beyond = rest & np.asarray(pc.fill_null(pc.is_in(values, value_set=ch.ahead), False))
+    beyond = rest & arrays.filled(pc.is_in(values, value_set=ch.ahead), False)
     other = np.flatnonzero(rest & ~beyond)
     early = early_pos = np.zeros(0, np.int64)
     if len(other):
-        pos = ch.lookup(values.take(pa.array(other)))
+        pos = ch.lookup(values.take(arrays.array(other)))
         chunk = np.where(pos >= 0, pos // ch.size, -1)
         beyond[other[chunk > ch.k]] = True
         early_mask = (pos >= 0) & (chunk < ch.k)
@@ -244,7 +248,7 @@ class _Keys:
     rows: list[int] = attrs.field(factory=list)  # the table's rows in each chunk
 
     def add(self, ids: pa.Array, recorded: np.ndarray, rows: int) -> None:
-        s = np.sort(_hash(ids.filter(pa.array(recorded))))
+        s = np.sort(_hash(ids.filter(arrays.array(recorded))))
         keep = np.ones(len(s), bool)
         keep[1:] = s[1:] != s[:-1]
         s = s[keep]
@@ -271,7 +275,7 @@ class _Keys:
         for t in source.batches([header]):
             p = parse_column(t.column(header), column)
             hit = np.flatnonzero(np.isin(_hash(p.values), suspect) & np.asarray(p.recorded))
-            found = p.values.take(pa.array(hit)).to_pylist()
+            found = p.values.take(arrays.array(hit)).to_pylist()
             for i, value in zip(hit.tolist(), found, strict=True):
                 c = int(np.searchsorted(bounds, start + i, side="right"))
                 if seen.setdefault(value, c) != c:
@@ -321,8 +325,8 @@ def _offset_errors(errors: pa.Table, offsets: Mapping[str, int]) -> dict[str, pa
     """The errors of one chunk by table, ``row`` counted from the start of each file."""
     out: dict[str, pa.Table] = {}
     for name in pc.unique(errors.column("table")).to_pylist():
-        sub = errors.filter(pc.equal(errors.column("table"), name))
-        rows = pc.add(sub.column("row"), pa.scalar(offsets.get(name, 0), pa.int64()))
+        sub = errors.filter(pc.equal(errors.column("table"), arrays.scalar(name, pa.string())))
+        rows = pc.add(sub.column("row"), arrays.scalar(offsets.get(name, 0), pa.int64()))
         out[name] = sub.set_column(sub.schema.get_field_index("row"), "row", rows).cast(
             ERRORS_SCHEMA
         )

@@ -12,6 +12,7 @@ import pyarrow as pa
 from ..policy import Parameter
 from ..policy.parameter import Bound
 from ..policy.spec import Side
+from . import arrays
 from .frame import Frame, Runs
 from .parse import constant, date_to_days, is_constant
 
@@ -50,8 +51,8 @@ def bits_text(bits: np.ndarray, members: Sequence[enum.Enum]) -> pa.Array:
     ]
     index_type = pa.int8() if len(words) <= 127 else pa.int16()
     return pa.DictionaryArray.from_arrays(
-        pa.array(bits.astype(np.int16 if index_type == pa.int16() else np.int8)),
-        pa.array(words, pa.string()),
+        arrays.array(bits.astype(np.int16 if index_type == pa.int16() else np.int8)),
+        arrays.array(words, pa.string()),
     )
 
 

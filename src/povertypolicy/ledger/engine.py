@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from ..errors import InputError, PovertyPolicyError
 from ..policy import Policy
+from . import arrays
 from .errors import ErrorLog
 from .frame import Frame, read_frame
 from .frames import FrameKind, from_arrow, to_arrow
@@ -299,7 +300,7 @@ class LedgerResult:
                 return at
             raise _no_row(self.rule.key, key)
         if self._index is None and self._lookups <= 3:
-            found = int(pc.index(ids, key).as_py())
+            found = int(pc.index(ids, arrays.scalar(key, ids.type)).as_py())
             if found < 0:
                 raise _no_row(self.rule.key, key)
             return found
@@ -504,7 +505,7 @@ def run_arrow(
     # returns its own key column (composite ids such as "<case>/<payee>"); it replaces these.
     ids = key_ids if len(rows) == len(out) and not out.bad.any() else None
     if ids is None or lr.key in cols:
-        ids = pc.take(key_ids, pa.array(rows)) if lr.key not in cols else cols[lr.key]
+        ids = pc.take(key_ids, arrays.array(rows)) if lr.key not in cols else cols[lr.key]
     table = pa.table({lr.key: ids, **{k: v for k, v in cols.items() if k != lr.key}})
     summary = _summary(lr, pol, frames, log, table)
     return LedgerResult(
@@ -569,7 +570,7 @@ def _value_counts(column: pa.Array) -> dict[Any, int]:
         and pc.count_distinct(column.dictionary).as_py() == len(column.dictionary)
     ):
         # A count per dictionary entry: no cell is decoded.
-        per_entry = np.bincount(column.indices.to_numpy(), minlength=len(column.dictionary))
+        per_entry = np.bincount(arrays.numpy(column.indices), minlength=len(column.dictionary))
         values = column.dictionary.to_pylist()
         return {v: int(c) for v, c in zip(values, per_entry.tolist(), strict=True) if c}
     vc = pc.value_counts(column)
@@ -579,5 +580,5 @@ def _value_counts(column: pa.Array) -> dict[Any, int]:
 def reason_array(codes: np.ndarray, reasons: Sequence[str]) -> pa.Array:
     """A dictionary-encoded reason column from small integer codes."""
     return pa.DictionaryArray.from_arrays(
-        pa.array(codes.astype(np.int8)), pa.array(list(reasons), pa.string())
+        arrays.array(codes.astype(np.int8)), arrays.array(list(reasons), pa.string())
     )

@@ -10,6 +10,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from . import arrays
+
 __all__ = ["ERROR_COLUMNS", "ErrorLog"]
 
 #: Columns of the errors table, in order.
@@ -85,13 +87,13 @@ class ErrorLog:
         if not self.batches:
             return pa.table(
                 {
-                    "table": pa.array([], pa.string()),
-                    "row": pa.array([], pa.int64()),
-                    "id": pa.array([], pa.string()),
-                    "column": pa.array([], pa.string()),
-                    "value": pa.array([], pa.string()),
-                    "code": pa.array([], pa.string()),
-                    "message": pa.array([], pa.string()),
+                    "table": arrays.array([], pa.string()),
+                    "row": arrays.array([], pa.int64()),
+                    "id": arrays.array([], pa.string()),
+                    "column": arrays.array([], pa.string()),
+                    "value": arrays.array([], pa.string()),
+                    "code": arrays.array([], pa.string()),
+                    "message": arrays.array([], pa.string()),
                 }
             )
         parts = []
@@ -103,13 +105,13 @@ class ErrorLog:
             parts.append(
                 pa.table(
                     {
-                        "table": pa.array([b.table] * n, pa.string()),
-                        "row": pa.array(b.rows + 1, pa.int64()),
+                        "table": arrays.repeat(b.table, n, pa.string()),
+                        "row": arrays.array(b.rows + 1, pa.int64()),
                         "id": ids,
-                        "column": pa.array([b.column] * n, pa.string()),
+                        "column": arrays.repeat(b.column, n, pa.string()),
                         "value": values,
-                        "code": pa.array([b.code] * n, pa.string()),
-                        "message": pa.array([text] * n, pa.string()),
+                        "code": arrays.repeat(b.code, n, pa.string()),
+                        "message": arrays.repeat(text, n, pa.string()),
                     }
                 )
             )

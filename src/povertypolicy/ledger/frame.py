@@ -12,11 +12,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..money import Money
+from . import arrays
 from .errors import ErrorLog
 from .parse import Parsed, bool_values, days_to_date, is_constant, parse_column
 from .schema import ColumnKind, TableSchema
 
 __all__ = ["Frame", "Runs", "link", "read_frame"]
+
+_ONE = arrays.scalar(1, pa.int64())
 
 
 @attrs.frozen(eq=False)
@@ -207,7 +210,7 @@ def _days(date: dt.date) -> int:
 def _take(values: Any, rows: np.ndarray) -> pa.Array | None:
     if values is None:
         return None
-    return pc.take(values, pa.array(rows))
+    return pc.take(values, arrays.array(rows))
 
 
 def _hashes(values: pa.Array) -> np.ndarray:
@@ -234,13 +237,13 @@ def _check_unique(frame: Frame, log: ErrorLog) -> None:
     same = sh[1:] == sh[:-1]
     cand = np.unique(np.concatenate([order[1:][same], order[:-1][same]]))
     # Verify on the text itself: a shared hash is only a candidate.
-    sub = pc.take(ids, pa.array(cand))
+    sub = pc.take(ids, arrays.array(cand))
     counts = pc.value_counts(sub)
-    dup_values = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+    dup_values = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), _ONE))
     if not len(dup_values):
         return
     is_dup = np.zeros(len(frame), bool)
-    hit = np.asarray(pc.fill_null(pc.is_in(sub, value_set=dup_values), False))
+    hit = arrays.filled(pc.is_in(sub, value_set=dup_values), False)
     is_dup[cand[hit]] = True
     is_dup &= recorded
     rows = np.flatnonzero(is_dup)
@@ -250,8 +253,8 @@ def _check_unique(frame: Frame, log: ErrorLog) -> None:
             rows=rows,
             column=frame.headers[frame.schema.key or ""],
             code="ledger.error.duplicate",
-            ids=pc.take(ids, pa.array(rows)),
-            values=pc.take(ids, pa.array(rows)),
+            ids=pc.take(ids, arrays.array(rows)),
+            values=pc.take(ids, arrays.array(rows)),
         )
         frame.bad[rows] = True
 
@@ -287,7 +290,7 @@ def link(child: Frame, parent: Frame, log: ErrorLog) -> None:
             column=child.headers[link_col],
             code="ledger.error.unknown_parent",
             ids=_take(child.ids() if child.schema.key else None, unknown),
-            values=pc.take(link_ids, pa.array(unknown)),
+            values=pc.take(link_ids, arrays.array(unknown)),
             args={"parent": parent.schema.zh},
         )
         child.bad[unknown] = True
@@ -315,7 +318,7 @@ def _link_runs(link_ids: pa.Array, parent_ids: pa.Array) -> Runs | None:
     bounds[0], bounds[k] = 0, n
     np.add(inner, 1, out=bounds[1:k])
     del inner
-    run_ids = pc.take(link_ids, pa.array(bounds[:k]))
+    run_ids = pc.take(link_ids, arrays.array(bounds[:k]))
     # Parents without children are allowed only at the end in this fast path.
     head = parent_ids.slice(0, k)
     if not pc.all(pc.equal(run_ids, head)).as_py():
@@ -335,12 +338,12 @@ def _link_hash(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray:
         return pos
     cand = order[at_clipped]
     hit = sorted_h[at_clipped] == ch
-    same = np.asarray(pc.fill_null(pc.equal(pc.take(parent_ids, pa.array(cand)), link_ids), False))
+    same = arrays.filled(pc.equal(pc.take(parent_ids, arrays.array(cand)), link_ids), False)
     good = hit & same
     pos[good] = cand[good]
     # Rows that did not verify (a hash shared by two ids, or a truly unknown id): exact lookup.
     rest = np.flatnonzero(~good)
     if len(rest):
-        exact = pc.index_in(pc.take(link_ids, pa.array(rest)), value_set=parent_ids)
-        pos[rest] = np.asarray(pc.fill_null(exact, -1))
+        exact = pc.index_in(pc.take(link_ids, arrays.array(rest)), value_set=parent_ids)
+        pos[rest] = arrays.values(exact, -1)
     return pos

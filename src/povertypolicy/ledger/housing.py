@@ -24,6 +24,7 @@ from ..explain import Result
 from ..money import Money
 from ..policy import Policy
 from ..rules import housing as rules
+from . import arrays
 from .columns import (
     admits_days,
     bits_text,
@@ -91,7 +92,7 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
             rows=rows,
             column=persons.headers["household_id"],
             code="ledger.error.member_row",
-            ids=pa.array(ids).take(pa.array(rows)),
+            ids=ids.take(arrays.array(rows)),
         )
     empty = np.flatnonzero((size == 0) & ~households.bad & ~households.held)
     if len(empty):
@@ -100,7 +101,7 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
             rows=empty,
             column=persons.headers["household_id"],
             code="ledger.error.no_members",
-            ids=pa.array(ids).take(pa.array(empty)),
+            ids=ids.take(arrays.array(empty)),
         )
         households.bad[empty] = True
     household_ok = households.ok
@@ -118,7 +119,7 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
             rows=rows,
             column=persons.headers["household_id"],
             code="ledger.error.household_row",
-            ids=persons.ids().take(pa.array(rows)),
+            ids=persons.ids().take(arrays.array(rows)),
         )
 
 
@@ -188,8 +189,8 @@ class Eligibility(LedgerRule):
         f, u = failed[rows], unknown[rows]
         code = np.where(f > 0, 1, np.where(u > 0, 2, 0))
         return rows, {
-            "household_id": persons.cols["household_id"].values.take(pa.array(rows)),
-            "eligible": pa.array(code == 0),
+            "household_id": persons.cols["household_id"].values.take(arrays.array(rows)),
+            "eligible": arrays.array(code == 0),
             "reason": reason_array(code, self.reasons),
             "failed": bits_text(f, _CONDITIONS),
             "not_recorded": bits_text(u, _CONDITIONS),
@@ -261,9 +262,9 @@ class Subsidy(LedgerRule):
         code[pending > 0] = 3
         cols: dict[str, pa.Array] = {
             "reason": reason_array(code, self.reasons),
-            "members": pa.array(members.astype(np.int32, copy=False)),
-            "eligible_people": pa.array(people.astype(np.int32, copy=False)),
-            "undetermined_people": pa.array(pending.astype(np.int32, copy=False)),
+            "members": arrays.array(members.astype(np.int32, copy=False)),
+            "eligible_people": arrays.array(people.astype(np.int32, copy=False)),
+            "undetermined_people": arrays.array(pending.astype(np.int32, copy=False)),
             "failed": bits_text(failed_any, _CONDITIONS),
             "not_recorded": bits_text(unknown_any, _CONDITIONS),
         }
@@ -309,10 +310,10 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
     heads = people.astype(np.intp)  # also the look-up index (numpy gathers fastest by intp)
 
     def per_count(table: np.ndarray) -> pa.Array:
-        return pa.array(np.take(table, heads).astype(np.int64, copy=False))
+        return arrays.array(np.take(table, heads).astype(np.int64, copy=False))
 
     cols: dict[str, pa.Array] = {
-        name: pa.array(heads.astype(np.int64, copy=False) * np.int64(fen))
+        name: arrays.array(heads.astype(np.int64, copy=False) * np.int64(fen))
         for name, fen in (
             ("gross_fen", rate),
             ("withheld_fen", withheld_rate),
@@ -341,7 +342,7 @@ def subsidy_columns(people: np.ndarray, policy: Policy) -> dict[str, pa.Array]:
     exp = timber.as_tuple().exponent
     exponent = -exp if isinstance(exp, int) and exp < 0 else 0
     scaled = int(timber.scaleb(exponent))
-    cols["timber_m3"] = decimal_column(counts * scaled, exponent).take(pa.array(people))
+    cols["timber_m3"] = decimal_column(counts * scaled, exponent).take(arrays.array(people))
     return cols
 
 
@@ -480,8 +481,8 @@ def _link_progress(progress: Frame, households: Frame, log: ErrorLog) -> None:
             rows=unknown,
             column=progress.headers["household_id"],
             code="ledger.error.unknown_parent",
-            ids=ids.take(pa.array(unknown)),
-            values=ids.take(pa.array(unknown)),
+            ids=ids.take(arrays.array(unknown)),
+            values=ids.take(arrays.array(unknown)),
             args={"parent": households.schema.zh},
         )
         progress.bad[unknown] = True
@@ -495,5 +496,5 @@ def _link_progress(progress: Frame, households: Frame, log: ErrorLog) -> None:
             rows=rows,
             column=progress.headers["household_id"],
             code="ledger.error.household_row",
-            ids=ids.take(pa.array(rows)),
+            ids=ids.take(arrays.array(rows)),
         )

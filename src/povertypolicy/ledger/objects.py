@@ -13,6 +13,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..errors import PovertyPolicyError
+from . import arrays
 from .errors import ErrorLog
 from .frame import Frame
 
@@ -39,7 +40,7 @@ def per_row(
                 rows=np.array([i]),
                 column="",
                 code="ledger.error.rule",
-                ids=frame.ids().take(pa.array([i])) if frame.schema.key else None,
+                ids=frame.ids().take(arrays.array([i])) if frame.schema.key else None,
                 args={"detail": str(exc)},
             )
             frame.bad[i] = True
@@ -52,11 +53,11 @@ def per_row(
     for name in names:
         data = [row[name] for row in out]
         if name.endswith("_fen"):
-            cols[name] = pa.array(data, pa.int64())
+            cols[name] = arrays.array(data, pa.int64())
         elif name in types:
-            cols[name] = pa.array(data, types[name])
+            cols[name] = arrays.array(data, types[name])
         else:
-            cols[name] = pa.array(data)
+            cols[name] = arrays.array(data)
         if name == "reason" or name.endswith("_state"):
             cols[name] = cols[name].dictionary_encode()
     return np.array(kept, dtype=np.int64), cols

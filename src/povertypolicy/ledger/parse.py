@@ -17,11 +17,14 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from . import arrays
 from .schema import Column, ColumnKind
 
 __all__ = ["Parsed", "constant", "index_buffer", "is_constant", "parse_column", "per_index"]
 
 _EPOCH = dt.date(1970, 1, 1)
+_ZERO = arrays.scalar(0, pa.int32())
+_HUNDRED = arrays.array([100], pa.decimal128(3, 0))[0]
 # A date written as text; Excel's date cells read as text by fastexcel end in 00:00:00.
 _DATE_FORMATS = (
     "%Y-%m-%d",
@@ -89,7 +92,7 @@ def _valid(arr: pa.Array) -> np.ndarray:
     if _has_validity_bitmap(arr):
         # Straight from the validity bitmap: about 10× faster than converting is_valid().
         return _unpack(np.frombuffer(arr.buffers()[0], np.uint8), arr.offset, len(arr))
-    return np.asarray(arr.is_valid())
+    return arrays.valid(arr)
 
 
 def bool_values(arr: pa.Array) -> np.ndarray:
@@ -119,8 +122,7 @@ def _blank(arr: pa.Array) -> np.ndarray:
     """Cells that are null or only white space (read as not recorded)."""
     if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
         stripped = pc.utf8_trim_whitespace(arr)
-        empty = pc.fill_null(pc.equal(pc.utf8_length(stripped), 0), True)
-        return np.asarray(empty)
+        return arrays.filled(pc.equal(pc.utf8_length(stripped), _ZERO), True)
     return ~_valid(arr)
 
 
@@ -146,10 +148,11 @@ def _read_id(arr: pa.Array, column: Column) -> Parsed:
         arr = arr.cast(pa.string())
     elif pa.types.is_floating(arr.type):
         # Excel stores numbers as floats: a whole-number float is read as its integer text.
-        values = arr.to_numpy(zero_copy_only=False)
+        values = arrays.values(arr, np.nan)
         whole = np.isfinite(values) & (np.floor(values) == values)
         bad = _valid(arr) & ~whole
-        text = pc.cast(pc.cast(pc.if_else(pa.array(whole), arr, None), pa.int64()), pa.string())
+        kept = pc.if_else(arrays.array(whole), arr, arrays.scalar(None, arr.type))
+        text = pc.cast(pc.cast(kept, pa.int64()), pa.string())
         recorded = _valid(text)
         return Parsed(values=text, recorded=recorded, bad=bad, code="ledger.error.id")
     elif not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
@@ -173,7 +176,7 @@ def _non_empty(arr: pa.Array) -> np.ndarray:
     offsets = np.frombuffer(arr.buffers()[1], np.int32, n + 1, arr.offset * 4)
     filled: np.ndarray = offsets[1:] > offsets[:-1]
     if arr.null_count:
-        filled &= np.asarray(arr.is_valid())
+        filled &= arrays.valid(arr)
     return _compact(filled)
 
 
@@ -199,14 +202,15 @@ def _may_have_edge_space(arr: pa.Array) -> bool:
     used = data[offsets[0] : offsets[-1]]
     if not len(used):
         return False
-    low, high = pc.min_max(pa.array(used, pa.uint8())).values()  # one pass over the bytes
-    if low.as_py() > 32 and high.as_py() < 128:
+    low, high = pc.min_max(arrays.array(used, pa.uint8())).values()  # one pass over the bytes
+    lowest, highest = low.as_py(), high.as_py()
+    if lowest > 32 and highest < 128:
         return False  # printable ASCII only (the usual id): no cell can have an edge space
     # No byte 0xC0–0xE3 at all (Chinese text is led by 0xE4–0xE9; those bytes map to 0–0x23
     # here): no white space in any cell.
     if (
-        low.as_py() > 32
-        and high.as_py() < 0xF5
+        lowest > 32
+        and highest < 0xF5
         and int(np.subtract(used, np.uint8(0xC0), dtype=np.uint8).min()) > 0x23
     ):
         return False
@@ -261,10 +265,8 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
     if pa.types.is_date32(arr.type):
         # The day numbers themselves, without a copy when no cell is empty.
         numbers = arr.view(pa.int32())
-        if arr.null_count:
-            numbers = pc.fill_null(numbers, 0)
         return Parsed(
-            values=numbers.to_numpy(),
+            values=arrays.values(numbers, 0),
             recorded=_valid(arr),
             bad=constant(False, n),
             code="ledger.error.date",
@@ -275,10 +277,10 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
             if arr.type.tz is not None:
                 arr = arr.cast(pa.timestamp(arr.type.unit))
             midnight = pc.equal(pc.cast(arr, pa.date32()).cast(pa.timestamp(arr.type.unit)), arr)
-            bad = valid & ~np.asarray(pc.fill_null(midnight, True))
+            bad = valid & ~arrays.filled(midnight, True)
         else:
             bad = constant(False, n)
-        days = pc.cast(arr, pa.date32()).to_numpy(zero_copy_only=False)
+        days = arrays.values(pc.cast(arr, pa.date32()).view(pa.int32()), 0)
         ok = _compact(valid & ~bad)
         return Parsed(
             values=_days(days, ok), recorded=ok, bad=_compact(bad), code="ledger.error.date"
@@ -299,7 +301,7 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
         todo = ~blank & ~_valid(parsed)
         if not todo.any():
             break
-        mask = pa.array(todo)
+        mask = arrays.array(todo)
         attempt = pc.strptime(text.filter(mask), format=fmt, unit="s", error_is_null=True)
         parsed = pc.replace_with_mask(parsed, mask, attempt)
     days_arr = pc.cast(pc.cast(parsed, pa.timestamp("s")), pa.date32())
@@ -307,10 +309,10 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
     # strptime rolls impossible days over (2011-02-30 → 2011-03-02, 2011-04-31 → 05-01), so a
     # date read as day 1–3 of a month is checked against the year, month and day written.
     suspect = np.flatnonzero(
-        got & np.asarray(pc.fill_null(pc.less_equal(pc.day(days_arr), 3), False))
+        got & arrays.filled(pc.less_equal(pc.day(days_arr), arrays.scalar(3, pa.int64())), False)
     )
     if len(suspect):
-        rows = pa.array(suspect)
+        rows = arrays.array(suspect)
         parts = pc.extract_regex(text.take(rows), _DATE_PARTS)
         read = days_arr.take(rows)
         same = None
@@ -318,9 +320,9 @@ def _read_date(arr: pa.Array, column: Column) -> Parsed:
             written = pc.cast(pc.struct_field(parts, field), pa.int64())
             check = pc.equal(written, pc.cast(part(read), pa.int64()))
             same = check if same is None else pc.and_(same, check)
-        got[suspect] = np.asarray(pc.fill_null(same, False))
+        got[suspect] = arrays.filled(same, False)
     bad = ~blank & ~got
-    days = pc.fill_null(days_arr, 0).to_numpy(zero_copy_only=False)
+    days = arrays.values(days_arr.view(pa.int32()), 0)
     return Parsed(
         values=_days(days, got),
         recorded=_compact(got),
@@ -360,7 +362,7 @@ def _read_bool(arr: pa.Array, column: Column) -> Parsed:
         )
     if pa.types.is_integer(arr.type) or pa.types.is_floating(arr.type):
         valid = _valid(arr)
-        nums = np.asarray(pc.fill_null(arr.cast(pa.float64()), 0))
+        nums = arrays.values(arr.cast(pa.float64()), 0.0)
         ok = valid & ((nums == 0) | (nums == 1))
         return Parsed(
             values=nums == 1,
@@ -371,8 +373,8 @@ def _read_bool(arr: pa.Array, column: Column) -> Parsed:
     text = arr if pa.types.is_string(arr.type) else arr.cast(pa.string())
     folded = pc.utf8_lower(pc.utf8_trim_whitespace(text))
     blank = _blank(folded)
-    is_true = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(TRUE_WORDS)), False))
-    is_false = np.asarray(pc.fill_null(pc.is_in(folded, value_set=pa.array(FALSE_WORDS)), False))
+    is_true = arrays.filled(pc.is_in(folded, value_set=arrays.strings(TRUE_WORDS)), False)
+    is_false = arrays.filled(pc.is_in(folded, value_set=arrays.strings(FALSE_WORDS)), False)
     recorded = is_true | is_false
     return Parsed(
         values=is_true,
@@ -399,8 +401,8 @@ def _read_enum(arr: pa.Array, column: Column) -> Parsed:
     """Member positions as int8 (−1 where not recorded or unreadable)."""
     assert column.enum is not None
     labels = enum_labels(column.enum)
-    keys = pa.array(list(labels))
-    codes = pa.array(list(labels.values()), pa.int8())
+    keys = arrays.strings(list(labels))
+    codes = arrays.array(list(labels.values()), pa.int8())
     if pa.types.is_dictionary(arr.type) and len(arr.dictionary):
         # Read each dictionary entry once; the cells are its small integer indices.
         dictionary = arr.dictionary
@@ -452,7 +454,7 @@ def _lookup(text: pa.Array, keys: pa.Array, codes: pa.Array) -> np.ndarray:
     folded = pc.utf8_lower(pc.utf8_trim_whitespace(text))
     pos = pc.index_in(folded, value_set=keys)
     got = pc.take(codes, pos)
-    return np.asarray(pc.fill_null(got, -1)).astype(np.int8)
+    return arrays.values(got, -1).astype(np.int8)
 
 
 # -- money, counts, decimals ------------------------------------------------------------------
@@ -464,12 +466,12 @@ def _read_money(arr: pa.Array, column: Column) -> Parsed:
     n = len(arr)
     valid = _valid(arr)
     if pa.types.is_integer(arr.type):
-        yuan = np.asarray(pc.fill_null(arr.cast(pa.int64()), 0))
+        yuan = arrays.values(arr.cast(pa.int64()), 0)
         return Parsed(
             values=yuan * 100, recorded=valid, bad=np.zeros(n, bool), code="ledger.error.money"
         )
     if pa.types.is_floating(arr.type):
-        x = np.asarray(pc.fill_null(arr.cast(pa.float64()), 0.0))
+        x = arrays.values(arr.cast(pa.float64()), 0.0)
         with np.errstate(invalid="ignore", over="ignore"):
             fen = np.rint(x * 100)
             # A float is the nearest double to a two-decimal amount exactly when fen / 100 == x.
@@ -477,14 +479,13 @@ def _read_money(arr: pa.Array, column: Column) -> Parsed:
         values = np.where(ok, fen, 0).astype(np.int64)
         return Parsed(values=values, recorded=ok, bad=valid & ~ok, code="ledger.error.money")
     if pa.types.is_decimal(arr.type):
-        scaled = pc.multiply(
-            arr.cast(pa.decimal128(38, max(arr.type.scale, 2))), pa.scalar(Decimal(100))
-        )
+        scaled = pc.multiply(arr.cast(pa.decimal128(38, max(arr.type.scale, 2))), _HUNDRED)
         whole = pc.equal(pc.floor(scaled), scaled)
-        ok = valid & np.asarray(pc.fill_null(whole, False))
-        fen = pc.cast(pc.if_else(pa.array(ok), scaled, None), pa.int64(), safe=False)
+        ok = valid & arrays.filled(whole, False)
+        kept = pc.if_else(arrays.array(ok), scaled, arrays.scalar(None, scaled.type))
+        fen = pc.cast(kept, pa.int64(), safe=False)
         return Parsed(
-            values=np.asarray(pc.fill_null(fen, 0)),
+            values=arrays.values(fen, 0),
             recorded=ok,
             bad=valid & ~ok,
             code="ledger.error.money",
@@ -524,13 +525,13 @@ def _read_count(arr: pa.Array, column: Column) -> Parsed:
     arr = _decode(arr)
     valid = _valid(arr)
     if pa.types.is_integer(arr.type):
-        x = np.asarray(pc.fill_null(arr.cast(pa.int64()), 0))
+        x = arrays.values(arr.cast(pa.int64()), 0)
         ok = valid & (x >= 0)
         return Parsed(
             values=np.where(ok, x, 0), recorded=ok, bad=valid & ~ok, code="ledger.error.count"
         )
     if pa.types.is_floating(arr.type):
-        x = np.asarray(pc.fill_null(arr.cast(pa.float64()), 0.0))
+        x = arrays.values(arr.cast(pa.float64()), 0.0)
         with np.errstate(invalid="ignore"):
             ok = valid & np.isfinite(x) & (np.floor(x) == x) & (x >= 0) & (x < 2**53)
         return Parsed(
@@ -541,10 +542,11 @@ def _read_count(arr: pa.Array, column: Column) -> Parsed:
         )
     text = pc.utf8_trim_whitespace(arr if pa.types.is_string(arr.type) else arr.cast(pa.string()))
     blank = _blank(text)
-    nums = pc.cast(pc.if_else(pc.utf8_is_digit(text), text, None), pa.int64(), safe=False)
+    digits = pc.if_else(pc.utf8_is_digit(text), text, arrays.scalar(None, text.type))
+    nums = pc.cast(digits, pa.int64(), safe=False)
     got = _valid(nums) & ~blank
     return Parsed(
-        values=np.asarray(pc.fill_null(nums, 0)),
+        values=arrays.values(nums, 0),
         recorded=got,
         bad=~blank & ~got,
         code="ledger.error.count",

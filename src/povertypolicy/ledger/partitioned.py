@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 
 from ..errors import InputError
 from ..policy import Policy
+from . import arrays
 from .engine import LedgerRule, RunSummary, TableCount, _no_row, get_rule, run_arrow
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
 ]
 
 _OBJ = "ledger.run_dask"
+_UNKNOWN_PARENT = arrays.scalar("ledger.error.unknown_parent", pa.string())
 
 #: The errors table's columns and types (as `ErrorLog.to_arrow()` writes them).
 ERRORS_SCHEMA = pa.schema(
@@ -203,8 +205,8 @@ def _run_part(
     keys = {}
     for name, frame in res.frames.items():
         if frame.schema.key is not None:
-            keys[name] = frame.ids().filter(pa.array(frame.cols[frame.schema.key].recorded))
-    unknown = errors.filter(pc.equal(errors.column("code"), "ledger.error.unknown_parent"))
+            keys[name] = frame.ids().filter(arrays.array(frame.cols[frame.schema.key].recorded))
+    unknown = errors.filter(pc.equal(errors.column("code"), _UNKNOWN_PARENT))
     return _Part(
         id=part,
         table=res.arrow,
@@ -218,7 +220,7 @@ def _run_part(
 def _locate(errors: pa.Table, part: str, files: Mapping[str, list[tuple[str, int]]]) -> pa.Table:
     """Add partition, file and partition_row; ``row`` becomes the row in its file."""
     n = errors.num_rows
-    at = errors.column("row").to_numpy()  # 1-based in the partition's table
+    at = arrays.numpy(errors.column("row"))  # 1-based in the partition's table
     row = at.copy()
     file: list[str | None] = [None] * n
     names = errors.column("table").to_pylist()
@@ -233,13 +235,13 @@ def _locate(errors: pa.Table, part: str, files: Mapping[str, list[tuple[str, int
         for i, j in zip(np.flatnonzero(mask).tolist(), k.tolist(), strict=True):
             file[i] = counts[j][0]
     cols = {c: errors.column(c) for c in ERRORS_SCHEMA.names}
-    cols["row"] = pa.array(row, pa.int64())
+    cols["row"] = arrays.array(row, pa.int64())
     return pa.table(
         {
             **cols,
-            "partition": pa.array([part] * n, pa.string()),
-            "file": pa.array(file, pa.string()),
-            "partition_row": pa.array(at, pa.int64()),
+            "partition": arrays.repeat(part, n, pa.string()),
+            "file": arrays.array(file, pa.string()),
+            "partition_row": arrays.array(at, pa.int64()),
         }
     ).cast(DASK_ERRORS_SCHEMA)
 
@@ -253,7 +255,7 @@ def _facts(p: _Part) -> tuple[RunSummary, pa.Schema, list[str], dict[str, int]]:
 
 def _holds(p: _Part, table: str, ids: list[str]) -> list[str]:
     """Which of ``ids`` this partition's ``table`` has."""
-    found = pc.is_in(pa.array(ids, pa.string()), value_set=p.keys[table])
+    found = pc.is_in(arrays.array(ids, pa.string()), value_set=p.keys[table])
     return [i for i, f in zip(ids, found.to_pylist(), strict=True) if f]
 
 
@@ -269,7 +271,7 @@ def _with_hash(p: _Part, table: str, hashes: list[int]) -> list[str]:
 
     ids = p.keys[table]
     h = pl.Series(ids).hash(seed=0).to_numpy()
-    return list(ids.filter(pa.array(np.isin(h, np.array(hashes, np.uint64)))).to_pylist())
+    return list(ids.filter(arrays.array(np.isin(h, np.array(hashes, np.uint64)))).to_pylist())
 
 
 def _pandas(table: pa.Table, schema: pa.Schema) -> Any:
@@ -294,7 +296,7 @@ def _errors_of(p: _Part, offsets: Mapping[str, int]) -> pa.Table:
     if not offsets or not p.errors.num_rows:
         return p.errors
     names = p.errors.column("table").to_pylist()
-    add = pa.array([offsets.get(t, 0) for t in names], pa.int64())
+    add = arrays.array([offsets.get(t, 0) for t in names], pa.int64())
     row = pc.add(p.errors.column("row"), add)
     return p.errors.set_column(p.errors.schema.get_field_index("row"), "row", row)
 
@@ -308,7 +310,8 @@ def _result_of(p: _Part) -> pa.Table:
 
 
 def _has_key(p: _Part, key: str, value: str) -> bool:
-    return bool(pc.any(pc.equal(p.table.column(key), value)).as_py())
+    column = p.table.column(key)
+    return bool(pc.any(pc.equal(column, arrays.scalar(value, column.type))).as_py())
 
 
 def _explain(
