@@ -8,8 +8,6 @@ import csv
 import datetime as dt
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -154,25 +152,13 @@ def test_monitoring_runs_without_pandas(tmp_path: Path) -> None:
     assert ("V4", "ledger.error.more_than_sampled") in _errors(tmp_path / "s.errors.parquet")
 
 
-_SUMMARY = r"""
-import datetime as dt, json, sys, traceback
-
-first = []
-
-
-class _Watch:
-    def find_spec(self, name, path=None, target=None):
-        if name == "pandas" and not first:
-            first.append("".join(traceback.format_stack(limit=30)))
-        return None
-
-
-sys.meta_path.insert(0, _Watch())
+_SUMMARY = """
+import datetime as dt, json
 import pyarrow.parquet as pq
 from povertypolicy import ledger
 from povertypolicy.ledger.monitoring_summary import summarise
 
-spec = json.loads(sys.argv[3])
+spec = json.loads({spec!r})
 on = dt.date.fromisoformat(spec["on"])
 screening = ledger.run(
     "monitoring.screening", spec["pack"], on=on,
@@ -185,8 +171,10 @@ spot = ledger.run(
 )
 s = summarise(screening, spot_checks=spot)
 s.to_xlsx(spec["xlsx"], locale="en")
-print(json.dumps({"villages": s.villages.to_pylist(), "rescreen": list(s.rescreen),
-                  "text": s.text("zh_Hant")}))
+got = {{"villages": s.villages.to_pylist(), "rescreen": list(s.rescreen)}}
+got["text"] = s.text("zh_Hant")
+with open(spec["out"], "w", encoding="utf-8") as out:
+    json.dump(got, out)
 """
 
 
@@ -199,22 +187,10 @@ def test_monitoring_summary_without_pandas(tmp_path: Path) -> None:
         "persons": str(_parquet(tmp_path / "p.parquet", PERSONS, PERSON_ROWS)),
         "spot": str(_parquet(tmp_path / "s.parquet", SPOT, [r for r in SPOT_ROWS if r[2] != "x"])),
         "xlsx": str(tmp_path / "summary.xlsx"),
+        "out": str(tmp_path / "summary.json"),
     }
-    child = _SUMMARY + (
-        "with open(sys.argv[2], 'w', encoding='utf-8') as out:\n"
-        "    json.dump({'pandas': first[0] if first else None}, out)\n"
-    )
-    report = tmp_path / "report.json"
-    done = subprocess.run(
-        [sys.executable, "-c", child, "[]", str(report), json.dumps(spec)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    imported = json.loads(report.read_text(encoding="utf-8"))["pandas"]
-    assert imported is None, "pandas was imported here:\n" + imported
-    got = json.loads(done.stdout)
+    assert_no_pandas(tmp_path, [], setup=_SUMMARY.format(spec=json.dumps(spec)))
+    got = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
     assert got["rescreen"] == ["V1"]
     villages = {(v["township"], v["village"]): v for v in got["villages"]}
     assert villages[("T1", "V1")]["households"] == 2
