@@ -17,7 +17,18 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-__all__ = ["array", "filled", "flat", "numpy", "repeat", "scalar", "strings", "valid", "values"]
+__all__ = [
+    "array",
+    "empty_table",
+    "filled",
+    "flat",
+    "numpy",
+    "repeat",
+    "scalar",
+    "strings",
+    "valid",
+    "values",
+]
 
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 _INT32_MAX = 2**31 - 1
@@ -32,6 +43,11 @@ def flat(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
             return _empty(arr.type)
         return arr.combine_chunks()
     return arr
+
+
+def empty_table(schema: pa.Schema) -> pa.Table:
+    """A table of ``schema`` with no rows (for ``schema.empty_table()``)."""
+    return pa.Table.from_batches([], schema=schema)
 
 
 def _empty(kind: pa.DataType) -> pa.Array:

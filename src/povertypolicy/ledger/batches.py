@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import InputError
+from . import arrays
 
 __all__ = ["Cursor", "Source"]
 
@@ -77,7 +78,7 @@ class Cursor:
         self._it = source.batches()
         self._pool = pool
         self._next: Future[pa.Table | None] = pool.submit(next, self._it, None)
-        self._empty = source.schema().empty_table()
+        self._empty = arrays.empty_table(source.schema())
         self.parts: list[pa.Table] = []
         self.rows = 0
         self.start = 0  # 0-based file row of the first row in the buffer

@@ -141,7 +141,7 @@ class _Chunking:
 
 def _plain(raw: pa.ChunkedArray) -> pa.Array | None:
     """Ids as plain text with no empty cell, or None (then rows are checked one by one)."""
-    arr = raw.combine_chunks() if raw.num_chunks != 1 else raw.chunk(0)
+    arr = arrays.flat(raw)
     if pa.types.is_dictionary(arr.type):
         arr = arr.cast(arr.type.value_type)
     if pa.types.is_integer(arr.type):
@@ -317,7 +317,7 @@ class _Writer:
         if self._writer is not None:
             self._writer.close()
             return
-        empty = self.schema.empty_table() if self.schema is not None else self.first
+        empty = arrays.empty_table(self.schema) if self.schema is not None else self.first
         pq.write_table(empty if empty is not None else pa.table({}), self.path)
 
 

@@ -307,7 +307,7 @@ class LedgerResult:
         if self._index is None:
             from .frame import _hashes
 
-            h = _hashes(ids.combine_chunks())
+            h = _hashes(arrays.flat(ids))
             order = np.argsort(h, kind="stable")
             self._index = (h[order], order)
         sorted_h, order = self._index
@@ -541,7 +541,7 @@ def _summary(
         )
     reasons: dict[str, int] = {}
     if "reason" in table.column_names:
-        found = _value_counts(table.column("reason").combine_chunks())
+        found = _value_counts(arrays.flat(table.column("reason")))
         reasons = {r: int(found[r]) for r in lr.reasons if r in found}
     totals = {
         c: int(pc.sum(table.column(c)).as_py() or 0)

@@ -121,7 +121,7 @@ class ErrorLog:
 
 def _as_text(values: pa.Array) -> pa.Array:
     if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
+        values = arrays.flat(values)
     if pa.types.is_dictionary(values.type):
         values = values.cast(values.type.value_type)
     if pa.types.is_string(values.type):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from ..errors import PovertyPolicyError
+from . import arrays
 
 if TYPE_CHECKING:
     from .engine import LedgerResult
@@ -157,7 +158,7 @@ def _plain(sheet: _Sheet, value: Any, locale: str) -> Any:
 
 def _decoded(column: pa.ChunkedArray | pa.Array) -> list[Any]:
     if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
+        column = arrays.flat(column)
     if pa.types.is_dictionary(column.type):
         column = column.cast(column.type.value_type)
     values: list[Any] = column.to_pylist()

@@ -55,10 +55,7 @@ class Parsed:
     encoded: pa.DictionaryArray | None = None
 
 
-def _flat(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
-    if isinstance(arr, pa.ChunkedArray):
-        return arr.combine_chunks() if arr.num_chunks != 1 else arr.chunk(0)
-    return arr
+_flat = arrays.flat
 
 
 def constant(value: bool, n: int) -> np.ndarray:

@@ -147,7 +147,7 @@ def _read(source: Any, name: str) -> tuple[pa.Table, list[tuple[str, int]]]:
         root = Path(source.root)
         if not source.files:
             assert source.schema_of is not None
-            return pq.read_schema(root / source.schema_of).empty_table(), []
+            return arrays.empty_table(pq.read_schema(root / source.schema_of)), []
         parts = [pq.read_table(root / f, partitioning=None) for f in source.files]
         counts = [(f, t.num_rows) for f, t in zip(source.files, parts, strict=True)]
         return pa.concat_tables(parts, promote_options="permissive"), counts
@@ -278,7 +278,7 @@ def _pandas(table: pa.Table, schema: pa.Schema) -> Any:
     pd = _pandas_module()
 
     if table.schema != schema:
-        table = schema.empty_table() if table.num_rows == 0 else table
+        table = arrays.empty_table(schema) if table.num_rows == 0 else table
     plain = pa.schema(
         [
             pa.field(f.name, f.type.value_type) if pa.types.is_dictionary(f.type) else f
@@ -368,7 +368,7 @@ class DaskLedgerResult:
         dask = _dask()
         parts = [dask.delayed(_table_of)(p, self._schema) for p in self._parts]
         return dd.from_delayed(
-            parts, meta=_pandas(self._schema.empty_table(), self._schema), verify_meta=False
+            parts, meta=_pandas(arrays.empty_table(self._schema), self._schema), verify_meta=False
         )
 
     @property
@@ -381,14 +381,14 @@ class DaskLedgerResult:
             dask.delayed(_errors_pandas)(p, off)
             for p, off in zip(self._parts, self._offsets, strict=True)
         ]
-        meta = _pandas(DASK_ERRORS_SCHEMA.empty_table(), DASK_ERRORS_SCHEMA)
+        meta = _pandas(arrays.empty_table(DASK_ERRORS_SCHEMA), DASK_ERRORS_SCHEMA)
         return dd.from_delayed(parts, meta=meta, verify_meta=False)
 
     def to_arrow(self) -> pa.Table:
         """Every result row in one Arrow table (gathered to this machine)."""
         dask = _dask()
         tables = self._compute(*[dask.delayed(_result_of)(p) for p in self._parts])
-        tables = [t if t.num_rows else self._schema.empty_table() for t in tables]
+        tables = [t if t.num_rows else arrays.empty_table(self._schema) for t in tables]
         return pa.concat_tables(tables, promote_options="permissive").cast(self._schema)
 
     def errors_arrow(self) -> pa.Table:
@@ -396,7 +396,7 @@ class DaskLedgerResult:
         dask = _dask()
         parts = zip(self._parts, self._offsets, strict=True)
         tables = self._compute(*[dask.delayed(_errors_of)(p, off) for p, off in parts])
-        return pa.concat_tables([DASK_ERRORS_SCHEMA.empty_table(), *tables])
+        return pa.concat_tables([arrays.empty_table(DASK_ERRORS_SCHEMA), *tables])
 
     def explain(self, id: str, *, locale: str | None = None) -> str:
         """The single-household rule's explanation for result row ``id`` (its partition is
