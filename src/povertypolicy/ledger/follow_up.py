@@ -22,6 +22,7 @@ from ..domain.follow_up import OldHouse, RelocatedHousehold, RelocatedMember
 from ..explain import Result
 from ..policy import Policy
 from ..rules import follow_up as rules
+from . import arrays
 from .columns import group_counts, members_of
 from .engine import LedgerRule, register
 from .errors import ErrorLog
@@ -213,7 +214,7 @@ def _training_dates(persons: Frame, log: ErrorLog | None) -> list[tuple[dt.date,
             owner.append(i)
     if not cells:
         return out
-    days = parse_column(pa.array(cells), _DATE_CELL)
+    days = parse_column(arrays.strings(cells), _DATE_CELL)
     bad_rows: list[int] = []
     for k, i in enumerate(owner):
         if days.bad[k] or not days.recorded[k]:
@@ -229,8 +230,8 @@ def _training_dates(persons: Frame, log: ErrorLog | None) -> list[tuple[dt.date,
             rows=rows,
             column=persons.headers["training_dates"],
             code="ledger.error.date",
-            ids=persons.ids().take(pa.array(rows)),
-            values=parsed.values.take(pa.array(rows)),
+            ids=persons.ids().take(arrays.array(rows)),
+            values=parsed.values.take(arrays.array(rows)),
         )
         persons.bad[rows] = True
     return out
@@ -252,7 +253,7 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
             rows=rows,
             column=persons.headers["household_id"],
             code="ledger.error.member_row",
-            ids=ids.take(pa.array(rows)),
+            ids=ids.take(arrays.array(rows)),
         )
     empty = np.flatnonzero((size == 0) & ~households.bad & ~households.held)
     if len(empty):
@@ -261,7 +262,7 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
             rows=empty,
             column=persons.headers["household_id"],
             code="ledger.error.no_members",
-            ids=ids.take(pa.array(empty)),
+            ids=ids.take(arrays.array(empty)),
         )
         households.bad[empty] = True
     not_ok = np.zeros(len(persons), bool)
@@ -273,7 +274,7 @@ def _link_members(frames: Mapping[str, Frame], log: ErrorLog) -> None:
             rows=rows,
             column=persons.headers["household_id"],
             code="ledger.error.household_row",
-            ids=persons.ids().take(pa.array(rows)),
+            ids=persons.ids().take(arrays.array(rows)),
         )
 
 

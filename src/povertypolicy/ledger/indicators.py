@@ -24,6 +24,7 @@ from ..errors import PovertyPolicyError
 from ..explain import Result
 from ..policy import Policy
 from ..rules.indicators import CHECKLISTS, Checklist, FigureKind, Score, evaluate
+from . import arrays
 from .engine import LedgerRule, register
 from .errors import ErrorLog
 from .frame import Frame
@@ -154,7 +155,7 @@ class ChecklistRule(LedgerRule):
                     rows=np.array([i]),
                     column="",
                     code="ledger.error.rule",
-                    ids=units.ids().take(pa.array([i])),
+                    ids=units.ids().take(arrays.array([i], pa.int64())),
                     args={"detail": str(exc)},
                 )
                 units.bad[i] = True
@@ -164,7 +165,7 @@ class ChecklistRule(LedgerRule):
                 out.append(_score_row(unit, score, rules[score.indicator]))
         cols: dict[str, pa.Array] = {}
         for name, kind in _TYPES.items():
-            arr = pa.array([r[name] for r in out], kind)
+            arr = arrays.array([r[name] for r in out], kind)
             if name in ("reason", "unit_level", "indicator", "indicator_rule"):
                 arr = arr.dictionary_encode()
             cols[name] = arr

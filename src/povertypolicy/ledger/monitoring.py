@@ -30,6 +30,7 @@ from ..rules import monitoring as rules
 from ..rules.monitoring.screening import _choices, _threshold
 from ..rules.monitoring.screening_values import LEVELS, LevelCondition
 from ..rules.monitoring.screening_values import LevelCondition as C
+from . import arrays
 from .columns import bits_text
 from .engine import LedgerRule, reason_array, register
 from .errors import ErrorLog
@@ -230,7 +231,7 @@ class _Kernel:
                 out[name] = pa.nulls(n, pa.string())
             else:
                 every = isinstance(r, slice)
-                out[name] = col.values if every else col.values.take(pa.array(r))
+                out[name] = col.values if every else col.values.take(arrays.array(r))
         # MON-1.
         g_yes = np.zeros(n, np.uint8)
         g_unknown = np.zeros(n, np.uint8)
@@ -270,15 +271,15 @@ class _Kernel:
         if prev is not None:
             before = np.where(prev.recorded[r], prev.values[r], 3)
             out["previous_level"] = _level_array(before)
-            out["level_changed"] = pa.array(before != level)
+            out["level_changed"] = arrays.array(before != level)
         return out
 
 
 def _level_array(codes: np.ndarray) -> pa.Array:
     """Level codes 0..2 (red, yellow, blue) as a dictionary column; 3 is null (no level)."""
     mask = codes >= 3
-    indices = pa.array(np.where(mask, 0, codes).astype(np.int8), mask=mask)
-    return pa.DictionaryArray.from_arrays(indices, pa.array([v.value for v in LEVELS]))
+    indices = arrays.array(np.where(mask, 0, codes).astype(np.int8), mask=mask)
+    return pa.DictionaryArray.from_arrays(indices, arrays.strings([v.value for v in LEVELS]))
 
 
 def _bits_column(
@@ -295,7 +296,7 @@ def _bits_column(
     ]
     mask = None if known is None else ~known
     return pa.DictionaryArray.from_arrays(
-        pa.array(lookup[bits], mask=mask), pa.array(words, pa.string())
+        arrays.array(lookup[bits], mask=mask), arrays.strings(words)
     )
 
 
@@ -436,7 +437,7 @@ class SpotCheck(LedgerRule):
                     rows=rows,
                     column=f.headers[column],
                     code=code,
-                    ids=f.ids().take(pa.array(rows)),
+                    ids=f.ids().take(arrays.array(rows)),
                 )
                 f.bad[rows] = True
 
@@ -457,10 +458,10 @@ class SpotCheck(LedgerRule):
         return rows, {
             "township": pa.nulls(len(rows), pa.string())
             if town is None
-            else town.values.take(pa.array(rows)),
-            "sampled": pa.array(s),
-            "doubtful": pa.array(d),
-            "rescreen_village": pa.array(rescreen),
+            else town.values.take(arrays.array(rows)),
+            "sampled": arrays.array(s),
+            "doubtful": arrays.array(d),
+            "rescreen_village": arrays.array(rescreen),
             "reason": reason_array(np.where(rescreen, 0, 1), self.reasons),
         }
 

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from ..domain.enums import RiskFactor, ScopeGroup
 from ..errors import InputError
+from . import arrays
 from .engine import LedgerResult
 
 __all__ = ["MonitoringSummary", "summarise"]
@@ -115,7 +116,11 @@ def _counts(rows: Sequence[dict[str, Any]], keys: tuple[str, ...]) -> pa.Table:
             if x:
                 g[f"risk_{x}"] += 1
     ordered = sorted(groups.values(), key=lambda g: tuple(str(g[k] or "") for k in keys))
-    return pa.Table.from_pylist(ordered) if ordered else pa.table({k: [] for k in keys})
+    if not ordered:
+        return pa.table({k: pa.nulls(0) for k in keys})
+    # As pa.Table.from_pylist: the first row's keys; each column's type from its values (all
+    # empty: null), built without pyarrow's Python conversion (which imports pandas).
+    return pa.table({k: arrays.array([g.get(k) for g in ordered]) for k in ordered[0]})
 
 
 def summarise(
@@ -165,7 +170,9 @@ def summarise(
         rescreen = tuple(sorted(r["village"] for r in found if r["rescreen_village"]))
     villages = _counts(rows, ("township", "village"))
     if villages.num_rows:
-        due = pa.array([v in rescreen for v in villages.column("village").to_pylist()])
+        due = arrays.array(
+            [v in rescreen for v in villages.column("village").to_pylist()], pa.bool_()
+        )
         villages = villages.append_column("rescreen_village", due)
     return MonitoringSummary(
         villages=villages, townships=_counts(rows, ("township",)), rescreen=rescreen

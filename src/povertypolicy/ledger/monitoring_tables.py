@@ -23,6 +23,7 @@ from ..domain.enums import (
     WarningLevel,
 )
 from ..domain.person import Household, Person
+from . import arrays
 from .columns import group_counts, members_of
 from .errors import ErrorLog
 from .frame import Frame, link
@@ -305,8 +306,8 @@ def set_column(frame: Frame, name: str, log: ErrorLog) -> tuple[np.ndarray, np.n
             rows=bad,
             column=frame.headers[name],
             code="ledger.error.enum",
-            ids=frame.ids().take(pa.array(bad)),
-            values=pa.array(values).take(pa.array(bad)),
+            ids=frame.ids().take(arrays.array(bad)),
+            values=arrays.flat(values).take(arrays.array(bad)),
         )
         frame.bad[bad] = True
     read = st == 0
@@ -332,7 +333,7 @@ def link_members(frames: Mapping[str, Frame], parent: str, log: ErrorLog) -> Non
             rows=rows,
             column=persons.headers["household_id"],
             code="ledger.error.member_row",
-            ids=ids.take(pa.array(rows)),
+            ids=ids.take(arrays.array(rows)),
         )
     empty = np.flatnonzero((size == 0) & ~households.bad & ~households.held)
     if len(empty):
@@ -341,7 +342,7 @@ def link_members(frames: Mapping[str, Frame], parent: str, log: ErrorLog) -> Non
             rows=empty,
             column=persons.headers["household_id"],
             code="ledger.error.no_members",
-            ids=ids.take(pa.array(empty)),
+            ids=ids.take(arrays.array(empty)),
         )
         households.bad[empty] = True
     not_ok = np.zeros(len(persons), bool)
@@ -353,7 +354,7 @@ def link_members(frames: Mapping[str, Frame], parent: str, log: ErrorLog) -> Non
             rows=rows,
             column=persons.headers["household_id"],
             code="ledger.error.household_row",
-            ids=persons.ids().take(pa.array(rows)),
+            ids=persons.ids().take(arrays.array(rows)),
         )
 
 
