@@ -224,3 +224,15 @@ def test_values_read_each_null_as_the_fill(values: list[int | None]) -> None:
         dates = arr.cast(pa.date32())
         want = pc.fill_null(arr, 0).to_numpy().astype("datetime64[D]")
         assert np.array_equal(arrays.values(dates, 0), want)
+
+
+def test_decimals_beyond_64_bits_and_their_limits() -> None:
+    big = [Decimal("123456789012345678901234.5678"), Decimal("-1e20"), None]
+    kind = pa.decimal128(38, 4)
+    _same(arrays.array(big, kind), pa.array(big, kind))
+    with pytest.raises(ValueError, match="does not fit"):
+        arrays.array([Decimal("1e40")], pa.decimal128(38, 0))
+    with pytest.raises((ValueError, pa.ArrowInvalid)):
+        arrays.array([Decimal("1000")], pa.decimal128(3, 0))  # too many digits for the type
+    with pytest.raises(TypeError, match="cannot store"):
+        arrays.array([1.5], pa.decimal128(38, 2))

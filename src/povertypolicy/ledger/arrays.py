@@ -338,37 +338,29 @@ def scalar(value: Any, kind: pa.DataType) -> pa.Scalar[Any]:
 
 
 def _decimals(values: Sequence[Any], kind: pa.DataType) -> pa.Array:
-    """Decimals (or ints) at ``kind``'s scale, exactly: the unscaled integers cast up."""
+    """Decimals (or ints) at ``kind``'s scale, exactly: the unscaled integers as 128-bit words."""
     scale = kind.scale
-    unscaled: list[int | None] = []
-    for v in values:
+    words: list[bytes] = []
+    nulls = np.zeros(len(values), np.bool_)
+    for i, v in enumerate(values):
         if v is None:
-            unscaled.append(None)
+            nulls[i] = True
+            words.append(bytes(16))
             continue
         if isinstance(v, bool) or not isinstance(v, int | Decimal):
             raise TypeError(f"cannot store {v!r} in an Arrow {kind} array")
         scaled = Decimal(v).scaleb(scale)
-        if scaled != scaled.to_integral_value():
+        if not scaled.is_finite() or scaled != scaled.to_integral_value():
             raise ValueError(f"{v} has more than {scale} decimal places")
-        unscaled.append(int(scaled))
-    if all(u is None or -(2**63) <= u < 2**63 for u in unscaled):
-        ints = array(unscaled, pa.int64())
-        as_decimal = (
-            ints.cast(pa.decimal128(38, 0)) if len(ints) else pa.nulls(0, pa.decimal128(38, 0))
-        )
-        return _rescale(as_decimal, kind)
-    raise ValueError(f"a value of {values!r} is too large for array()")
-
-
-def _rescale(unscaled: pa.Array, kind: pa.DataType) -> pa.Array:
-    """Decimals whose unscaled integers are ``unscaled``'s values, as ``kind``."""
-    # The 128-bit words of decimal128(38, 0) and of decimal128(p, s) hold the same integer.
-    buffers = unscaled.buffers()
+        unscaled = int(scaled)
+        if not -(10**38) < unscaled < 10**38:
+            raise ValueError(f"{v} does not fit Arrow {kind}")
+        words.append(unscaled.to_bytes(16, "little", signed=True))
+    validity = _bitmap(~nulls) if nulls.any() else None
     wide = pa.Array.from_buffers(
-        pa.decimal128(38, kind.scale),
-        len(unscaled),
-        buffers,
-        null_count=unscaled.null_count,
-        offset=unscaled.offset,
+        pa.decimal128(38, scale),
+        len(values),
+        [validity, pa.py_buffer(b"".join(words))],
+        null_count=int(nulls.sum()),
     )
     return wide if wide.type == kind else wide.cast(kind)
