@@ -175,11 +175,12 @@ def places_policy() -> pp.Policy:
     return pp.Policy.load(PLACES_PACK, on=ON)
 
 
-@pytest.fixture(scope="module")
-def province(tmp_path_factory: pytest.TempPathFactory) -> pp.Policy:
+def write_province(path: Path, pack_id: str) -> Path:
+    """A province pack priced by annual output value until 2019 and by zone price after, with
+    social-security fees, households taking the resettlement subsidy (TOML at ``path``)."""
     doc = 'citation = { document = "示例省征地补偿标准", section = "附表" }'
     lines = [
-        f'id = "province-{uuid.uuid4().hex[:8]}"\ntitle = "示例省"\nissuer = "示例省人民政府"',
+        f'id = "{pack_id}"\ntitle = "示例省"\nissuer = "示例省人民政府"',
         'parent = "cn"\nsource = { document = "示例省征地补偿标准", section = "全文" }',
     ]
     for name, unit, value in (
@@ -194,8 +195,14 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> pp.Policy:
     ):
         lines += [f'[parameters."land.{name}"]\nunit = "{unit}"\n{doc}']
         lines.append(f'values = [{{ from = 2010-01-01, value = "{value}" }}]')
-    path: Path = tmp_path_factory.mktemp("packs") / "province.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory: pytest.TempPathFactory) -> pp.Policy:
+    path = tmp_path_factory.mktemp("packs") / "province.toml"
+    write_province(path, f"province-{uuid.uuid4().hex[:8]}")
     return pp.Policy.load(path, on=dt.date(2019, 3, 1))
 
 

@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tests.ledger.no_pandas import assert_no_pandas
-from tests.ledger.test_land_ledger import bad_ledger, dongshan, tables, xiqiao
+from tests.ledger.test_land_ledger import bad_ledger, dongshan, tables, write_province, xiqiao
 
 DQ_PACK = ["--pack", "town-poverty-data-cleansing", "--on", "2019-03-01"]
 PLACES_PACK = ["--pack", "zj-taizhou-expropriated-farmers-2019", "--on", "2020-07-01"]
@@ -165,26 +165,7 @@ def test_data_quality_report_api_without_pandas(tmp_path: Path) -> None:
 
 
 def _province(tmp_path: Path) -> Path:
-    doc = 'citation = { document = "示例省征地补偿标准", section = "附表" }'
-    lines = [
-        'id = "province-no-pandas"\ntitle = "示例省"\nissuer = "示例省人民政府"',
-        'parent = "cn"\nsource = { document = "示例省征地补偿标准", section = "全文" }',
-    ]
-    for name, unit, value in (
-        ("annual_output_value", "yuan_per_mu", "2000"),
-        ("land_compensation_multiple", "times", "8"),
-        ("resettlement_multiple", "times", "5"),
-        ("household_share_of_land_compensation", "percent", "80"),
-        ("resettlement_subsidy_payee", "choice", "households"),
-        ("zone_price", "yuan_per_mu", "60000"),
-        ("zone_price_land_compensation_share", "percent", "40"),
-        ("social_security_fee_per_mu", "yuan_per_mu", "30000"),
-    ):
-        lines += [f'[parameters."land.{name}"]\nunit = "{unit}"\n{doc}']
-        lines.append(f'values = [{{ from = 2010-01-01, value = "{value}" }}]')
-    path = tmp_path / "province.toml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return write_province(tmp_path / "province.toml", "province-no-pandas")
 
 
 def _land_files(tmp_path: Path) -> dict[str, list[object]]:
