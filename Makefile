@@ -49,6 +49,7 @@ bench: $(STAMP) $(BENCH_STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BENCH_VENV)/bin/python benchmarks/peers/timing.py 1000000
 	$(BIN)/python benchmarks/bench_ledger_files.py
+	$(BIN)/python benchmarks/bench_cli.py
 
 # Property tests with many more examples than `make test` runs.
 property: $(STAMP)
