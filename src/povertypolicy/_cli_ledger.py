@@ -500,6 +500,7 @@ def _schema_lines(rule: LedgerRule, locale: str) -> Iterator[str]:
     def table_name(name: str, zh: str) -> str:
         return zh if locale == "en" else render_message(f"ledger.table.{name}", {}, locale)
 
+    area = rule.name.partition(".")[0]
     yield f"{rule.name}  {render_message(rule.title, {}, locale)}"
     yield "  " + text("rule_ids", ids=", ".join(rule.rule_ids))
     output = next((t for t in rule.tables if t.name == rule.output), None)
@@ -507,7 +508,8 @@ def _schema_lines(rule: LedgerRule, locale: str) -> Iterator[str]:
     yield "  " + text("output", table=shown, key=rule.key)
     for t in rule.tables:
         name = table_name(t.name, t.zh)
-        yield "  " + text("table", name=t.name, zh=name, option=_option_name(t.name), doc=t.doc)
+        doc = render_message(f"ledger.table_doc.{area}.{t.name}", {}, locale)
+        yield "  " + text("table", name=t.name, zh=name, option=_option_name(t.name), doc=doc)
         rows = [
             (
                 c.name,

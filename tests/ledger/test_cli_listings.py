@@ -74,3 +74,22 @@ def test_sources_show_and_find_in_chinese() -> None:
     nbs = invoke("sources", "find", "nbs-rural-poverty-monitoring-report", "2300")
     assert nbs.exit_code == 1
     assert "nbs-rural-poverty-monitoring-report 的全文未随软件包提供" in nbs.stderr
+
+
+def test_every_ledger_table_has_its_description_in_every_locale() -> None:
+    from povertypolicy.explain.render import render_message
+    from povertypolicy.ledger import ledger_rules
+
+    for rule in ledger_rules().values():
+        area = rule.name.partition(".")[0]
+        for table in rule.tables:
+            key = f"ledger.table_doc.{area}.{table.name}"
+            assert render_message(key, {}, "en") == table.doc, key  # one English text
+            for locale in ("zh_Hans", "zh_Hant"):
+                assert render_message(key, {}, locale) != table.doc, (key, locale)
+
+
+def test_rules_describes_its_tables_in_chinese() -> None:
+    res = invoke("rules", "--rule", "land.audit")
+    assert "  补偿款支付表（payments），选项 --payments：每笔已支付的补偿款一行" in res.stdout
+    assert "One row per" not in res.stdout
