@@ -505,7 +505,11 @@ def _schema_lines(rule: LedgerRule, locale: str) -> Iterator[str]:
     yield "  " + text("rule_ids", ids=", ".join(rule.rule_ids))
     output = next((t for t in rule.tables if t.name == rule.output), None)
     shown = rule.output if output is None or locale == "en" else table_name(output.name, output.zh)
-    yield "  " + text("output", table=shown, key=rule.key)
+    if rule.per:  # a result row is not one row of the output table (a payee of a case …)
+        per = render_message(f"ledger.rule_per.{rule.name}", {}, locale)
+        yield "  " + text("output_per", per=per, key=rule.key)
+    else:
+        yield "  " + text("output", table=shown, key=rule.key)
     for t in rule.tables:
         name = table_name(t.name, t.zh)
         doc = render_message(f"ledger.table_doc.{area}.{t.name}", {}, locale)

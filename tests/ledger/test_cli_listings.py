@@ -93,3 +93,18 @@ def test_rules_describes_its_tables_in_chinese() -> None:
     res = invoke("rules", "--rule", "land.audit")
     assert "  补偿款支付表（payments），选项 --payments：每笔已支付的补偿款一行" in res.stdout
     assert "One row per" not in res.stdout
+
+
+def test_rules_says_what_a_result_row_is() -> None:
+    from povertypolicy.explain.render import render_message
+    from povertypolicy.ledger import ledger_rules
+
+    for name, rule in ledger_rules().items():
+        if rule.per:  # a payee of a case, a finding …: never "one row per cases row"
+            assert render_message(f"ledger.rule_per.{name}", {}, "en") == rule.per
+    en = invoke("rules", "--rule", "land.split", "--locale", "en").stdout
+    assert "  output: one row per payee of each case, by id\n" in en
+    hans = invoke("rules", "--rule", "land.split").stdout
+    assert "  输出：每个批次的每个收款方各一行，按 id\n" in hans
+    housing = invoke("rules", "--rule", "housing.subsidy", "--locale", "en").stdout
+    assert "  output: one row per households row, by household_id\n" in housing
