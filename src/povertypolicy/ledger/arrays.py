@@ -4,7 +4,7 @@ pyarrow imports pandas, when it is installed, on the first conversion of a Pytho
 ``pa.array``, ``pa.scalar``, ``Array.to_numpy``, ``np.asarray(array)`` and any compute call given
 a Python value all do. That import takes 0.4–0.6 s, more than a township's whole run. The ledger
 converts through this module only, so a run that is given no pandas frame never imports pandas.
-``tests/ledger/test_no_pandas.py`` checks it for every ledger rule.
+``tests/ledger/test_no_pandas*.py`` check it for every ledger rule.
 """
 
 from __future__ import annotations
