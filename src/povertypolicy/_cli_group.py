@@ -53,9 +53,15 @@ def _error_line(exc: PovertyPolicyError, locale: str) -> str:
 
 # The ledger commands, imported when used (they read the ledger rules, which import numpy,
 # pyarrow and polars): `povertypolicy packs` or `--help` does not wait for them.
-LAZY_COMMANDS = {"explain": "_cli_ledger", "rules": "_cli_ledger", "run": "_cli_ledger"}
+LAZY_COMMANDS = {
+    "catalogue": "catalog.cli",
+    "explain": "_cli_ledger",
+    "rules": "_cli_ledger",
+    "run": "_cli_ledger",
+}
 # Their one-line help in the command list, shown without importing them
 SHORT_HELP = {
+    "catalogue": "The rule and parameter catalogue: rule IDs, parameters, gaps.",
     "explain": "Print the explanation of one result row.",
     "rules": "List the ledger rules, their rule IDs, titles and input columns.",
     "run": "Run a ledger rule over input files and write the results.",

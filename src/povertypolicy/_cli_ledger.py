@@ -48,6 +48,50 @@ def _option_name(table: str) -> str:
     return "--" + table.replace("_", "-")
 
 
+# Every input table a ledger rule reads, in the order `_all_tables()` finds them (a test holds
+# the two equal). The options are made from this list, so the command line can parse a run
+# after importing only that rule's module; `--help` reads the rules to say who reads each.
+TABLES = (
+    "persons",
+    "households",
+    "pairings",
+    "beneficiaries",
+    "units",
+    "postings",
+    "progress",
+    "cases",
+    "parcels",
+    "attachments",
+    "payments",
+    "monitored",
+    "spot_checks",
+    "applicants",
+)
+
+
+def _rule_or_none(name: str) -> LedgerRule | None:
+    """The rule called ``name`` (its area's module imported alone), or None if unknown."""
+    from .ledger.engine import get_rule
+
+    try:
+        return get_rule(name)
+    except PovertyPolicyError:
+        return None
+
+
+class _TableOption(click.Option):
+    """``--persons FILE`` …: its help, which names the rules that read the table, is written
+    when help is shown (it needs every rule; a run needs only its own)."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        table = str(self.name)
+        schema, users = _all_tables()[table]
+        self.help = (
+            f"The {table} table ({schema.zh}) as CSV, XLSX or Parquet; read by {', '.join(users)}."
+        )
+        return super().get_help_record(ctx)
+
+
 def _all_tables() -> dict[str, tuple[TableSchema, list[str]]]:
     """Every input table any rule reads, with the rules that read it."""
     found: dict[str, tuple[TableSchema, list[str]]] = {}
@@ -98,17 +142,10 @@ def _input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     ]
     for option in reversed(options):
         f = option(f)
-    for table, (schema, users) in reversed(_all_tables().items()):
+    for table in reversed(TABLES):
         if table in _OWN_PARAMS:  # a table named like an option would shadow it
             raise RuntimeError(f"a ledger table may not be called {table!r}")
-        f = click.option(
-            _option_name(table),
-            table,
-            type=path,
-            metavar="FILE",
-            help=f"The {table} table ({schema.zh}) as CSV, XLSX or Parquet; "
-            f"read by {', '.join(users)}.",
-        )(f)
+        f = click.option(_option_name(table), table, cls=_TableOption, type=path, metavar="FILE")(f)
     return f
 
 
@@ -350,7 +387,7 @@ def _write(result: LedgerResult, out: Path, *, locale: str, explain_limit: int) 
 
 
 def _table_args(kwargs: Mapping[str, Any]) -> dict[str, Path | None]:
-    return {t: kwargs.get(t) for t in _all_tables()}
+    return {t: kwargs.get(t) for t in TABLES}
 
 
 @click.command(short_help=SHORT_HELP["run"])
@@ -396,7 +433,8 @@ def run(
             "ledger.cli.out_suffix", loc, name=repr(out.name), suffixes=", ".join(_OUT_SUFFIXES)
         )
         raise click.BadParameter(text, param_hint="--out")
-    n_steps = len(_rules()[rule].tables) + 2 if rule in _rules() else 2
+    known = _rule_or_none(rule)
+    n_steps = len(known.tables) + 2 if known is not None else 2
     with _progress(n_steps) as step:
         result = _compute(
             rule,
@@ -445,7 +483,8 @@ def explain(
     from .ledger import arrays
 
     loc = normalise_locale(locale)
-    n_steps = len(_rules()[rule].tables) + 1 if rule in _rules() else 1
+    known = _rule_or_none(rule)
+    n_steps = len(known.tables) + 1 if known is not None else 1
     with _progress(n_steps) as step:
         result = _compute(
             rule,

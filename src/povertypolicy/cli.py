@@ -19,7 +19,6 @@ except ImportError as exc:  # pragma: no cover - depends on the install
 from ._cli_group import _Cli
 from ._cli_packs import packs
 from ._cli_sources import sources
-from .catalog.cli import catalogue
 
 __all__ = ["cli", "main"]
 
@@ -33,7 +32,6 @@ def cli() -> None:
 
 cli.add_command(packs)
 cli.add_command(sources)
-cli.add_command(catalogue)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

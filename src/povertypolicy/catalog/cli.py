@@ -9,6 +9,7 @@ import datetime as dt
 
 import click
 
+from .._cli_group import SHORT_HELP
 from . import missing_parameters, parameter, parameters, rule, rules
 from .describe import bound_text, value_text
 from .model import ParameterInfo
@@ -26,7 +27,7 @@ def _loc(locale: str) -> str:
     return normalise_locale(locale)
 
 
-@click.group()
+@click.group(short_help=SHORT_HELP["catalogue"])
 def catalogue() -> None:
     """The rule and parameter catalogue: every rule ID, every parameter, what a pack lacks."""
 
