@@ -273,6 +273,13 @@ def _read(name: str, path: Path, sheet: str | None) -> pa.Table:
         raise _unreadable(name, path, sheet, exc) from exc
 
 
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+
+
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[str], None]]:
     """A tqdm bar on stderr over the phases of a run (reading each file, the run, writing),
@@ -281,6 +288,9 @@ def _progress(total: int) -> Iterator[Callable[[str], None]]:
     import threading
     import time
 
+    if not _is_terminal(sys.stderr):  # as tqdm's disable=None decides; tqdm takes 50 ms to load
+        yield lambda phase: None
+        return
     # tqdm ships no type information (and mypy's overrides do not list it): typed Any here.
     tqdm: Any = importlib.import_module("tqdm").tqdm
     bar = tqdm(

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from povertypolicy._cli_ledger import TABLES, _all_tables
@@ -63,3 +64,35 @@ def test_a_housing_run_imports_no_other_area(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert ast.literal_eval(done.stdout.strip()) == []
     assert (tmp_path / "out.parquet").exists()
+
+
+def test_no_progress_bar_and_no_tqdm_when_stderr_is_not_a_terminal() -> None:
+    code = (
+        "import io, sys\n"
+        "from povertypolicy._cli_ledger import _progress\n"
+        "sys.stderr = io.StringIO()\n"
+        "with _progress(3) as step:\n"
+        "    step('reading'); step('running')\n"
+        "assert sys.stderr.getvalue() == ''\n"
+        "print('tqdm' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_a_terminal_gets_the_tqdm_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from povertypolicy import _cli_ledger
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    monkeypatch.setattr(_cli_ledger, "_PROGRESS_AFTER", 0.0)
+    with _cli_ledger._progress(2) as step:
+        step("reading persons.csv")
+        step("running housing.subsidy")
+    assert "running housing.subsidy" in term.getvalue()
