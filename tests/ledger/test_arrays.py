@@ -236,3 +236,12 @@ def test_decimals_beyond_64_bits_and_their_limits() -> None:
         arrays.array([Decimal("1000")], pa.decimal128(3, 0))  # too many digits for the type
     with pytest.raises(TypeError, match="cannot store"):
         arrays.array([1.5], pa.decimal128(38, 2))
+
+
+def test_numpy_object_arrays_keep_their_python_values() -> None:
+    ints = np.array([1, None, 3], dtype=object)
+    _same(arrays.array(ints, pa.int64()), pa.array([1, None, 3], pa.int64()))
+    _same(arrays.array(ints), pa.array([1, None, 3]))
+    days = np.array([dt.date(2020, 2, 29), None], dtype=object)
+    _same(arrays.array(days), pa.array([dt.date(2020, 2, 29), None], pa.date32()))
+    _same(arrays.array(np.array(["户", "x"])), pa.array(["户", "x"]))

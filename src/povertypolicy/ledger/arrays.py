@@ -233,11 +233,12 @@ def _from_numpy(values: np.ndarray, kind: pa.DataType | None, mask: np.ndarray |
     if values.ndim != 1:
         raise ValueError(f"array() takes one-dimensional values, not {values.ndim}-dimensional")
     n = len(values)
+    if values.dtype.kind == "U":  # numpy text
+        return array(values.tolist(), kind or pa.string(), mask=mask)
+    if values.dtype.kind == "O":  # Python objects (str, int, date … or None): typed as a list
+        return array(values.tolist(), kind, mask=mask)
     if kind is None:
         kind = _kind_of(values.dtype)
-    if values.dtype.kind in "OU":
-        as_list = [None if v is None else str(v) for v in values.tolist()]
-        return array(as_list, kind, mask=mask)
     validity = None
     null_count = 0
     if mask is not None:
