@@ -69,14 +69,16 @@ TABLES = (
 )
 
 
-def _rule_or_none(name: str) -> LedgerRule | None:
-    """The rule called ``name`` (its area's module imported alone), or None if unknown."""
+def _phases(name: str, *, writing: bool) -> int:
+    """The progress bar's phases: reading each table of rule ``name``, running it and (for
+    ``run``) writing. Only the rule's own area is imported; an unknown rule fails later."""
     from .ledger.engine import get_rule
 
     try:
-        return get_rule(name)
+        tables = len(get_rule(name).tables)
     except PovertyPolicyError:
-        return None
+        tables = 0
+    return tables + 1 + writing
 
 
 class _TableOption(click.Option):
@@ -443,9 +445,7 @@ def run(
             "ledger.cli.out_suffix", loc, name=repr(out.name), suffixes=", ".join(_OUT_SUFFIXES)
         )
         raise click.BadParameter(text, param_hint="--out")
-    known = _rule_or_none(rule)
-    n_steps = len(known.tables) + 2 if known is not None else 2
-    with _progress(n_steps) as step:
+    with _progress(_phases(rule, writing=True)) as step:
         result = _compute(
             rule,
             _table_args(tables),
@@ -493,9 +493,7 @@ def explain(
     from .ledger import arrays
 
     loc = normalise_locale(locale)
-    known = _rule_or_none(rule)
-    n_steps = len(known.tables) + 1 if known is not None else 1
-    with _progress(n_steps) as step:
+    with _progress(_phases(rule, writing=False)) as step:
         result = _compute(
             rule,
             _table_args(tables),

@@ -31,11 +31,7 @@ def sources(ctx: click.Context, locale: str) -> None:
             text = cli_text("ledger.cli.source.text_shipped", loc)
         else:
             text = cli_text("ledger.cli.source.text_not_shipped", loc)
-        click.echo(f"{src.id}  {_title(src.title, loc)}  {text}")
-
-
-def _title(title: Any, locale: str) -> str:
-    return str(title.hant if locale == "zh_Hant" else title.hans)
+        click.echo(f"{src.id}  {src.title.in_locale(loc, src.script)}  {text}")
 
 
 def _source(source_id: str) -> Any:
@@ -81,7 +77,7 @@ def sources_show(source_id: str, with_text: bool, locale: str) -> None:
     if not src.has_text:
         click.echo("  " + fact("text", cli_text("ledger.cli.source.not_shipped", loc), loc))
     for part in src.parts:
-        title = "" if part.title is None else f"  {_title(part.title, loc)}"
+        title = "" if part.title is None else f"  {part.title.in_locale(loc, src.script)}"
         level = part.level and label_of(part.level, loc)
         where = [x for x in (level, part.province, part.place) if x]
         listed = cli_text("ledger.cli.separator", loc).join(where)

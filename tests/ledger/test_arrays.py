@@ -245,3 +245,19 @@ def test_numpy_object_arrays_keep_their_python_values() -> None:
     days = np.array([dt.date(2020, 2, 29), None], dtype=object)
     _same(arrays.array(days), pa.array([dt.date(2020, 2, 29), None], pa.date32()))
     _same(arrays.array(np.array(["户", "x"])), pa.array(["户", "x"]))
+
+
+def test_numpy_scalars_bools_and_datetimes_in_lists() -> None:
+    # numpy's own scalars are read by value, not identity
+    _same(arrays.array([np.bool_(True), np.bool_(False), None]), pa.array([True, False, None]))
+    _same(arrays.array([np.int32(7), None], pa.int64()), pa.array([7, None], pa.int64()))
+    # a bool is not a number and a datetime is not a date: refused, never read as 1 or a day
+    with pytest.raises(TypeError, match="cannot store"):
+        arrays.array([True], pa.int64())
+    with pytest.raises(TypeError, match="cannot store"):
+        arrays.array([dt.datetime(2020, 1, 1, 12)], pa.date32())
+    # a mask makes a recorded decimal null, as it does for every other type
+    got = arrays.array(
+        [Decimal("1.5"), Decimal("2")], pa.decimal128(10, 2), mask=np.array([True, False])
+    )
+    assert got.to_pylist() == [None, Decimal("2.00")]

@@ -8,6 +8,7 @@ import re
 import pytest
 from click.testing import CliRunner, Result
 
+import povertypolicy as pp
 from povertypolicy.cli import cli
 
 _ENGLISH_LABEL = re.compile(
@@ -40,16 +41,20 @@ def test_packs_in_traditional_chinese() -> None:
     ("locale", "shipped", "excerpt"),
     [
         ("zh_Hans", "[未附全文]", "[节录：仅第四十七条]"),
-        ("zh_Hant", "[未附全文]", "[節錄：僅第四十七條]"),
+        ("zh_Hant", "[未附全文]", "[節錄：僅第四十七条]"),  # the part name as the law writes it
         ("en", "[text not shipped]", "[excerpt: 第四十七条 only]"),
     ],
 )
 def test_sources_list(locale: str, shipped: str, excerpt: str) -> None:
     res = invoke("sources", "--locale", locale)
     assert res.exit_code == 0
-    assert "nbs-rural-poverty-monitoring-report  " in res.stdout
-    assert shipped in res.stdout
-    assert "land-administration-law-2004  " in res.stdout
+    lines = res.stdout.splitlines()
+    nbs = next(x for x in lines if x.startswith("nbs-rural-poverty-monitoring-report  "))
+    assert nbs.endswith(shipped)
+    law = next(x for x in lines if x.startswith("land-administration-law-2004  "))
+    assert law.endswith(excerpt)
+    for src in pp.list_sources():  # titles as citations show them in the locale
+        assert f"{src.id}  {src.title.in_locale(locale, src.script)}  " in res.stdout
 
 
 def test_sources_show_and_find_in_chinese() -> None:

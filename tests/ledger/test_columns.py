@@ -85,8 +85,9 @@ def test_a_very_large_household_is_counted_exactly(big: int) -> None:
     st.integers(min_value=0, max_value=20),
 )
 def test_boolean_cells_and_validity_read_from_the_bitmaps(cells: list[Any], start: int) -> None:
-    from povertypolicy.ledger.parse import _valid, bool_values
+    from povertypolicy.ledger.arrays import filled
+    from povertypolicy.ledger.parse import _valid
 
     arr = pa.array(cells, pa.bool_()).slice(min(start, len(cells)))
-    assert bool_values(arr).tolist() == [bool(c) for c in arr.to_pylist()]
+    assert filled(arr, False).tolist() == [bool(c) for c in arr.to_pylist()]
     assert _valid(arr).tolist() == [c is not None for c in arr.to_pylist()]

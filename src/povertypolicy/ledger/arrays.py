@@ -10,7 +10,7 @@ converts through this module only, so a run that is given no pandas frame never 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
 _INT32_MAX = 2**31 - 1
 
 
@@ -129,13 +130,12 @@ def values(arr: pa.Array | pa.ChunkedArray, fill: Any) -> np.ndarray:
     kind = arr.type
     if pa.types.is_boolean(kind):
         return filled(arr, bool(fill))
-    dtype = _numpy_type(kind)
-    if pa.types.is_integer(kind) and isinstance(fill, float):
-        dtype = np.dtype(np.float64)  # as to_numpy: an int array with nulls reads as floats
-    raw = np.frombuffer(
-        arr.buffers()[1], _numpy_type(kind), len(arr), arr.offset * _numpy_type(kind).itemsize
+    stored = _numpy_type(kind)
+    raw = np.frombuffer(arr.buffers()[1], stored, len(arr), arr.offset * stored.itemsize)
+    # as to_numpy: an int array with nulls read with a float fill (NaN) is floats
+    out = raw.astype(
+        np.float64 if pa.types.is_integer(kind) and isinstance(fill, float) else stored
     )
-    out = raw.astype(dtype)
     out[~valid(arr)] = fill
     if pa.types.is_date32(kind):
         return out.astype("datetime64[D]")
@@ -184,31 +184,43 @@ def array(
         return _strings(values, nulls if has_nulls else None, kind)
     if pa.types.is_null(kind):
         return pa.nulls(len(values))
-    if pa.types.is_boolean(kind):
-        data = np.fromiter((v is True for v in values), np.bool_, len(values))
-        bad = [v for v in values if v is not None and not isinstance(v, bool | np.bool_)]
-    elif pa.types.is_date32(kind):
-        bad = [v for v in values if v is not None and not isinstance(v, dt.date)]
-        data = np.fromiter(
-            (0 if v is None or v in bad else v.toordinal() - _EPOCH_ORDINAL for v in values),
-            np.int32,
-            len(values),
-        )
-    elif pa.types.is_integer(kind) or pa.types.is_floating(kind):
-        dtype = _numpy_type(kind)
-        ok = int | float | np.integer | np.floating if dtype.kind == "f" else int | np.integer
-        bad = [v for v in values if v is not None and not isinstance(v, ok)]
-        if not bad:
-            data = np.array([0 if v is None else v for v in values], dtype)
-    elif pa.types.is_decimal(kind):
-        return _decimals(values, kind)
-    else:
-        raise TypeError(f"array() does not build {kind} arrays")
+    if pa.types.is_decimal(kind):
+        return _decimals(values, kind, nulls)
+    accepts, convert = _python_types(kind)
+    bad = [v for v in values if v is not None and not accepts(v)]
     if bad:
         raise TypeError(f"cannot store {bad[0]!r} in an Arrow {kind} array")
-    if pa.types.is_date32(kind):
-        return _from_numpy(data, pa.date32(), nulls if has_nulls else None)
+    dtype = np.dtype(np.int32) if pa.types.is_date32(kind) else _numpy_type_or_bool(kind)
+    data = np.array([convert(v) for v in values], dtype)  # a null's cell holds 0
     return _from_numpy(data, kind, nulls if has_nulls else None)
+
+
+def _is_integer(v: Any) -> bool:
+    return isinstance(v, int | np.integer) and not isinstance(v, bool | np.bool_)
+
+
+def _python_types(kind: pa.DataType) -> tuple[Callable[[Any], bool], Callable[[Any], Any]]:
+    """Which Python values a ``kind`` array takes (a bool is never a number, a datetime never
+    a date), and how one becomes its numpy cell (a null's cell holds 0)."""
+    if pa.types.is_boolean(kind):
+        return lambda v: isinstance(v, bool | np.bool_), lambda v: v is not None and bool(v)
+    if pa.types.is_date32(kind):
+        return (
+            lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
+            lambda v: 0 if v is None else v.toordinal() - _EPOCH_ORDINAL,
+        )
+    if pa.types.is_integer(kind):
+        return _is_integer, lambda v: 0 if v is None else v
+    if pa.types.is_floating(kind):
+        return (
+            lambda v: _is_integer(v) or isinstance(v, float | np.floating),
+            lambda v: 0 if v is None else v,
+        )
+    raise TypeError(f"array() does not build {kind} arrays")
+
+
+def _numpy_type_or_bool(kind: pa.DataType) -> np.dtype[Any]:
+    return np.dtype(np.bool_) if pa.types.is_boolean(kind) else _numpy_type(kind)
 
 
 def _infer(values: Sequence[Any]) -> pa.DataType:
@@ -268,8 +280,6 @@ def _kind_of(dtype: np.dtype[Any]) -> pa.DataType:
         return pa.bool_()
     if dtype.kind == "M":
         return pa.date32()
-    if dtype.kind in "OU":
-        return pa.string()
     return pa.from_numpy_dtype(dtype)
 
 
@@ -338,14 +348,12 @@ def scalar(value: Any, kind: pa.DataType) -> pa.Scalar[Any]:
     return array([value], kind)[0]
 
 
-def _decimals(values: Sequence[Any], kind: pa.DataType) -> pa.Array:
+def _decimals(values: Sequence[Any], kind: pa.DataType, nulls: np.ndarray) -> pa.Array:
     """Decimals (or ints) at ``kind``'s scale, exactly: the unscaled integers as 128-bit words."""
     scale = kind.scale
     words: list[bytes] = []
-    nulls = np.zeros(len(values), np.bool_)
-    for i, v in enumerate(values):
-        if v is None:
-            nulls[i] = True
+    for v, null in zip(values, nulls.tolist(), strict=True):
+        if null:
             words.append(bytes(16))
             continue
         if isinstance(v, bool) or not isinstance(v, int | Decimal):

@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 from ..money import Money
 from . import arrays
 from .errors import ErrorLog
-from .parse import Parsed, bool_values, days_to_date, is_constant, parse_column
+from .parse import Parsed, days_to_date, is_constant, parse_column
 from .schema import ColumnKind, TableSchema
 
 __all__ = ["Frame", "Runs", "link", "read_frame"]
@@ -306,7 +306,7 @@ def _link_runs(link_ids: pa.Array, parent_ids: pa.Array) -> Runs | None:
     if n == 0 or link_ids.null_count or parent_ids.null_count:
         return None
     if n > 1:
-        change = bool_values(pc.not_equal(link_ids.slice(1), link_ids.slice(0, n - 1)))
+        change = arrays.filled(pc.not_equal(link_ids.slice(1), link_ids.slice(0, n - 1)), False)
         inner = np.flatnonzero(change)
         del change
     else:

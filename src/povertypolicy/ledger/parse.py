@@ -72,36 +72,11 @@ def is_constant(mask: np.ndarray, value: bool) -> bool:
     return mask.strides == (0,) and (not len(mask) or bool(mask[0]) is value)
 
 
-def _unpack(packed: np.ndarray, offset: int, n: int) -> np.ndarray:
-    """An Arrow bitmap (least significant bit first) as one numpy bool per cell."""
-    bits: np.ndarray = np.unpackbits(packed, count=offset + n, bitorder="little")
-    return bits[offset:].view(np.bool_)
-
-
-def _has_validity_bitmap(arr: pa.Array) -> bool:
-    t = arr.type
-    return not (pa.types.is_null(t) or pa.types.is_union(t) or pa.types.is_run_end_encoded(t))
-
-
 def _valid(arr: pa.Array) -> np.ndarray:
+    """The cells that are not null; a `constant` mask when none is."""
     if arr.null_count == 0:
         return constant(True, len(arr))
-    if _has_validity_bitmap(arr):
-        # Straight from the validity bitmap: about 10× faster than converting is_valid().
-        return _unpack(np.frombuffer(arr.buffers()[0], np.uint8), arr.offset, len(arr))
     return arrays.valid(arr)
-
-
-def bool_values(arr: pa.Array) -> np.ndarray:
-    """A boolean Arrow array as numpy bools, null read as False, from the bitmaps."""
-    if not len(arr):
-        return np.zeros(0, np.bool_)
-    validity, data = arr.buffers()[:2]
-    need = (arr.offset + len(arr) + 7) // 8
-    packed = np.frombuffer(data, np.uint8)[:need]
-    if arr.null_count:
-        packed = packed & np.frombuffer(validity, np.uint8)[:need]
-    return _unpack(packed, arr.offset, len(arr))
 
 
 def _compact(mask: np.ndarray) -> np.ndarray:
@@ -353,7 +328,7 @@ def _read_bool(arr: pa.Array, column: Column) -> Parsed:
     n = len(arr)
     if pa.types.is_boolean(arr.type):
         valid = _valid(arr)
-        values = bool_values(arr)
+        values = arrays.filled(arr, False)
         return Parsed(
             values=values, recorded=valid, bad=constant(False, n), code="ledger.error.bool"
         )
