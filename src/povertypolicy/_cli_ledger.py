@@ -30,7 +30,7 @@ _OUT_SUFFIXES = (".xlsx", ".parquet", ".csv")
 _PROGRESS_AFTER = 1.0  # seconds before the progress bar appears
 _OWN_PARAMS = frozenset(
     {"rule", "row_id", "workbook", "pack", "on", "as_of", "locale", "columns", "out"}
-    | {"explain_limit"}
+    | {"explain_limit", "threads"}
 )
 
 
@@ -140,6 +140,13 @@ def _input_options(f: Callable[..., Any]) -> Callable[..., Any]:
             multiple=True,
             metavar="HEADER=FIELD",
             help="Read the column headed HEADER as FIELD (repeatable).",
+        ),
+        click.option(
+            "--threads",
+            type=click.IntRange(min=1),
+            metavar="N",
+            help="Threads that read and compute the tables (default: every available core "
+            "for 100,000 rows or more, else one). The results are the same for any N.",
         ),
     ]
     for option in reversed(options):
@@ -343,6 +350,7 @@ def _compute(
     as_of: dt.date | None,
     locale: str,
     columns: Sequence[str],
+    threads: int | None,
     step: Callable[[str], None],
 ) -> LedgerResult:
     from . import ledger
@@ -360,7 +368,14 @@ def _compute(
         tables[name] = _read(name, path, sheet)
     step(cli_text("ledger.cli.step_running", loc, rule=rule_name))
     return ledger.run(
-        rule_name, pack, on=on, as_of=as_of, columns=mapping or None, locale=loc, **tables
+        rule_name,
+        pack,
+        on=on,
+        as_of=as_of,
+        columns=mapping or None,
+        locale=loc,
+        threads=threads,
+        **tables,
     )
 
 
@@ -428,6 +443,7 @@ def run(
     as_of: dt.datetime | None,
     locale: str,
     columns: tuple[str, ...],
+    threads: int | None,
     out: Path,
     explain_limit: int,
     **tables: Path | None,
@@ -455,6 +471,7 @@ def run(
             as_of=_date(as_of),
             locale=loc,
             columns=columns,
+            threads=threads,
             step=step,
         )
         step(cli_text("ledger.cli.step_writing", loc, file=out.name))
@@ -483,6 +500,7 @@ def explain(
     as_of: dt.datetime | None,
     locale: str,
     columns: tuple[str, ...],
+    threads: int | None,
     **tables: Path | None,
 ) -> None:
     """Print why the result row ID of RULE is what it is (the single-household explanation)."""
@@ -503,6 +521,7 @@ def explain(
             as_of=_date(as_of),
             locale=loc,
             columns=columns,
+            threads=threads,
             step=step,
         )
     ids = result.arrow.column(result.rule.key)

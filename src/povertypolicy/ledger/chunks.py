@@ -34,6 +34,7 @@ from .engine import LedgerRule, RunSummary, _policy, get_rule, run, run_arrow
 from .parse import parse_column
 from .partitioned import ERRORS_SCHEMA, sum_summaries
 from .schema import Column, TableSchema
+from .workers import threads_option
 
 __all__ = ["ChunkedResult", "run_chunked"]
 
@@ -365,6 +366,7 @@ def run_chunked(
     as_of: dt.date | None = None,
     unordered: Literal["raise", "whole"] = "raise",
     read_rows: int = _BATCH_ROWS,
+    threads: int | None = None,
     **tables: str | os.PathLike[str],
 ) -> ChunkedResult:
     """Run a rule over ledger files too large to load whole, ``chunk_households`` at a time.
@@ -374,9 +376,11 @@ def run_chunked(
     ``.errors.parquet``), both Parquet; an error's ``row`` is its row in the whole input
     file. Both files equal a whole `run()`'s tables.
     ``read_rows`` is how many rows are read from a file at a time (less: less memory).
+    ``threads``: threads per chunk, as in `run()`.
     """
     from ..explain.locales import normalise_locale
 
+    threads = threads_option(threads, obj=_OBJ)
     if type(chunk_households) is not int or chunk_households < 1:
         raise InputError(
             obj=_OBJ,
@@ -431,7 +435,7 @@ def run_chunked(
     temps += [err_path.with_name(f"{err_path.name}.{n}.part") for n in names]
 
     def compute(arrows: dict[str, pa.Table]) -> Any:
-        return run_arrow(lr, pol, arrows, columns=columns, locale=loc, today=clock)
+        return run_arrow(lr, pol, arrows, columns=columns, locale=loc, today=clock, threads=threads)
 
     try:
         summary, chunks = _stream(lr, pol, sources, headers, chunk_households, temps, compute)

@@ -47,6 +47,7 @@ def report(
     columns: Mapping[str, str] | None = None,
     locale: str = "zh_Hans",
     today: dt.date | None = None,
+    threads: int | None = None,
 ) -> QualityReport:
     """Check a poverty ledger before the national check; 数据清洗 (DATA-1..DATA-4).
 
@@ -55,6 +56,7 @@ def report(
     ``checks`` is a check list (default: the poverty-work-plan-samples 篇7 list; a county's own file
     may extend
     it); ``policy`` defaults to the list's pack, read on ``on`` (the check date).
+    ``threads``: as in `run()`.
     """
     from ..explain.locales import normalise_locale
 
@@ -97,7 +99,9 @@ def report(
     assert kind is not None
     loc = normalise_locale(locale)
     rule = DataQuality(checks=found, given=present, locale=loc)
-    result = run_arrow(rule, pol, arrows, kind=kind, columns=columns, locale=loc, today=today)
+    result = run_arrow(
+        rule, pol, arrows, kind=kind, columns=columns, locale=loc, today=today, threads=threads
+    )
     return QualityReport(result=result, rule=rule, given=present, locale=loc)
 
 

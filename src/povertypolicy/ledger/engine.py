@@ -23,9 +23,12 @@ from ..errors import InputError, PovertyPolicyError
 from ..policy import Policy
 from . import arrays
 from .errors import ErrorLog
-from .frame import Frame, read_frame
+from .frame import Frame, Links, duplicate_rows, link_positions, parse_columns, read_frame
 from .frames import FrameKind, from_arrow, to_arrow
+from .parse import Parsed, parse_column
+from .parts import compute_in_parts
 from .schema import TableSchema
+from .workers import Pending, Workers, threads_option
 
 if TYPE_CHECKING:
     from ..explain import Result
@@ -46,6 +49,9 @@ class LedgerRule:
     per: ClassVar[str] = ""  # what one result row is, when not one row of `output`
     as_of: dt.date | None = None  # the date of the event asked about (payments, audits)
     locale: str = "zh_Hans"  # the run's locale, for rules whose rows carry messages
+    # (child, parent) tables when each output row depends on one parent row and its child
+    # rows alone, and compute logs nothing: compute may then run on ranges of them (parts)
+    parts: ClassVar[tuple[str, str] | None] = None
 
     def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
         """Link the tables and hold back rows that depend on a bad row (default: none)."""
@@ -424,6 +430,7 @@ def run(
     locale: str = "zh_Hans",
     today: dt.date | None = None,
     as_of: dt.date | None = None,
+    threads: int | None = None,
     **tables: Any,
 ) -> LedgerResult:
     """Run a rule over a ledger and return result rows, an errors table and a summary; 台账计算.
@@ -435,9 +442,12 @@ def run(
     With ``today=``, dates that cannot lie in the future (birth, application) after it are row
     errors; without it they are not checked (as the domain objects do not check them), and
     the machine's clock is never read.
+    ``threads``: how many threads read and compute the tables (None: every available core
+    for tables of 100,000 rows or more, else one); the answer is the same for any number.
     """
     from ..explain.locales import normalise_locale
 
+    threads = threads_option(threads)
     lr = get_rule(rule)
     lr.as_of = as_of
     pol = _policy(policy, on)
@@ -470,7 +480,9 @@ def run(
         arrows[name], k = to_arrow(tables[name], name=name, schema=schema, mapping=columns)
         kind = kind or k
     assert kind is not None
-    return run_arrow(lr, pol, arrows, kind=kind, columns=columns, locale=loc, today=today)
+    return run_arrow(
+        lr, pol, arrows, kind=kind, columns=columns, locale=loc, today=today, threads=threads
+    )
 
 
 def run_arrow(
@@ -482,6 +494,7 @@ def run_arrow(
     columns: Mapping[str, str] | None = None,
     locale: str = "zh_Hans",
     today: dt.date | None = None,
+    threads: int | None = None,
 ) -> LedgerResult:
     """`run()` on Arrow tables already read (what Dask and Spark partitions call)."""
     log = ErrorLog()
@@ -489,14 +502,13 @@ def run_arrow(
     for schema in lr.tables:
         schema.resolve(arrows[schema.name].column_names, lr.name, columns)
     clock = today  # only when asked: the domain objects do not check dates against a clock
-    frames = {
-        s.name: read_frame(s, arrows[s.name], rule=lr.name, log=log, mapping=columns, today=clock)
-        for s in lr.tables
-    }
+    workers = Workers(threads_option(threads), max(t.num_rows for t in arrows.values()))
+    frames = _read_frames(lr, arrows, log, workers, columns, clock)
     lr.locale = locale
     lr.prepare(frames, log)
     try:
-        rows, cols = lr.compute(frames, pol, log)
+        done = compute_in_parts(lr, frames, pol, workers)
+        rows, cols = lr.compute(frames, pol, log) if done is None else done
     except PovertyPolicyError:
         raise
     out = frames[lr.output]
@@ -519,6 +531,65 @@ def run_arrow(
         locale=locale,
         rows=rows,
     )
+
+
+def _read_frames(
+    lr: LedgerRule,
+    arrows: Mapping[str, pa.Table],
+    log: ErrorLog,
+    workers: Workers,
+    columns: Mapping[str, str] | None,
+    today: dt.date | None,
+) -> dict[str, Frame]:
+    """Every table read (`read_frame`), the columns of all tables read concurrently, then the
+    keys checked and the links found concurrently; errors logged in table order."""
+    headers = {s.name: s.resolve(arrows[s.name].column_names, lr.name, columns) for s in lr.tables}
+    jobs = [
+        (s.name, *job)
+        for s in lr.tables
+        for job in parse_columns(s, arrows[s.name], headers[s.name])
+    ]
+    read = workers.map(parse_column, [j[2] for j in jobs], [j[3] for j in jobs])
+    parsed: dict[str, dict[str, Parsed]] = {s.name: {} for s in lr.tables}
+    for (table, field, _, _), p in zip(jobs, read, strict=True):
+        parsed[table][field] = p
+    by_key: dict[str, list[str]] = {}
+    for s in lr.tables:
+        if s.key is not None:
+            by_key.setdefault(s.key, []).append(s.name)
+    dups = {
+        s.name: workers.submit(
+            duplicate_rows, parsed[s.name][s.key].values, parsed[s.name][s.key].recorded
+        )
+        for s in lr.tables
+        if s.key is not None
+    }
+    links: dict[str, tuple[str, Pending[Links]]] = {}
+    for s in lr.tables:
+        parents = by_key.get(s.link or "", [])
+        if s.link in parsed[s.name] and len(parents) == 1 and parents[0] != s.name:
+            key = parsed[parents[0]][s.link]
+            own = parsed[s.name][s.link]
+            links[s.name] = (
+                parents[0],
+                workers.submit(link_positions, own.values, own.recorded, key.values),
+            )
+    frames = {
+        s.name: read_frame(
+            s,
+            arrows[s.name],
+            rule=lr.name,
+            log=log,
+            mapping=columns,
+            today=today,
+            read=parsed[s.name],
+            duplicates=dups[s.name].result() if s.name in dups else None,
+        )
+        for s in lr.tables
+    }
+    for child, (parent, found) in links.items():
+        frames[child].links[parent] = found.result()
+    return frames
 
 
 def _summary(

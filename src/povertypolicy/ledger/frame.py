@@ -15,9 +15,18 @@ from ..money import Money
 from . import arrays
 from .errors import ErrorLog
 from .parse import Parsed, days_to_date, is_constant, parse_column
-from .schema import ColumnKind, TableSchema
+from .schema import Column, ColumnKind, TableSchema
 
-__all__ = ["Frame", "Runs", "link", "read_frame"]
+__all__ = [
+    "Frame",
+    "Links",
+    "Runs",
+    "duplicate_rows",
+    "link",
+    "link_positions",
+    "parse_columns",
+    "read_frame",
+]
 
 _ONE = arrays.scalar(1, pa.int64())
 
@@ -75,6 +84,7 @@ class Frame:
     parent: np.ndarray | None = None  # per row: position of its parent row (-1 if none)
     members_cache: Any = None  # (order, sorted parent) once children are looked up by parent
     groups_cache: Any = None  # `Runs` when children are grouped by parent (see columns)
+    links: dict[str, Links] = attrs.Factory(dict)  # found beforehand, by parent table
 
     @property
     def name(self) -> str:
@@ -138,21 +148,22 @@ def read_frame(
     log: ErrorLog,
     mapping: Mapping[str, str] | None = None,
     today: dt.date | None = None,
+    read: Mapping[str, Parsed] | None = None,
+    duplicates: np.ndarray | None = None,
 ) -> Frame:
-    """Resolve headers, read every column, and log each unreadable or missing cell."""
+    """Resolve headers, read every column, and log each unreadable or missing cell.
+
+    ``read`` are the columns already read (`parse_columns`), ``duplicates`` the key's duplicate
+    rows already found (`duplicate_rows`); what is not given is worked out here.
+    """
     headers = schema.resolve(table.column_names, rule, mapping)
     n = table.num_rows
     bad = np.zeros(n, bool)
-    cols: dict[str, Parsed] = {}
-    key_ids: pa.Array | None = None
-    if schema.key is not None:
-        key_col = schema.column(schema.key)
-        cols[schema.key] = parse_column(table.column(headers[schema.key]), key_col)
-        key_ids = cols[schema.key].values
+    cols: dict[str, Parsed] = dict(read) if read is not None else {}
     for col in schema.columns:
-        if col.name not in headers or col.name in cols:
-            continue
-        cols[col.name] = parse_column(table.column(headers[col.name]), col)
+        if col.name in headers and col.name not in cols:
+            cols[col.name] = parse_column(table.column(headers[col.name]), col)
+    key_ids: pa.Array | None = None if schema.key is None else cols[schema.key].values
     for col in schema.columns:
         parsed = cols.get(col.name)
         if parsed is None:
@@ -199,8 +210,23 @@ def read_frame(
         schema=schema, source=table, headers=headers, cols=cols, bad=bad, held=np.zeros(n, bool)
     )
     if schema.key is not None:
-        _check_unique(frame, log)
+        if duplicates is None:
+            duplicates = duplicate_rows(frame.ids(), cols[schema.key].recorded)
+        _log_duplicates(frame, duplicates, log)
     return frame
+
+
+def parse_columns(
+    schema: TableSchema, table: pa.Table, headers: Mapping[str, str]
+) -> list[tuple[str, Any, Column]]:
+    """The (field, source column, schema column) pairs `read_frame` reads, key first."""
+    jobs = []
+    if schema.key is not None:
+        jobs.append((schema.key, table.column(headers[schema.key]), schema.column(schema.key)))
+    for col in schema.columns:
+        if col.name in headers and col.name != schema.key:
+            jobs.append((col.name, table.column(headers[col.name]), col))
+    return jobs
 
 
 def _days(date: dt.date) -> int:
@@ -219,19 +245,18 @@ def _hashes(values: pa.Array) -> np.ndarray:
     return pl.Series(values).hash(seed=0).to_numpy()
 
 
-def _check_unique(frame: Frame, log: ErrorLog) -> None:
-    """Log every row whose key occurs more than once (all of them: none can be trusted)."""
-    ids = frame.ids()
-    recorded = frame.cols[frame.schema.key or ""].recorded
+def duplicate_rows(ids: pa.Array, recorded: np.ndarray) -> np.ndarray:
+    """The rows whose recorded key occurs more than once (all of them: none can be trusted)."""
     n = len(ids)
+    none = np.zeros(0, np.int64)
     if n < 2:
-        return
+        return none
     # Ledgers are often sorted by id: strictly increasing ids are unique, no hashing needed.
     if ids.null_count == 0 and pc.all(pc.less(ids.slice(0, n - 1), ids.slice(1))).as_py():
-        return
+        return none
     h = _hashes(ids)
     if not (np.diff(np.sort(h)) == 0).any():
-        return
+        return none
     order = np.argsort(h, kind="stable")
     sh = h[order]
     same = sh[1:] == sh[:-1]
@@ -241,13 +266,18 @@ def _check_unique(frame: Frame, log: ErrorLog) -> None:
     counts = pc.value_counts(sub)
     dup_values = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), _ONE))
     if not len(dup_values):
-        return
-    is_dup = np.zeros(len(frame), bool)
+        return none
+    is_dup = np.zeros(n, bool)
     hit = arrays.filled(pc.is_in(sub, value_set=dup_values), False)
     is_dup[cand[hit]] = True
     is_dup &= recorded
-    rows = np.flatnonzero(is_dup)
+    return np.flatnonzero(is_dup)
+
+
+def _log_duplicates(frame: Frame, rows: np.ndarray, log: ErrorLog) -> None:
+    """Log the rows of duplicate keys (`duplicate_rows`) and mark them bad."""
     if len(rows):
+        ids = frame.ids()
         log.add(
             table=frame.name,
             rows=rows,
@@ -259,18 +289,18 @@ def _check_unique(frame: Frame, log: ErrorLog) -> None:
         frame.bad[rows] = True
 
 
-def link(child: Frame, parent: Frame, log: ErrorLog) -> None:
-    """Find each child row's parent row by the child's link column; unknown ids are errors.
+@attrs.frozen(eq=False)
+class Links:
+    """Where each child row's parent row is (`link_positions`), before it is applied."""
 
-    Fast path: a ledger that lists children grouped under parents in the parents' order
-    links by comparing run boundaries, with no hashing at all.
-    """
-    assert child.schema.link is not None
-    link_col = child.schema.link
-    link_ids: pa.Array = child.cols[link_col].values
-    recorded = child.cols[link_col].recorded
-    parent_ids = parent.ids()
-    n = len(child)
+    pos: np.ndarray  # parent row per child row, -1 for none
+    runs: Runs | None  # the child rows' runs when linked by runs
+    every: bool  # every child row has its link cell recorded
+
+
+def link_positions(link_ids: pa.Array, recorded: np.ndarray, parent_ids: pa.Array) -> Links:
+    """Each child row's parent row by its link id (pure: nothing logged or marked)."""
+    n = len(link_ids)
     runs = _link_runs(link_ids, parent_ids)
     if runs is None:
         pos = _link_hash(link_ids, parent_ids)
@@ -279,8 +309,26 @@ def link(child: Frame, parent: Frame, log: ErrorLog) -> None:
     every = is_constant(recorded, True) or bool(recorded.all())
     if not every:
         pos = np.where(recorded, pos, -1)
+    return Links(pos=pos, runs=runs, every=every)
+
+
+def link(child: Frame, parent: Frame, log: ErrorLog) -> None:
+    """Find each child row's parent row by the child's link column; unknown ids are errors.
+
+    Fast path: a ledger that lists children grouped under parents in the parents' order
+    links by comparing run boundaries, with no hashing at all. Positions the run found
+    beforehand, on another thread (`Frame.links`), are used as they are.
+    """
+    assert child.schema.link is not None
+    link_col = child.schema.link
+    link_ids: pa.Array = child.cols[link_col].values
+    recorded = child.cols[link_col].recorded
+    found = child.links.pop(parent.name, None)
+    if found is None:
+        found = link_positions(link_ids, recorded, parent.ids())
+    runs, pos = found.runs, found.pos
     child.parent = pos
-    child.groups_cache = runs if every else None
+    child.groups_cache = runs if found.every else None
     # Linked by runs: every recorded cell found its parent.
     unknown = np.flatnonzero(recorded & (pos < 0)) if runs is None else np.zeros(0, np.int64)
     if len(unknown):

@@ -176,6 +176,7 @@ class Eligibility(LedgerRule):
     output = "persons"
     key = "person_id"
     reasons = ("eligible", "ineligible", "undetermined")
+    parts = ("persons", "households")
 
     def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
         _link_members(frames, log)
@@ -213,6 +214,7 @@ class Subsidy(LedgerRule):
     output = "households"
     key = "household_id"
     reasons = ("all_eligible", "some_eligible", "none_eligible", "undetermined")
+    parts = ("persons", "households")
 
     def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
         _link_members(frames, log)

@@ -200,6 +200,7 @@ def _run_part(
         columns=options["columns"],
         locale=options["locale"],
         today=options["today"],
+        threads=1,  # Dask runs the partitions in parallel
     )
     errors = _locate(res.errors_arrow(), part, files)
     keys = {}
@@ -332,6 +333,7 @@ def _explain(
         columns=options["columns"],
         locale=options["locale"],
         today=options["today"],
+        threads=1,
     )
     return res.explain(key, locale=locale)
 
