@@ -62,9 +62,12 @@ OPENFISCA_LINKS = {"ids": "openfisca-ids", "positions": "openfisca-positions"}
 ON = dt.date(2011, 6, 1)
 
 
-def povertypolicy_engine(persons: pa.Table, households: pa.Table) -> pa.Table | None:
+def povertypolicy_engine(
+    persons: pa.Table, households: pa.Table, threads: int | None = None
+) -> pa.Table | None:
     """The whole ledger run: header resolution, cell reading, id checks, links, kernels,
-    reason codes and the run summary; columns renamed to the numpy kernel's names."""
+    reason codes and the run summary; columns renamed to the numpy kernel's names.
+    ``threads``: as `ledger.run_arrow` takes it (None: every available core)."""
     try:
         from povertypolicy import ledger
         from povertypolicy.ledger.engine import get_rule
@@ -73,7 +76,10 @@ def povertypolicy_engine(persons: pa.Table, households: pa.Table) -> pa.Table | 
         return None
     policy = Policy.load("county-deep-mountain-relocation-2011", on=ON)
     result = ledger.run_arrow(
-        get_rule("housing.subsidy"), policy, {"persons": persons, "households": households}
+        get_rule("housing.subsidy"),
+        policy,
+        {"persons": persons, "households": households},
+        threads=threads,
     )
     table = result.arrow
     names = {
@@ -197,6 +203,11 @@ def measure_memory(peer: str, n: int) -> dict[str, Any]:
 
     elif peer == "povertypolicy":
         run = povertypolicy_engine
+    elif peer == "povertypolicy-1":
+
+        def run(persons: pa.Table, households: pa.Table) -> Any:
+            return povertypolicy_engine(persons, households, threads=1)
+
     else:
         raise ValueError(peer)
     run(*make_population(100, seed=SEED))  # imports and one-off set-up, on a tiny ledger
@@ -292,8 +303,15 @@ def main(argv: list[str] | None = None) -> int:
     if not engine_on:
         print("povertypolicy engine: hook returns None -- skipped")
     else:
+        from povertypolicy.ledger.workers import available_cores
+
+        cores = available_cores()
         emin, emed, engine = timed(lambda: povertypolicy_engine(persons, households), args.repeat)
-        rows.append(("povertypolicy", "compute", emin, emed))
+        rows.append((f"povertypolicy/{cores} thr", "compute", emin, emed))
+        if cores > 1:  # the same run on one thread, as the kernel and OpenFisca run
+            one = lambda: povertypolicy_engine(persons, households, threads=1)  # noqa: E731
+            omin, omed, _ = timed(one, args.repeat)
+            rows.append(("povertypolicy/1 thr", "compute", omin, omed))
         differ = [
             c
             for c in exact.column_names
@@ -317,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'peak memory':<20} {'extra peak MiB':>15} {'tracemalloc MiB':>16}")
         peers = ["numpy"]
         peers += list(OPENFISCA_LINKS.values()) if of else []
-        peers += ["povertypolicy"] if engine_on else []
+        peers += ["povertypolicy", "povertypolicy-1"] if engine_on else []
         for peer in peers:
             m = memory_in_child(peer, args.n)
             if m:

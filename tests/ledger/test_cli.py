@@ -529,6 +529,7 @@ def test_the_progress_bar_names_its_phases_in_the_locale(
         as_of=None,
         locale=locale,
         columns=(),
+        threads=None,
         step=phases.append,
     )
     assert phases[0].startswith(first)

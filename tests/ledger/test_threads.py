@@ -83,13 +83,13 @@ def test_threads_give_one_threads_answer(
 
 
 def test_a_grouped_ledger_is_computed_in_ranges() -> None:
-    """On two threads, each half of the households is computed on its own thread and the
-    result columns are the halves' chunks (nothing is copied to join them)."""
+    """On two threads, ranges of households are computed concurrently and the result
+    columns are the ranges' chunks (nothing is copied to join them)."""
     population = [([_FACTS] * k, dt.date(2011, 3, 20)) for k in (1, 2, 3, 4)]
     _, persons, households = build(population)
     one, two, _ = _runs("housing.subsidy", persons, households)
     assert one.arrow.column("net_fen").num_chunks == 1
-    assert two.arrow.column("net_fen").num_chunks == 2
+    assert two.arrow.column("net_fen").num_chunks > 1
     assert two.arrow.column("net_fen").to_pylist() == [300000, 600000, 900000, 1200000]
     _same(one, two)
 
@@ -210,6 +210,7 @@ def test_each_range_links_as_the_whole() -> None:
     tables = {"persons": persons, "households": households}
     probe = _Probe()
     one, two = (ledger.run_arrow(probe, policy, tables, threads=n) for n in (1, 2))
-    assert probe.seen[0] == 5
-    assert sorted(probe.seen[1:]) == [2, 3]
+    assert probe.seen[0] == 5  # one thread: the whole
+    assert len(probe.seen) > 2  # two threads: ranges of households
+    assert sum(probe.seen[1:]) == 5
     _same(one, two)

@@ -23,12 +23,12 @@ from ..errors import InputError, PovertyPolicyError
 from ..policy import Policy
 from . import arrays
 from .errors import ErrorLog
-from .frame import Frame, Links, duplicate_rows, link_positions, parse_columns, read_frame
+from .frame import Frame
 from .frames import FrameKind, from_arrow, to_arrow
-from .parse import Parsed, parse_column
 from .parts import compute_in_parts
+from .reading import read_frames
 from .schema import TableSchema
-from .workers import Pending, Workers, threads_option
+from .workers import Workers, threads_option
 
 if TYPE_CHECKING:
     from ..explain import Result
@@ -503,7 +503,9 @@ def run_arrow(
         schema.resolve(arrows[schema.name].column_names, lr.name, columns)
     clock = today  # only when asked: the domain objects do not check dates against a clock
     workers = Workers(threads_option(threads), max(t.num_rows for t in arrows.values()))
-    frames = _read_frames(lr, arrows, log, workers, columns, clock)
+    frames = read_frames(
+        lr.tables, arrows, rule=lr.name, log=log, workers=workers, mapping=columns, today=clock
+    )
     lr.locale = locale
     lr.prepare(frames, log)
     try:
@@ -531,65 +533,6 @@ def run_arrow(
         locale=locale,
         rows=rows,
     )
-
-
-def _read_frames(
-    lr: LedgerRule,
-    arrows: Mapping[str, pa.Table],
-    log: ErrorLog,
-    workers: Workers,
-    columns: Mapping[str, str] | None,
-    today: dt.date | None,
-) -> dict[str, Frame]:
-    """Every table read (`read_frame`), the columns of all tables read concurrently, then the
-    keys checked and the links found concurrently; errors logged in table order."""
-    headers = {s.name: s.resolve(arrows[s.name].column_names, lr.name, columns) for s in lr.tables}
-    jobs = [
-        (s.name, *job)
-        for s in lr.tables
-        for job in parse_columns(s, arrows[s.name], headers[s.name])
-    ]
-    read = workers.map(parse_column, [j[2] for j in jobs], [j[3] for j in jobs])
-    parsed: dict[str, dict[str, Parsed]] = {s.name: {} for s in lr.tables}
-    for (table, field, _, _), p in zip(jobs, read, strict=True):
-        parsed[table][field] = p
-    by_key: dict[str, list[str]] = {}
-    for s in lr.tables:
-        if s.key is not None:
-            by_key.setdefault(s.key, []).append(s.name)
-    dups = {
-        s.name: workers.submit(
-            duplicate_rows, parsed[s.name][s.key].values, parsed[s.name][s.key].recorded
-        )
-        for s in lr.tables
-        if s.key is not None
-    }
-    links: dict[str, tuple[str, Pending[Links]]] = {}
-    for s in lr.tables:
-        parents = by_key.get(s.link or "", [])
-        if s.link in parsed[s.name] and len(parents) == 1 and parents[0] != s.name:
-            key = parsed[parents[0]][s.link]
-            own = parsed[s.name][s.link]
-            links[s.name] = (
-                parents[0],
-                workers.submit(link_positions, own.values, own.recorded, key.values),
-            )
-    frames = {
-        s.name: read_frame(
-            s,
-            arrows[s.name],
-            rule=lr.name,
-            log=log,
-            mapping=columns,
-            today=today,
-            read=parsed[s.name],
-            duplicates=dups[s.name].result() if s.name in dups else None,
-        )
-        for s in lr.tables
-    }
-    for child, (parent, found) in links.items():
-        frames[child].links[parent] = found.result()
-    return frames
 
 
 def _summary(

@@ -27,7 +27,11 @@ if TYPE_CHECKING:
     from .engine import LedgerRule
     from .workers import Workers
 
-__all__ = ["compute_in_parts"]
+__all__ = ["PARTS_PER_THREAD", "compute_in_parts"]
+
+# Ranges per thread: more, smaller ranges keep fewer temporary arrays alive at once (each
+# thread works on one range at a time) and share the work out more evenly.
+PARTS_PER_THREAD = 4
 
 
 def _slice(values: Any, start: int, stop: int) -> Any:
@@ -82,28 +86,40 @@ def compute_in_parts(
     runs = child.groups_cache
     if not isinstance(runs, Runs) or runs.keys is not None or len(runs.lengths) != len(parent):
         return None
-    assert child.parent is not None
-    cuts = _cuts(runs, workers.threads)
+    cuts = _cuts(runs, workers.threads * PARTS_PER_THREAD)
     if len(cuts) < 3:
         return None
-    parts = []
-    offsets = []  # where each part's output rows start in the output table
-    for start, stop in itertools.pairwise(cuts):
+    ranges = list(itertools.pairwise(cuts))
+    parent_output = lr.output == parent_name
+
+    def compute(start: int, stop: int) -> tuple[np.ndarray, dict[str, pa.Array], int]:
+        # Built on the thread that computes it: only the ranges being computed hold copies.
         first, last = int(runs.bounds[start]), int(runs.bounds[stop])
         kid = _part(child, first, last)
-        kid.parent = child.parent[first:last] - child.parent.dtype.type(start)
-        kid.groups_cache = Runs.of(runs.bounds[start : stop + 1] - first, None)
+        assert child.parent is not None
+        kid.parent = child.parent[first:last]
+        bounds = runs.bounds[start : stop + 1]
+        if start:  # the first range's positions are the whole's: views, not copies
+            kid.parent = kid.parent - kid.parent.dtype.type(start)
+            bounds = bounds - first
+        # The whole's longest run bounds each range's (the counts are packed by it).
+        kid.groups_cache = Runs(bounds, None, runs.lengths[start:stop], runs.longest)
         part = dict(frames)
         part[parent_name], part[child_name] = _part(parent, start, stop), kid
-        parts.append(part)
-        offsets.append(start if lr.output == parent_name else first)
-    logs = [ErrorLog() for _ in parts]
-    done = workers.map(lr.compute, parts, [policy] * len(parts), logs)
-    if any(len(log) for log in logs):
+        log = ErrorLog()
+        rows, cols = lr.compute(part, policy, log)
+        return rows, cols, -1 if len(log) else (start if parent_output else first)
+
+    done = workers.map(compute, [a for a, _ in ranges], [b for _, b in ranges])
+    if any(at < 0 for _, _, at in done):
         return None
-    rows = np.concatenate([r + at for (r, _), at in zip(done, offsets, strict=True)])
+    rows = np.empty(sum(len(r) for r, _, _ in done), np.int64)
+    at_row = 0
+    for r, _, at in done:
+        np.add(r, at, out=rows[at_row : at_row + len(r)])
+        at_row += len(r)
     names = list(done[0][1])
     cols: dict[str, pa.Array | pa.ChunkedArray] = {
-        name: pa.chunked_array([c[name] for _, c in done]) for name in names
+        name: pa.chunked_array([c[name] for _, c, _ in done]) for name in names
     }
     return rows, cols
