@@ -214,3 +214,25 @@ def test_each_range_links_as_the_whole() -> None:
     assert len(probe.seen) > 2  # two threads: ranges of households
     assert sum(probe.seen[1:]) == 5
     _same(one, two)
+
+
+def test_a_pack_refused_on_any_thread_is_refused_alike(tmp_path: Path) -> None:
+    """A rule that refuses the pack (levels that do not add up to the subsidy) raises the same
+    error from a range on a thread as from the whole on one."""
+    from povertypolicy.errors import RuleError
+
+    body = f'id = "bad-levels"\ntitle = "t"\nissuer = "t"\nparent = "{PACK}"\n'
+    body += 'source = { document = "t.txt", section = "§1" }\n'
+    body += '[parameters."housing.subsidy_county_per_person"]\nunit = "yuan_per_person"\n'
+    body += 'citation = { document = "t.txt", section = "§1" }\n'
+    body += 'values = [{ from = 2011-01-01, value = "1.00" }]\n'
+    (tmp_path / "bad.toml").write_text(body, encoding="utf-8")
+    policy = pp.Policy.load(tmp_path / "bad.toml", on=ON)
+    _, persons, households = build([([_FACTS] * k, dt.date(2011, 3, 20)) for k in (1, 2, 3)])
+    raised = []
+    for n in (1, 2):
+        with pytest.raises(RuleError) as err:
+            ledger.run("housing.subsidy", policy, persons=persons, households=households, threads=n)
+        raised.append((err.value.code, err.value.text("en")))
+    assert raised[0] == raised[1]
+    assert raised[0][0] == "housing.error.funding_levels"
