@@ -4,7 +4,7 @@ A rule whose output rows (households, or persons) are each computed from one par
 household) and its child rows (its members) alone sets ``LedgerRule.parts`` to the names of
 the child and the parent table. When the child rows come grouped under their parent rows
 in the parents' order (the usual ledger layout, found by `link()`), the engine cuts both
-tables into as many ranges as it has threads, computes each range on its own thread, and
+tables into ranges (`PARTS_PER_THREAD` per thread), computes the ranges on the threads, and
 joins the result columns as chunks of one column, without copying. The values are those of
 one ``compute`` over the whole tables: each row's depend on its own rows only.
 """
