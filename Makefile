@@ -23,8 +23,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src
 
+# Tests spread over the machine's cores (pytest-xdist); `$(BIN)/pytest -q` runs them in one process.
 pytest: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
@@ -53,7 +54,7 @@ bench: $(STAMP) $(BENCH_STAMP)
 
 # Property tests with many more examples than `make test` runs.
 property: $(STAMP)
-	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q -n auto tests
 
 # Mutation testing (slow, outside `make test`): each module listed in tools/mutation.py against
 # its own tests, one module at a time; prints the survivors and one score per module.
