@@ -56,7 +56,7 @@ def _error_line(exc: PovertyPolicyError, locale: str) -> str:
 LAZY_COMMANDS = {
     "catalogue": "catalog.cli",
     "explain": "_cli_ledger",
-    "rules": "_cli_ledger",
+    "rules": "_cli_rules",
     "run": "_cli_ledger",
 }
 # Their one-line help in the command list, shown without importing them

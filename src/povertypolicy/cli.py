@@ -2,7 +2,8 @@
 packs, rules and sources; 命令行.
 
 Needs the ``cli`` extra (click, tqdm); ``.xlsx`` output also needs the ``excel`` extra. The
-ledger commands (``run``, ``explain``, ``rules``) are in ``_cli_ledger`` and load when used.
+ledger commands (``run`` and ``explain`` in ``_cli_ledger``, ``rules`` in ``_cli_rules``) load
+when used.
 """
 
 from __future__ import annotations

@@ -32,8 +32,8 @@ from .batches import Cursor as _Cursor
 from .batches import Source as _Source
 from .engine import LedgerRule, RunSummary, _policy, get_rule, run, run_arrow
 from .parse import parse_column
-from .partitioned import ERRORS_SCHEMA, sum_summaries
 from .schema import Column, TableSchema
+from .summaries import ERRORS_SCHEMA, sum_summaries
 from .workers import threads_option
 
 __all__ = ["ChunkedResult", "run_chunked"]

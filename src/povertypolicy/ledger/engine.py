@@ -508,6 +508,8 @@ def run_arrow(
     )
     lr.locale = locale
     lr.prepare(frames, log)
+    for frame in frames.values():  # links found beforehand that the rule did not use
+        frame.links.clear()
     try:
         done = compute_in_parts(lr, frames, pol, workers)
         rows, cols = lr.compute(frames, pol, log) if done is None else done

@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 from ..money import Money
 from . import arrays
 from .errors import ErrorLog
-from .parse import Parsed, days_to_date, is_constant, parse_column
+from .parse import Parsed, days_to_date, is_constant
 from .schema import Column, ColumnKind, TableSchema
 
 __all__ = [
@@ -148,21 +148,16 @@ def read_frame(
     log: ErrorLog,
     mapping: Mapping[str, str] | None = None,
     today: dt.date | None = None,
-    read: Mapping[str, Parsed] | None = None,
-    duplicates: np.ndarray | None = None,
+    read: Mapping[str, Parsed],
+    duplicates: np.ndarray | None,
 ) -> Frame:
-    """Resolve headers, read every column, and log each unreadable or missing cell.
-
-    ``read`` are the columns already read (`parse_columns`), ``duplicates`` the key's duplicate
-    rows already found (`duplicate_rows`); what is not given is worked out here.
-    """
+    """A table whose columns are ``read`` (`parse_columns`, `parse_column`), with each
+    unreadable or missing cell and each of the key's ``duplicates`` (`duplicate_rows`)
+    logged; `reading.read_frames` reads every table of a run."""
     headers = schema.resolve(table.column_names, rule, mapping)
     n = table.num_rows
     bad = np.zeros(n, bool)
-    cols: dict[str, Parsed] = dict(read) if read is not None else {}
-    for col in schema.columns:
-        if col.name in headers and col.name not in cols:
-            cols[col.name] = parse_column(table.column(headers[col.name]), col)
+    cols: dict[str, Parsed] = dict(read)
     key_ids: pa.Array | None = None if schema.key is None else cols[schema.key].values
     for col in schema.columns:
         parsed = cols.get(col.name)
@@ -209,9 +204,7 @@ def read_frame(
     frame = Frame(
         schema=schema, source=table, headers=headers, cols=cols, bad=bad, held=np.zeros(n, bool)
     )
-    if schema.key is not None:
-        if duplicates is None:
-            duplicates = duplicate_rows(frame.ids(), cols[schema.key].recorded)
+    if duplicates is not None:
         _log_duplicates(frame, duplicates, log)
     return frame
 

@@ -24,7 +24,8 @@ import pyarrow.parquet as pq
 from ..errors import InputError
 from ..policy import Policy
 from . import arrays
-from .engine import LedgerRule, RunSummary, TableCount, _no_row, get_rule, run_arrow
+from .engine import LedgerResult, LedgerRule, RunSummary, _no_row, get_rule, run_arrow
+from .summaries import ERRORS_SCHEMA, sum_summaries
 
 __all__ = [
     "DASK_ERRORS_SCHEMA",
@@ -37,49 +38,6 @@ __all__ = [
 
 _OBJ = "ledger.run_dask"
 _UNKNOWN_PARENT = arrays.scalar("ledger.error.unknown_parent", pa.string())
-
-#: The errors table's columns and types (as `ErrorLog.to_arrow()` writes them).
-ERRORS_SCHEMA = pa.schema(
-    [
-        ("table", pa.string()),
-        ("row", pa.int64()),
-        ("id", pa.string()),
-        ("column", pa.string()),
-        ("value", pa.string()),
-        ("code", pa.string()),
-        ("message", pa.string()),
-    ]
-)
-
-
-def sum_summaries(lr: LedgerRule, policy: Policy, summaries: Sequence[RunSummary]) -> RunSummary:
-    """The summaries of runs over parts of one ledger, added up exactly (Python ints)."""
-    tables: dict[str, list[int]] = {s.name: [0, 0, 0, 0] for s in lr.tables}
-    reasons: dict[str, int] = {}
-    totals: dict[str, int] = {}
-    for s in summaries:
-        for t in s.tables:
-            acc = tables.setdefault(t.table, [0, 0, 0, 0])
-            for j, n in enumerate((t.rows, t.used, t.held, t.errors)):
-                acc[j] += int(n)
-        for code, n in s.reasons.items():
-            reasons[code] = reasons.get(code, 0) + int(n)
-        for column, fen in s.totals.items():
-            totals[column] = totals.get(column, 0) + int(fen)
-    return RunSummary(
-        rule=lr.name,
-        pack=policy.id,
-        on=policy.on,
-        tables=tuple(
-            TableCount(table=name, rows=a[0], used=a[1], held=a[2], errors=a[3])
-            for name, a in tables.items()
-        ),
-        output_rows=sum(int(s.output_rows) for s in summaries),
-        error_rows=sum(int(s.error_rows) for s in summaries),
-        reasons={r: reasons[r] for r in lr.reasons if r in reasons},
-        totals=totals,
-    )
-
 
 #: The errors table of a partitioned run: a whole run's columns, then where the row is.
 #: ``row`` is the 1-based row in ``file`` (Parquet input) or in the whole Dask DataFrame
@@ -179,6 +137,23 @@ def _hash(values: pa.Array) -> np.ndarray:
     return out
 
 
+def _run_arrow(
+    rule: str, policy: Policy, arrows: Mapping[str, pa.Table], options: Mapping[str, Any]
+) -> LedgerResult:
+    """One partition's run, on one thread: Dask runs the partitions in parallel."""
+    lr = get_rule(rule)
+    lr.as_of = options["as_of"]
+    return run_arrow(
+        lr,
+        policy,
+        arrows,
+        columns=options["columns"],
+        locale=options["locale"],
+        today=options["today"],
+        threads=1,
+    )
+
+
 def _run_part(
     part: str,
     rule: str,
@@ -187,21 +162,11 @@ def _run_part(
     options: Mapping[str, Any],
 ) -> _Part:
     """The task: one partition's tables through `run_arrow()`."""
-    lr = get_rule(rule)
-    lr.as_of = options["as_of"]
     arrows: dict[str, pa.Table] = {}
     files: dict[str, list[tuple[str, int]]] = {}
     for name, source in sources.items():
         arrows[name], files[name] = _read(source, name)
-    res = run_arrow(
-        lr,
-        policy,
-        arrows,
-        columns=options["columns"],
-        locale=options["locale"],
-        today=options["today"],
-        threads=1,  # Dask runs the partitions in parallel
-    )
+    res = _run_arrow(rule, policy, arrows, options)
     errors = _locate(res.errors_arrow(), part, files)
     keys = {}
     for name, frame in res.frames.items():
@@ -323,19 +288,8 @@ def _explain(
     key: str,
     locale: str | None,
 ) -> str:
-    lr = get_rule(rule)
-    lr.as_of = options["as_of"]
     arrows = {name: _read(source, name)[0] for name, source in sources.items()}
-    res = run_arrow(
-        lr,
-        policy,
-        arrows,
-        columns=options["columns"],
-        locale=options["locale"],
-        today=options["today"],
-        threads=1,
-    )
-    return res.explain(key, locale=locale)
+    return _run_arrow(rule, policy, arrows, options).explain(key, locale=locale)
 
 
 @attrs.define(eq=False)

@@ -79,7 +79,7 @@ def read_frames(
     for child, parent in links.items():
         own = parsed[child].get(by_name[child].link or "")
         ids = parsed[parent].get(by_name[parent].key or "")
-        if own is not None and ids is not None:
+        if own is not None and ids is not None and len(ids.values):  # no parent rows: no link
             found[child] = link_positions(own.values, own.recorded, ids.values)
     for table, field, pending in later:
         parsed[table][field] = pending.result()
