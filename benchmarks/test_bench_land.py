@@ -1,6 +1,7 @@
 """Speed of the land rules (measured, never asserted): split_compensation on the docs recipe
 (docs/recipes/split-compensation.md) < 50 µs and with 2,000 parcels, 800 households < 20 ms;
-allocate_places with 10,000 households < 20 ms."""
+allocate_places with 10,000 households < 20 ms. Beside each, its peer: the result's objects
+alone, built again with nothing computed."""
 
 from __future__ import annotations
 
@@ -15,7 +16,16 @@ import pytest
 
 import povertypolicy as pp
 from povertypolicy import Area, Money
+from povertypolicy.explain.recorder import Recorder
 from povertypolicy.rules import land
+from povertypolicy.rules.land.places import _household_places
+from povertypolicy.rules.land.values import (
+    Compensation,
+    CompensationSplit,
+    PayeeDue,
+    PlaceAllocation,
+    SplitLine,
+)
 
 APPROVED = dt.date(2019, 3, 1)
 PACK = """
@@ -244,3 +254,95 @@ def test_allocate_places_10000_households(benchmark: Any) -> None:
     quota = land.quota_by_land(exp, policy).value
     result = benchmark(land.allocate_places, exp, quota, policy)
     assert result.value.allocated + result.value.unallocated == quota.places
+
+
+# -- Peers: the objects alone ---------------------------------------------------------------
+# What any implementation that returns these results must spend: building the result's objects
+# again from their fields, with nothing computed (the explanation steps included, as the rule
+# records them). Beside the calls above, in the same run, they show how much of each call's
+# time is the answer's objects rather than the rule (docs/decisions/0004-single-case-speed.md).
+
+
+def _rebuild_result(result: Any, value: Any) -> Any:
+    rec = Recorder(result.steps[-1].rule)
+    for s in result.steps:
+        rec.step(s.key, s.inputs, params=s.params, notes=s.notes, citation=s.citation, rule=s.rule)
+    return rec.result(value)
+
+
+def _rebuild_split(reference: Any) -> Any:
+    v, c = reference.value, reference.value.compensation
+    fen = Money.from_fen
+    comp = Compensation(
+        method=c.method,
+        area=c.area,
+        land_compensation=fen(c.land_compensation.fen),
+        resettlement_subsidy=fen(c.resettlement_subsidy.fen),
+        attachments_compensation=fen(c.attachments_compensation.fen),
+        social_security_fees=fen(c.social_security_fees.fen),
+        persons_to_resettle=c.persons_to_resettle,
+        resettlement_capped=c.resettlement_capped,
+        combined_capped=c.combined_capped,
+        approved_increase=c.approved_increase,
+    )
+    lines = tuple(
+        SplitLine(payee=x.payee, payee_kind=x.payee_kind, item=x.item, amount=fen(x.amount.fen))
+        for x in v.lines
+    )
+    payees = tuple(
+        PayeeDue(
+            payee=p.payee,
+            payee_kind=p.payee_kind,
+            amount=fen(p.amount.fen),
+            items=tuple((item, fen(m.fen)) for item, m in p.items),
+        )
+        for p in v.payees
+    )
+    split = CompensationSplit(
+        collective=v.collective,
+        approved_on=v.approved_on,
+        compensation=comp,
+        lines=lines,
+        payees=payees,
+        parties=v.parties,
+    )
+    return _rebuild_result(reference, split)
+
+
+def test_split_compensation_recipe_objects_only(benchmark: Any, recipe_province: Any) -> None:
+    """Peer of test_split_compensation_recipe: its result's 13 steps, 9 lines, 5 payees and
+    amounts built again, nothing computed."""
+    reference = land.split_compensation(_recipe_case(), recipe_province)
+    rebuilt = benchmark(_rebuild_split, reference)
+    assert rebuilt == reference
+
+
+def _rebuild_allocation(exp: pp.Expropriation, reference: Any) -> Any:
+    # every member's two facts read once (the rule cannot choose eligible members without them)
+    read = [(m.pension_insured, m.birth_date) for h in exp.households for m in h.members]
+    hp = reference.value.households
+    households = _household_places(
+        [h.household for h in hp],
+        [h.area_m2 for h in hp],
+        [h.eligible for h in hp],
+        [h.places for h in hp],
+        [h._share for h in hp],
+        {i for i, h in enumerate(hp) if h.took_remainder},
+    )
+    value = PlaceAllocation(
+        quota=reference.value.quota,
+        households=households,
+        unallocated=reference.value.unallocated,
+    )
+    assert len(read) == sum(len(h.members) for h in exp.households)
+    return _rebuild_result(reference, value)
+
+
+def test_allocate_places_10000_households_objects_only(benchmark: Any) -> None:
+    """Peer of test_allocate_places_10000_households: the 30,000 members' two facts read and
+    the 9,600 HouseholdPlaces built again (as the rule builds them), nothing computed."""
+    policy = pp.Policy.load("zj-taizhou-expropriated-farmers-2019", on=dt.date(2019, 9, 1))
+    exp = _case(10000, 10000)
+    reference = land.allocate_places(exp, land.quota_by_land(exp, policy).value, policy)
+    rebuilt = benchmark(_rebuild_allocation, exp, reference)
+    assert rebuilt == reference
