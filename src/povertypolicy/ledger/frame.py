@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 import numpy as np
@@ -26,9 +27,11 @@ __all__ = [
     "link_positions",
     "parse_columns",
     "read_frame",
+    "reading_cells",
 ]
 
 _ONE = arrays.scalar(1, pa.int64())
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 @attrs.frozen(eq=False)
@@ -85,6 +88,7 @@ class Frame:
     members_cache: Any = None  # (order, sorted parent) once children are looked up by parent
     groups_cache: Any = None  # `Runs` when children are grouped by parent (see columns)
     links: dict[str, Links] = attrs.Factory(dict)  # found beforehand, by parent table
+    cells: dict[str, list[Any]] = attrs.Factory(dict)  # `read_cells`: a column's every value
 
     @property
     def name(self) -> str:
@@ -108,6 +112,9 @@ class Frame:
 
     def value(self, field: str, i: int) -> Any:
         """Row ``i``'s value of ``field`` as the domain objects take it (``None``: not recorded)."""
+        cells = self.cells.get(field)
+        if cells is not None:
+            return cells[i]
         parsed = self.cols.get(field)
         if parsed is None or not parsed.recorded[i]:
             return None
@@ -128,6 +135,18 @@ class Frame:
         if kind is ColumnKind.COUNT:
             return int(v[i])
         return v[i]
+
+    def read_cells(self, *fields: str) -> None:
+        """Read the columns ``fields`` (those present) whole, once, for `value` to index.
+
+        For a rule that builds domain objects from every row: one conversion per column instead
+        of one per cell. The values are `value`'s. Explaining one row does not call it.
+        """
+        for field in fields:
+            parsed = self.cols.get(field)
+            if parsed is None or field in self.cells:
+                continue
+            self.cells[field] = _cells(self.schema.column(field), parsed, len(self))
 
     def record(self, i: int) -> dict[str, Any]:
         """Row ``i`` as a dict of field → value, only the columns present."""
@@ -388,3 +407,50 @@ def _link_hash(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray:
         exact = pc.index_in(pc.take(link_ids, arrays.array(rest)), value_set=parent_ids)
         pos[rest] = arrays.values(exact, -1)
     return pos
+
+
+def _cells(column: Column, parsed: Parsed, n: int) -> list[Any]:
+    """Every value of a column as `Frame.value` gives it (``None`` where not recorded)."""
+    kind, v = column.kind, parsed.values
+    if kind in (ColumnKind.ID, ColumnKind.TEXT):
+        raw: list[Any] = v.to_pylist()
+    elif kind is ColumnKind.DECIMAL:
+        raw = list(v)
+    else:
+        raw = np.asarray(v).tolist()
+    convert: Any = None
+    if kind is ColumnKind.DATE:
+        convert = days_to_date
+    elif kind is ColumnKind.BOOL:
+        convert = bool
+    elif kind is ColumnKind.ENUM:
+        assert column.enum is not None
+        convert = list(column.enum).__getitem__
+    elif kind is ColumnKind.MONEY:
+        convert = Money.from_fen
+    elif kind is ColumnKind.COUNT:
+        convert = int
+    if is_constant(parsed.recorded, True):
+        return raw if convert is None else [convert(x) for x in raw]
+    values: list[Any] = [None] * n
+    for i in np.flatnonzero(parsed.recorded).tolist():  # an empty or unreadable cell: None
+        values[i] = raw[i] if convert is None else convert(raw[i])
+    return values
+
+
+def reading_cells(compute: _F) -> _F:
+    """For a rule's ``compute(frames, …)`` that builds domain objects from every row: each
+    table's columns are read whole first (`Frame.read_cells`), and let go afterwards, so the
+    result keeps none of them (explaining a row reads its cells one by one again)."""
+
+    @functools.wraps(compute)
+    def run(self: Any, frames: Mapping[str, Frame], *args: Any, **kwargs: Any) -> Any:
+        for frame in frames.values():
+            frame.read_cells(*frame.cols)
+        try:
+            return compute(self, frames, *args, **kwargs)
+        finally:
+            for frame in frames.values():
+                frame.cells.clear()
+
+    return run  # type: ignore[return-value]

@@ -19,7 +19,7 @@ from ..policy import Policy
 from ..rules import land as rules
 from .engine import LedgerRule, register
 from .errors import ErrorLog
-from .frame import Frame
+from .frame import Frame, reading_cells
 from .land import (
     CASE_ID,
     CASES,
@@ -233,6 +233,7 @@ class Split(LedgerRule):
     def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
         prepare_cases(frames, log)
 
+    @reading_cells
     def compute(
         self, frames: Mapping[str, Frame], policy: Policy, log: ErrorLog
     ) -> tuple[np.ndarray, dict[str, pa.Array]]:
@@ -314,6 +315,7 @@ class Audit(LedgerRule):
     def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
         prepare_cases(frames, log, lambda fs, lg: check_payments(fs, self.as_of, lg))
 
+    @reading_cells
     def compute(
         self, frames: Mapping[str, Frame], policy: Policy, log: ErrorLog
     ) -> tuple[np.ndarray, dict[str, pa.Array]]:

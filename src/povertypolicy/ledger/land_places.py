@@ -20,7 +20,7 @@ from ..policy import Policy
 from ..rules import land as rules
 from .engine import LedgerRule, register
 from .errors import ErrorLog
-from .frame import Frame
+from .frame import Frame, reading_cells
 from .land import (
     CASES,
     HOUSEHOLDS,
@@ -82,6 +82,7 @@ class Quota(LedgerRule):
     def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
         prepare_cases(frames, log)
 
+    @reading_cells
     def compute(
         self, frames: Mapping[str, Frame], policy: Policy, log: ErrorLog
     ) -> tuple[np.ndarray, dict[str, pa.Array]]:
@@ -167,6 +168,7 @@ class Places(LedgerRule):
     def prepare(self, frames: Mapping[str, Frame], log: ErrorLog) -> None:
         prepare_cases(frames, log)
 
+    @reading_cells
     def compute(
         self, frames: Mapping[str, Frame], policy: Policy, log: ErrorLog
     ) -> tuple[np.ndarray, dict[str, pa.Array]]:
