@@ -416,8 +416,8 @@ def _cells(column: Column, parsed: Parsed, n: int) -> list[Any]:
         raw: list[Any] = v.to_pylist()
     elif kind is ColumnKind.DECIMAL:
         raw = list(v)
-    else:
-        raw = np.asarray(v).tolist()
+    else:  # numpy: days, flags, enum codes, fen, counts
+        raw = v.tolist()
     convert: Any = None
     if kind is ColumnKind.DATE:
         convert = days_to_date
