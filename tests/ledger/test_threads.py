@@ -123,6 +123,25 @@ def test_a_compute_that_logs_runs_whole() -> None:
     _same(one, two)
 
 
+class _Marking(Subsidy):
+    """Breaks the `parts` contract: marks a row bad in compute."""
+
+    def compute(self, frames: Any, policy: Any, log: Any) -> Any:
+        frames["households"].bad[0] = True
+        return super().compute(frames, policy, log)
+
+
+def test_a_range_cannot_mark_the_whole_tables_rows() -> None:
+    """A range's row marks are views of the whole's: a write raises, rather than leaving the
+    whole marked for the run that follows."""
+    _, persons, households = build([([_FACTS] * k, None) for k in (1, 2, 3, 4)])
+    policy = pp.Policy.load(PACK, on=ON)
+    tables = {"persons": persons, "households": households}
+    assert ledger.run_arrow(_Marking(), policy, tables, threads=1).summary.output_rows == 3
+    with pytest.raises(ValueError, match="read-only"):
+        ledger.run_arrow(_Marking(), policy, tables, threads=2)
+
+
 @pytest.mark.parametrize("threads", [0, -1, True, 1.5, "2"])
 def test_threads_must_be_a_whole_number_of_at_least_one(threads: Any) -> None:
     _, persons, households = build([([_FACTS], None)])

@@ -12,10 +12,14 @@ import pyarrow.compute as pc
 
 from . import arrays
 
-__all__ = ["ERROR_COLUMNS", "ErrorLog"]
+__all__ = ["ERRORS_SCHEMA", "ERROR_COLUMNS", "ErrorLog"]
 
 #: Columns of the errors table, in order.
 ERROR_COLUMNS = ("table", "row", "id", "column", "value", "code", "message")
+#: The errors table's columns and types (as `ErrorLog.to_arrow()` writes them).
+ERRORS_SCHEMA = pa.schema(
+    [(name, pa.int64() if name == "row" else pa.string()) for name in ERROR_COLUMNS]
+)
 
 
 @attrs.define
@@ -85,17 +89,7 @@ class ErrorLog:
         from ..explain.render import render_message
 
         if not self.batches:
-            return pa.table(
-                {
-                    "table": arrays.array([], pa.string()),
-                    "row": arrays.array([], pa.int64()),
-                    "id": arrays.array([], pa.string()),
-                    "column": arrays.array([], pa.string()),
-                    "value": arrays.array([], pa.string()),
-                    "code": arrays.array([], pa.string()),
-                    "message": arrays.array([], pa.string()),
-                }
-            )
+            return arrays.empty_table(ERRORS_SCHEMA)
         parts = []
         for b in self.batches:
             n = len(b.rows)

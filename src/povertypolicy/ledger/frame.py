@@ -118,23 +118,12 @@ class Frame:
         parsed = self.cols.get(field)
         if parsed is None or not parsed.recorded[i]:
             return None
-        kind = self.schema.column(field).kind
+        column = self.schema.column(field)
         v = parsed.values
-        if kind in (ColumnKind.ID, ColumnKind.TEXT):
+        if column.kind in (ColumnKind.ID, ColumnKind.TEXT):
             return v[i].as_py()
-        if kind is ColumnKind.DATE:
-            return days_to_date(int(v[i]))
-        if kind is ColumnKind.BOOL:
-            return bool(v[i])
-        if kind is ColumnKind.ENUM:
-            enum_type = self.schema.column(field).enum
-            assert enum_type is not None
-            return list(enum_type)[int(v[i])]
-        if kind is ColumnKind.MONEY:
-            return Money.from_fen(int(v[i]))
-        if kind is ColumnKind.COUNT:
-            return int(v[i])
-        return v[i]
+        convert = _conversion(column)
+        return v[i] if convert is None else convert(v[i])
 
     def read_cells(self, *fields: str) -> None:
         """Read the columns ``fields`` (those present) whole, once, for `value` to index.
@@ -409,27 +398,38 @@ def _link_hash(link_ids: pa.Array, parent_ids: pa.Array) -> np.ndarray:
     return pos
 
 
+def _conversion(column: Column) -> Callable[[Any], Any] | None:
+    """How one stored cell of ``column`` becomes the value the domain objects take (None: as
+    stored). Text and ids are Arrow; the other kinds numpy (days, flags, enum codes, fen,
+    counts); decimals a list of `Decimal`."""
+    kind = column.kind
+    if kind is ColumnKind.DATE:
+        return lambda days: days_to_date(int(days))
+    if kind is ColumnKind.BOOL:
+        return bool
+    if kind is ColumnKind.ENUM:
+        assert column.enum is not None
+        members = list(column.enum)
+        return lambda code: members[int(code)]
+    if kind is ColumnKind.MONEY:
+        return lambda fen: Money.from_fen(int(fen))
+    if kind is ColumnKind.COUNT:
+        return int
+    return None
+
+
 def _cells(column: Column, parsed: Parsed, n: int) -> list[Any]:
     """Every value of a column as `Frame.value` gives it (``None`` where not recorded)."""
-    kind, v = column.kind, parsed.values
+    v, kind = parsed.values, column.kind
+    # The column as Python values first (one conversion for all its cells), then each value
+    raw: list[Any]
     if kind in (ColumnKind.ID, ColumnKind.TEXT):
-        raw: list[Any] = v.to_pylist()
+        raw = v.to_pylist()
     elif kind is ColumnKind.DECIMAL:
         raw = list(v)
-    else:  # numpy: days, flags, enum codes, fen, counts
+    else:
         raw = v.tolist()
-    convert: Any = None
-    if kind is ColumnKind.DATE:
-        convert = days_to_date
-    elif kind is ColumnKind.BOOL:
-        convert = bool
-    elif kind is ColumnKind.ENUM:
-        assert column.enum is not None
-        convert = list(column.enum).__getitem__
-    elif kind is ColumnKind.MONEY:
-        convert = Money.from_fen
-    elif kind is ColumnKind.COUNT:
-        convert = int
+    convert = _conversion(column)
     if is_constant(parsed.recorded, True):
         return raw if convert is None else [convert(x) for x in raw]
     values: list[Any] = [None] * n

@@ -57,9 +57,16 @@ def _part(frame: Frame, start: int, stop: int) -> Frame:
         source=frame.source.slice(start, stop - start),
         headers=frame.headers,
         cols=cols,
-        bad=frame.bad[start:stop],
-        held=frame.held[start:stop],
+        bad=_read_only(frame.bad[start:stop]),
+        held=_read_only(frame.held[start:stop]),
     )
+
+
+def _read_only(view: np.ndarray) -> np.ndarray:
+    """A range's row marks: views of the whole's, so a ``compute`` that marked a row would mark
+    it in the whole too (and its fallback would start from them); it raises instead."""
+    view.flags.writeable = False
+    return view
 
 
 def _cuts(runs: Runs, n_parts: int) -> list[int]:

@@ -1,4 +1,4 @@
-"""Runs over parts of one ledger put together: the errors table's schema, the summaries added.
+"""Runs over parts of one ledger put together: the summaries added (and the errors schema).
 
 Chunked runs (`run_chunked`) and partitioned runs (`run_dask`, a Spark job) both use them.
 """
@@ -7,25 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pyarrow as pa
-
 from ..policy import Policy
 from .engine import LedgerRule, RunSummary, TableCount
+from .errors import ERRORS_SCHEMA
 
 __all__ = ["ERRORS_SCHEMA", "sum_summaries"]
-
-#: The errors table's columns and types (as `ErrorLog.to_arrow()` writes them).
-ERRORS_SCHEMA = pa.schema(
-    [
-        ("table", pa.string()),
-        ("row", pa.int64()),
-        ("id", pa.string()),
-        ("column", pa.string()),
-        ("value", pa.string()),
-        ("code", pa.string()),
-        ("message", pa.string()),
-    ]
-)
 
 
 def sum_summaries(lr: LedgerRule, policy: Policy, summaries: Sequence[RunSummary]) -> RunSummary:
